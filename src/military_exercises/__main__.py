@@ -1,0 +1,3 @@
+from military_exercises.cli import main
+
+raise SystemExit(main())

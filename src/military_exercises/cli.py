@@ -1,0 +1,103 @@
+"""Command line: ``military-exercises build | check | codebook | ...``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from military_exercises.problems import BuildError
+
+
+def _find_root(start: Path) -> Path:
+    for p in [start, *start.parents]:
+        if (p / "dataset" / "sources").is_dir():
+            return p
+    raise SystemExit(f"error: no dataset/sources folder at or above {start}; pass --root")
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from military_exercises.build import build
+
+    root = args.root or _find_root(Path.cwd())
+    release = build(root)
+    import json
+
+    dp = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    rows = ", ".join(f"{r['name']} {r['rows']}" for r in dp["resources"])
+    print(f"published dataset/release ({dp['version']}): {rows}")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from military_exercises.build import Layout, make_tables
+
+    root = args.root or _find_root(Path.cwd())
+    tables, _version = make_tables(Layout(root))
+    print(
+        f"all source records pass ({tables['exercises'].height} exercises, {tables['claims'].height} claims)"
+    )
+    return 0
+
+
+def _cmd_codebook(args: argparse.Namespace) -> int:
+    from military_exercises.codebook import render_codebook
+
+    text = render_codebook()
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+#: Commands implemented in their own modules: (name, module, help). Each module provides
+#: ``add_arguments(parser)`` and ``run(args) -> int``.
+EXTRA_COMMANDS: list[tuple[str, str, str]] = [
+    ("report", "military_exercises.report", "write the coverage report (Markdown + PNG charts)"),
+    ("figures", "military_exercises.figures", "write the standard figures as PNG"),
+    ("extract", "military_exercises.extract.cli", "draft source records from news-report text files"),
+    ("eval-extract", "military_exercises.extract.evaluate", "score the extractor on the annotated corpus"),
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="military-exercises", description="Build, check and extract military-exercise records."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("build", help="validate the source records and publish dataset/release")
+    p.add_argument("--root", type=Path, help="repository root (default: found from the current folder)")
+    p.set_defaults(func=_cmd_build)
+    p = sub.add_parser("check", help="validate the source records without publishing")
+    p.add_argument("--root", type=Path)
+    p.set_defaults(func=_cmd_check)
+    p = sub.add_parser("codebook", help="print (or write) the codebook generated from the schemas")
+    p.add_argument("--output", "-o", help="write to this file instead of standard output")
+    p.set_defaults(func=_cmd_codebook)
+    for name, module_name, help_text in EXTRA_COMMANDS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name is not None and module_name.startswith(exc.name):
+                continue  # that part of the toolkit is not installed in this version
+            raise
+        p = sub.add_parser(name, help=help_text)
+        module.add_arguments(p)
+        p.set_defaults(func=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except BuildError as exc:
+        print(f"build failed; the previous release is unchanged.\n{exc.report()}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,145 @@
+"""Load: the published tables as polars DataFrames (or LazyFrames).
+
+The release is found, in order, at ``$MILITARY_EXERCISES_RELEASE``, in the checkout this package
+runs from (``dataset/release`` after ``make dataset``), or inside an installed wheel.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal, overload
+
+import polars as pl
+
+from military_exercises.schemas import TABLES
+
+ENV_VAR = "MILITARY_EXERCISES_RELEASE"
+
+
+class ReleaseNotFoundError(FileNotFoundError):
+    """No built release could be found."""
+
+
+def _checkout_release() -> Path | None:
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "dataset" / "sources").is_dir() and (parent / "pyproject.toml").is_file():
+            return parent / "dataset" / "release"
+    return None
+
+
+def release_dir() -> Path:
+    """The folder holding the release's Parquet files and datapackage.json."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        p = Path(env)
+        if not (p / "datapackage.json").is_file():
+            raise ReleaseNotFoundError(f"{ENV_VAR}={env} does not contain datapackage.json")
+        return p
+    checkout = _checkout_release()
+    if checkout is not None:
+        if (checkout / "datapackage.json").is_file():
+            return checkout
+        raise ReleaseNotFoundError(
+            f"no release at {checkout}: run `make dataset` in {checkout.parent.parent} to build it"
+        )
+    bundled = Path(str(resources.files("military_exercises") / "data"))
+    if (bundled / "datapackage.json").is_file():
+        return bundled
+    raise ReleaseNotFoundError(
+        "no release found: this installation carries no data. Build it with `make dataset` in a "
+        f"clone of the repository, or point {ENV_VAR} at a release folder."
+    )
+
+
+def list_tables() -> list[str]:
+    """Names of the published tables."""
+    return list(TABLES)
+
+
+@lru_cache(maxsize=8)
+def _datapackage(folder: str) -> dict[str, Any]:
+    return json.loads((Path(folder) / "datapackage.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def datapackage() -> dict[str, Any]:
+    """The release's Frictionless datapackage.json as a dict."""
+    return _datapackage(str(release_dir().resolve()))
+
+
+def data_version() -> str:
+    """Version of the data: package version + digest of the sources it was built from."""
+    return str(datapackage()["version"])
+
+
+@overload
+def load_table(name: str, *, lazy: Literal[False] = ...) -> pl.DataFrame: ...
+@overload
+def load_table(name: str, *, lazy: Literal[True]) -> pl.LazyFrame: ...
+def load_table(name: str, *, lazy: bool = False) -> pl.DataFrame | pl.LazyFrame:
+    """Load one table by name; ``lazy=True`` returns a LazyFrame that scans the Parquet file."""
+    if name not in TABLES:
+        raise ValueError(f"unknown table {name!r}; accepted: {', '.join(TABLES)}")
+    path = release_dir() / f"{name}.parquet"
+    if lazy:
+        return pl.scan_parquet(path)
+    return pl.read_parquet(path)
+
+
+def load_exercises(*, lazy: bool = False) -> Any:
+    """Exercises: dates, participants, location and headline troop figures."""
+    return load_table("exercises", lazy=lazy)  # type: ignore[call-overload]
+
+
+def load_participants(*, lazy: bool = False) -> Any:
+    """Participants: one row per exercise and state, with role, codes and contingent size."""
+    return load_table("participants", lazy=lazy)  # type: ignore[call-overload]
+
+
+def load_claims(*, lazy: bool = False) -> Any:
+    """Claims: every number as a source gave it, with claimant, basis and source id."""
+    return load_table("claims", lazy=lazy)  # type: ignore[call-overload]
+
+
+def load_sizes(*, lazy: bool = False) -> Any:
+    """Sizes: claims reconciled into low/best/high per exercise, scope, quantity and basis."""
+    return load_table("sizes", lazy=lazy)  # type: ignore[call-overload]
+
+
+def load_sources(*, lazy: bool = False) -> Any:
+    """Sources: every cited page with publisher, title, URL and date."""
+    return load_table("sources", lazy=lazy)  # type: ignore[call-overload]
+
+
+def load_countries(*, lazy: bool = False) -> Any:
+    """Countries: ISO3, Gleditsch-Ward and COW codes and the region of each state."""
+    return load_table("countries", lazy=lazy)  # type: ignore[call-overload]
+
+
+def cite(exercise_ids: list[str] | str | None = None) -> str:
+    """How to cite the dataset, and the sources behind the given exercises (all when None)."""
+    version = data_version()
+    head = (
+        f"military-exercises (version {version}). An open dataset of military exercises with "
+        "sourced size claims. Licensed CC BY 4.0; cite the sources listed below as well."
+    )
+    if exercise_ids is None:
+        return head
+    ids = [exercise_ids] if isinstance(exercise_ids, str) else list(exercise_ids)
+    sources = load_sources()
+    known = set(load_exercises(lazy=True).select("exercise_id").collect().to_series())
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise ValueError(f"unknown exercise ids: {', '.join(unknown)}")
+    cited = sources.filter(pl.col("exercise_ids").list.eval(pl.element().is_in(ids)).list.any()).sort(
+        "publisher", "published", "title"
+    )
+    lines = [head, "", "Sources:"]
+    for r in cited.iter_rows(named=True):
+        date = r["published"] or "n.d."
+        lines.append(f"- {r['publisher']} ({date}). {r['title']}. {r['url']}")
+    return "\n".join(lines)

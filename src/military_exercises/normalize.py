@@ -1,0 +1,361 @@
+"""Normalize: a parsed record -> rows with codes, regions and date intervals; every problem found.
+
+Countries and admin-1 areas go through the mapping tables (exact match, never fuzzy), dates through
+:func:`parse_partial_date`. Nothing is repaired: a value that cannot be normalized is a problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlparse
+
+from military_exercises.dates import PartialDate, PartialDateError, parse_partial_date
+from military_exercises.mappings import Mappings
+from military_exercises.problems import Problem
+from military_exercises.records import ParsedRecord
+from military_exercises.vocab import (
+    BASES,
+    COUNTED_ROLES,
+    DOMAINS,
+    LOCATION_PRECISIONS,
+    PURPOSES,
+    QUALIFIERS,
+    QUANTITIES,
+    RECORD_STATUSES,
+    ROLES,
+)
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LANG = re.compile(r"^[a-z]{2}$")
+
+
+@dataclass
+class NormalizedRecord:
+    """Rows for every table contributed by one source record."""
+
+    exercise: dict[str, Any]
+    participants: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _accepted(values: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(values)
+
+
+def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRecord | None, list[Problem]]:
+    """Check one record against the vocabularies and tables; return its rows or its problems."""
+    rec = parsed.record
+    problems: list[Problem] = []
+
+    def problem(message: str, *path: str | int) -> None:
+        fld = ""
+        for part in path:
+            fld += f"[{part}]" if isinstance(part, int) else (f".{part}" if fld else str(part))
+        problems.append(Problem(parsed.path, parsed.line(*path), fld, message))
+
+    if rec.status is not None:
+        if rec.status == "draft":
+            problem(
+                "draft record from the extractor: check every value against its source, "
+                "then delete the 'status: draft' line",
+                "status",
+            )
+        else:
+            problem(f"unknown status {rec.status!r}; accepted: {_accepted(RECORD_STATUSES)}", "status")
+
+    # --- identity and dates -------------------------------------------------------------------
+    stem = parsed.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+    if not _SLUG.match(rec.id):
+        problem(f"id {rec.id!r} must be a lower-case slug of letters, digits and hyphens", "id")
+    if rec.id != stem:
+        problem(f"id {rec.id!r} does not match the file name {stem!r}.yaml", "id")
+
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    try:
+        start = parse_partial_date(rec.start)
+    except PartialDateError as exc:
+        problem(str(exc), "start")
+    if rec.end is not None:
+        try:
+            end = parse_partial_date(rec.end)
+        except PartialDateError as exc:
+            problem(str(exc), "end")
+    if start is not None:
+        if not rec.id.startswith(f"{start.earliest.year}-"):
+            problem(f"id must begin with the start year {start.earliest.year}-", "id")
+        folder = parsed.path.rsplit("/", 2)[-2] if parsed.path.count("/") >= 1 else ""
+        if folder != str(start.earliest.year):
+            problem(f"file must be in the folder of its start year ({start.earliest.year}/)", "start")
+    if start is not None and end is not None and end.latest < start.earliest:
+        problem(f"end {end.text} is before start {start.text}", "end")
+
+    # --- participants -------------------------------------------------------------------------
+    participant_rows: list[dict[str, Any]] = []
+    roles_by_country: dict[str, str] = {}
+    for i, p in enumerate(rec.participants):
+        iso3 = maps.resolve_country(p.country)
+        if iso3 is None:
+            problem(
+                f"unknown country {p.country!r}: use an ISO3 code or add the name to "
+                "dataset/mappings/country_aliases.csv",
+                "participants",
+                i,
+                "country",
+            )
+        if p.role not in ROLES:
+            problem(f"unknown role {p.role!r}; accepted: {_accepted(ROLES)}", "participants", i, "role")
+        if iso3 is None:
+            continue
+        if iso3 in roles_by_country:
+            problem(f"{iso3} is listed twice among participants", "participants", i, "country")
+            continue
+        roles_by_country[iso3] = p.role
+        participant_rows.append({"exercise_id": rec.id, "iso3": iso3, "role": p.role})
+    counted = {c for c, r in roles_by_country.items() if r in COUNTED_ROLES}
+    if not counted and roles_by_country:
+        problem("at least one participant must be a host, participant or partial", "participants")
+
+    # --- location ---------------------------------------------------------------------------
+    loc = rec.location
+    loc_iso3: str | None = None
+    admin1: str | None = None
+    if loc.country is not None:
+        loc_iso3 = maps.resolve_country(loc.country)
+        if loc_iso3 is None:
+            problem(
+                f"unknown country {loc.country!r}: use an ISO3 code or add the name to "
+                "dataset/mappings/country_aliases.csv",
+                "location",
+                "country",
+            )
+    if loc.admin1 is not None:
+        admin1 = maps.resolve_admin1(loc.admin1)
+        if admin1 is None:
+            problem(
+                f"unknown ISO 3166-2 code or alias {loc.admin1!r}: use a code such as TJ-GB or add "
+                "the name to dataset/mappings/admin1_aliases.csv",
+                "location",
+                "admin1",
+            )
+        elif loc_iso3 is not None:
+            import pycountry
+
+            alpha2 = admin1.split("-", 1)[0]
+            admin1_country = pycountry.countries.get(alpha_2=alpha2)
+            if admin1_country is not None and admin1_country.alpha_3 != loc_iso3:
+                problem(f"admin1 {admin1} is not in location country {loc_iso3}", "location", "admin1")
+    if loc.precision not in LOCATION_PRECISIONS:
+        problem(
+            f"unknown precision {loc.precision!r}; accepted: {_accepted(LOCATION_PRECISIONS)}",
+            "location",
+            "precision",
+        )
+    for axis, bound in (("lat", 90), ("lon", 180)):
+        coordinate = getattr(loc, axis)
+        if coordinate is not None and not -bound <= coordinate <= bound:
+            problem(f"{axis} {coordinate} is outside -{bound}..{bound}", "location", axis)
+    if (loc.lat is None) != (loc.lon is None):
+        problem("give both lat and lon, or neither", "location")
+    if loc.precision == "point" and loc.lat is None:
+        problem("precision 'point' needs lat and lon", "location", "precision")
+    if loc.precision == "sea" and loc.sea is None:
+        problem("precision 'sea' needs the sea area in location.sea", "location", "precision")
+
+    if rec.organisation is not None and rec.organisation not in maps.organisations:
+        problem(
+            f"unknown organisation {rec.organisation!r}; accepted: {_accepted(list(maps.organisations))}",
+            "organisation",
+        )
+    for key, accepted in (("domains", DOMAINS), ("purposes", PURPOSES)):
+        values: list[str] = getattr(rec, key)
+        for i, v in enumerate(values):
+            if v not in accepted:
+                problem(f"unknown value {v!r}; accepted: {_accepted(accepted)}", key, i)
+            elif v in values[:i]:
+                problem(f"{v!r} is listed twice", key, i)
+
+    # --- sources ------------------------------------------------------------------------------
+    source_rows: list[dict[str, Any]] = []
+    source_ids: set[str] = set()
+    for i, s in enumerate(rec.sources):
+        if not _SLUG.match(s.id):
+            problem(f"source id {s.id!r} must be a lower-case slug", "sources", i, "id")
+        if s.id in source_ids:
+            problem(f"source id {s.id!r} is given twice in this file", "sources", i, "id")
+        source_ids.add(s.id)
+        url = urlparse(s.url)
+        if url.scheme not in ("http", "https") or not url.netloc:
+            problem(f"url {s.url!r} must be an http(s) address", "sources", i, "url")
+        published = None
+        if s.published is not None:
+            try:
+                published = parse_partial_date(s.published)
+            except PartialDateError as exc:
+                problem(str(exc), "sources", i, "published")
+        if not _LANG.match(s.language):
+            problem(f"language {s.language!r} must be a two-letter ISO 639-1 code", "sources", i, "language")
+        for key in ("publisher", "title"):
+            if not getattr(s, key).strip():
+                problem("must not be empty", "sources", i, key)
+        source_rows.append(
+            {
+                "source_id": s.id,
+                "publisher": s.publisher,
+                "title": s.title,
+                "url": s.url,
+                "published": s.published,
+                "published_date": published.earliest if published else None,
+                "published_precision": published.precision if published else None,
+                "language": s.language,
+                "_file": parsed.path,
+                "_line": parsed.line("sources", i, "id"),
+            }
+        )
+
+    # --- claims -------------------------------------------------------------------------------
+    claim_rows: list[dict[str, Any]] = []
+    claim_ids: set[str] = set()
+    for i, c in enumerate(rec.claims):
+        where = ("claims", i)
+        if c.id in claim_ids:
+            problem(f"claim id {c.id!r} is used twice in this file", *where, "id")
+        claim_ids.add(c.id)
+        if c.quantity not in QUANTITIES:
+            problem(f"unknown quantity {c.quantity!r}; accepted: {_accepted(QUANTITIES)}", *where, "quantity")
+        if c.qualifier not in QUALIFIERS:
+            problem(
+                f"unknown qualifier {c.qualifier!r}; accepted: {_accepted(QUALIFIERS)}", *where, "qualifier"
+            )
+        if c.basis not in BASES:
+            problem(f"unknown basis {c.basis!r}; accepted: {_accepted(BASES)}", *where, "basis")
+        if c.qualifier == "range":
+            if c.value is not None:
+                problem("a range gives low and high, not value", *where, "value")
+            if c.low is None or c.high is None:
+                problem("qualifier 'range' needs both low and high", *where, "qualifier")
+        elif c.qualifier in QUALIFIERS:
+            if c.low is not None or c.high is not None:
+                problem(
+                    f"low/high belong to qualifier 'range'; qualifier {c.qualifier!r} takes value",
+                    *where,
+                    "low" if c.low is not None else "high",
+                )
+            if c.value is None:
+                problem(f"qualifier {c.qualifier!r} needs a value", *where, "value")
+        for key in ("value", "low", "high"):
+            number = getattr(c, key)
+            if number is not None and number < 0:
+                problem(f"{key} {number} is negative; counts are zero or more", *where, key)
+        if c.low is not None and c.high is not None and c.low > c.high:
+            problem(f"low ({c.low}) is greater than high ({c.high})", *where, "low")
+        if c.qualifier == "fewer_than" and c.value == 0:
+            problem("'fewer than 0' is impossible", *where, "value")
+        country: str | None = None
+        if c.country is not None:
+            country = maps.resolve_country(c.country)
+            if country is None:
+                problem(f"unknown country {c.country!r}", *where, "country")
+            elif country not in counted:
+                problem(
+                    f"claim is for {country}, which is not a host, participant or partial participant",
+                    *where,
+                    "country",
+                )
+        claimant_country: str | None = None
+        if c.claimant_country is not None:
+            claimant_country = maps.resolve_country(c.claimant_country)
+            if claimant_country is None:
+                problem(f"unknown country {c.claimant_country!r}", *where, "claimant_country")
+        if c.basis == "declared":
+            if c.claimant_country is None:
+                problem(
+                    "a declared claim needs claimant_country: the participant whose government declared it",
+                    *where,
+                    "claimant_country",
+                )
+            elif claimant_country is not None and claimant_country not in counted:
+                problem(
+                    f"declared by {claimant_country}, which does not take part; use basis 'estimated'",
+                    *where,
+                    "claimant_country",
+                )
+        if c.source not in source_ids:
+            problem(
+                f"claim cites source {c.source!r}, which is not among this file's sources: "
+                f"{_accepted(sorted(source_ids))}",
+                *where,
+                "source",
+            )
+        limit = maps.plausible_limits.get(c.quantity)
+        biggest = max([v for v in (c.value, c.low, c.high) if v is not None], default=0)
+        claim_rows.append(
+            {
+                "claim_id": f"{rec.id}/{c.id}",
+                "exercise_id": rec.id,
+                "quantity": c.quantity,
+                "country_iso3": country,
+                "qualifier": c.qualifier,
+                "value": c.value,
+                "low": c.low,
+                "high": c.high,
+                "basis": c.basis,
+                "claimant": c.claimant,
+                "claimant_iso3": claimant_country,
+                "source_id": c.source,
+                "component": c.component,
+                "note": c.note,
+                "_plausible": limit is None or biggest <= limit,
+                "_limit": limit,
+                "_line": parsed.line(*where, "id"),
+            }
+        )
+
+    if problems or start is None:
+        return None, problems
+
+    if end is None:
+        duration = None
+    elif start.precision == "day" and end.precision == "day":
+        duration = (end.earliest - start.earliest).days + 1
+    else:
+        duration = None
+    region = None
+    if loc_iso3 is not None:
+        region = maps.country_region.get(loc_iso3)
+    if region is None:
+        hosts = [c for c, r in roles_by_country.items() if r == "host"]
+        if len(hosts) == 1:
+            region = maps.country_region.get(hosts[0])
+    if region is None and loc.sea is not None:
+        region = maps.region_of_sea(loc.sea)
+    exercise = {
+        "exercise_id": rec.id,
+        "name": rec.name,
+        "series": rec.series,
+        "start": rec.start,
+        "end": rec.end,
+        "start_date": start.earliest,
+        "start_precision": start.precision,
+        "end_date": end.latest if end else None,
+        "end_precision": end.precision if end else None,
+        "duration_days": duration,
+        "year": start.earliest.year,
+        "organisation": rec.organisation,
+        "domains": sorted(rec.domains, key=lambda d: DOMAINS.index(d)),
+        "purposes": sorted(rec.purposes, key=lambda p: PURPOSES.index(p)),
+        "location_country_iso3": loc_iso3,
+        "location_admin1": admin1,
+        "location_place": loc.place,
+        "location_sea": loc.sea,
+        "lat": float(loc.lat) if loc.lat is not None else None,
+        "lon": float(loc.lon) if loc.lon is not None else None,
+        "location_precision": loc.precision,
+        "region": region,
+        "notes": rec.notes,
+        "source_file": parsed.path,
+    }
+    return NormalizedRecord(exercise, participant_rows, claim_rows, source_rows), []

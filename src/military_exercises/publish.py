@@ -1,0 +1,146 @@
+"""Publish: write the release atomically and deterministically.
+
+The tables are written into a fresh content-addressed folder ``dataset/.releases/<hash>/``; then the
+symlink ``dataset/release`` is switched to it with one atomic rename. A build that fails or is killed
+at any point leaves the previous release as it was. A lock file serialises concurrent builds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from military_exercises.codebook import table_schema
+from military_exercises.schemas import TABLE_INFO, TABLES
+
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0",
+}
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def build_lock(dataset_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock for the duration of a publish (blocks a second build until done)."""
+    dataset_dir.mkdir(parents=True, exist_ok=True)
+    with (dataset_dir / ".build.lock").open("a") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def write_tables(tables: dict[str, pl.DataFrame], folder: Path, *, version: str) -> dict[str, Any]:
+    """Write Parquet files and datapackage.json into ``folder``; return the datapackage."""
+    folder.mkdir(parents=True)
+    resources = []
+    for name in TABLES:
+        path = folder / f"{name}.parquet"
+        tables[name].write_parquet(path, compression="zstd", compression_level=9, statistics=True)
+        with path.open("rb") as fh:
+            os.fsync(fh.fileno())
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.parquet",
+                "format": "parquet",
+                "mediatype": "application/vnd.apache.parquet",
+                "description": f"Grain: {TABLE_INFO[name].grain}.",
+                "bytes": path.stat().st_size,
+                "hash": f"sha256:{_sha256(path)}",
+                "rows": tables[name].height,
+                "schema": table_schema(name),
+            }
+        )
+    package = {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "military-exercises",
+        "title": "Military exercises: sourced claims, reconciled sizes",
+        "version": version,
+        "licenses": [LICENSE],
+        "description": (
+            "Military exercises with dates, participants, location, and troop and equipment claims "
+            "each traced to a cited source, reconciled into low/best/high. See CODEBOOK.md."
+        ),
+        "resources": resources,
+    }
+    text = json.dumps(package, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
+    dp = folder / "datapackage.json"
+    dp.write_text(text, encoding="utf-8")
+    with dp.open("rb") as fh:
+        os.fsync(fh.fileno())
+    _fsync_dir(folder)
+    return package
+
+
+def publish(tables: dict[str, pl.DataFrame], dataset_dir: Path, *, version: str) -> Path:
+    """Write the release and switch ``dataset/release`` to it atomically. Returns the release path."""
+    releases = dataset_dir / ".releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    link = dataset_dir / "release"
+    with build_lock(dataset_dir):
+        staging = releases / f".staging-{os.getpid()}"
+        if staging.exists():
+            shutil.rmtree(staging)
+        write_tables(tables, staging, version=version)
+        digest = hashlib.sha256((staging / "datapackage.json").read_bytes()).hexdigest()[:16]
+        final = releases / digest
+        if final.exists():  # identical content already published
+            shutil.rmtree(staging)
+        else:
+            staging.rename(final)
+        _fsync_dir(releases)
+        if link.exists() and not link.is_symlink():
+            raise RuntimeError(f"{link} is a real folder, not the release link; move it away and rebuild")
+        tmp_link = dataset_dir / f".release-link-{os.getpid()}"
+        with contextlib.suppress(FileNotFoundError):
+            tmp_link.unlink()
+        tmp_link.symlink_to(Path(".releases") / digest)
+        os.replace(tmp_link, link)  # atomic switch
+        _fsync_dir(dataset_dir)
+        # Old releases and staging left by killed builds are no longer referenced.
+        for old in releases.iterdir():
+            if old.name != digest and (not old.name.startswith(".staging-") or old != staging):
+                if old.name.startswith(".staging-"):
+                    pid = old.name.removeprefix(".staging-")
+                    if pid.isdigit() and _pid_alive(int(pid)):
+                        continue
+                shutil.rmtree(old, ignore_errors=True)
+    return final
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,161 @@
+"""Parse: one YAML source record -> typed Python objects, strictly (unknown keys are errors).
+
+This layer checks shape and types only. Vocabularies, codes, dates and cross-references are checked
+by :mod:`military_exercises.normalize`, which has the mapping tables.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path as FsPath
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
+
+from military_exercises.problems import Problem
+from military_exercises.yamlsafe import Path, YamlError, load_yaml_bytes
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class LocationIn(_Strict):
+    country: StrictStr | None = None
+    admin1: StrictStr | None = None
+    place: StrictStr | None = None
+    sea: StrictStr | None = None
+    lat: float | StrictInt | None = None
+    lon: float | StrictInt | None = None
+    precision: StrictStr
+
+
+class ParticipantIn(_Strict):
+    country: StrictStr
+    role: StrictStr
+
+
+class ClaimIn(_Strict):
+    id: StrictStr
+    quantity: StrictStr
+    country: StrictStr | None = None
+    value: StrictInt | None = None
+    low: StrictInt | None = None
+    high: StrictInt | None = None
+    qualifier: StrictStr
+    basis: StrictStr
+    claimant: StrictStr | None = None
+    claimant_country: StrictStr | None = None
+    source: StrictStr
+    component: StrictStr | None = None
+    note: StrictStr | None = None
+
+
+class SourceIn(_Strict):
+    id: StrictStr
+    publisher: StrictStr
+    title: StrictStr
+    url: StrictStr
+    published: StrictStr | None
+    language: StrictStr
+
+
+class RecordIn(_Strict):
+    """One exercise as written in ``dataset/sources/<year>/<id>.yaml``."""
+
+    id: StrictStr
+    name: StrictStr | None = None
+    series: StrictStr | None = None
+    start: StrictStr
+    end: StrictStr | None = None
+    location: LocationIn
+    organisation: StrictStr | None = None
+    participants: list[ParticipantIn] = Field(min_length=1)
+    domains: list[StrictStr]
+    purposes: list[StrictStr]
+    claims: list[ClaimIn] = Field(default_factory=list)
+    sources: list[SourceIn] = Field(min_length=1)
+    notes: StrictStr | None = None
+    status: StrictStr | None = None
+
+
+class ParsedRecord:
+    """A record that passed the shape check, with where it came from and its line map."""
+
+    __slots__ = ("lines", "path", "record")
+
+    def __init__(self, path: str, record: RecordIn, lines: dict[Path, int]) -> None:
+        self.path = path
+        self.record = record
+        self.lines = lines
+
+    def line(self, *path: str | int) -> int | None:
+        """The line of ``path`` in the file, or of its nearest enclosing value."""
+        p: Path = tuple(path)
+        while p and p not in self.lines:
+            p = p[:-1]
+        return self.lines.get(p)
+
+
+def _field(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _explain(err: Any) -> str:
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return "unknown key (see dataset/sources/README.md for the accepted keys)"
+    if kind == "missing":
+        return "required key is missing"
+    if kind in ("string_type", "int_type", "float_type", "bool_type", "list_type", "model_type"):
+        wanted = {
+            "string_type": "text",
+            "int_type": "a whole number (no quotes, no thousands separators)",
+            "float_type": "a number",
+            "bool_type": "true or false",
+            "list_type": "a list",
+            "model_type": "a mapping of keys",
+        }[kind]
+        return f"must be {wanted}, got {err.get('input')!r}"
+    if kind == "too_short":
+        return "must list at least one entry"
+    return str(err["msg"])
+
+
+def parse_record_bytes(data: bytes, path: str) -> tuple[ParsedRecord | None, list[Problem]]:
+    """Parse one file's bytes. Returns the record (or None) and every problem found."""
+    try:
+        value, lines = load_yaml_bytes(data)
+    except YamlError as exc:
+        return None, [Problem(path, exc.line, exc.field, exc.message)]
+    if not isinstance(value, dict):
+        return None, [Problem(path, 1, "", "the file must hold one mapping (key: value lines) at the top")]
+    try:
+        record = RecordIn.model_validate(value)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            # pydantic reports unions branch by branch ("lat.float", "lat.int"): keep the field path
+            loc = tuple(p for p in loc if p not in ("float", "int", "constrained-int"))
+            p: Path = loc
+            while p and p not in lines:
+                p = p[:-1]
+            problems.append(Problem(path, lines.get(p), _field(loc), _explain(err)))
+        return None, sorted(set(problems))
+    return ParsedRecord(path, record, lines), []
+
+
+def parse_record_file(file: FsPath, root: FsPath) -> tuple[ParsedRecord | None, list[Problem]]:
+    """Read and parse ``file``; paths in problems are relative to ``root``."""
+    try:
+        rel = file.relative_to(root).as_posix()
+    except ValueError:
+        rel = file.as_posix()
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        return None, [Problem(rel, None, "", f"cannot read file: {exc.strerror}")]
+    return parse_record_bytes(data, rel)

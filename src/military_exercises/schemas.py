@@ -1,0 +1,382 @@
+"""Validate: one pandera ``DataFrameModel`` per published table — the single source of truth.
+
+Column names, types, nullability, vocabularies, keys and row rules live here; ``CODEBOOK.md`` and
+``datapackage.json`` are generated from these models (see :mod:`military_exercises.codebook`).
+Foreign keys span tables, so they are checked by :func:`foreign_key_problems`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, NamedTuple
+
+import pandera.polars as pa
+import polars as pl
+
+from military_exercises.vocab import (
+    BASES,
+    DATE_PRECISIONS,
+    LOCATION_PRECISIONS,
+    QUALIFIERS,
+    QUANTITIES,
+    REGIONS,
+    ROLES,
+    SIZE_BASES,
+    SIZE_METHODS,
+    SIZE_SCOPES,
+)
+
+StrList = pl.List(pl.String)
+
+
+def _f(description: str, **kwargs: Any) -> Any:
+    return pa.Field(description=description, **kwargs)
+
+
+class _Base(pa.DataFrameModel):
+    class Config:
+        strict = True
+        coerce = False
+        ordered = True
+
+
+class Exercises(_Base):
+    """Exercises: one row per exercise."""
+
+    exercise_id: str = _f("Stable slug; the source record's file name.", unique=True)
+    name: str = _f("Name as reported (null for unnamed drills).", nullable=True)
+    series: str = _f("Recurring series the exercise belongs to (Zapad, RIMPAC, ...).", nullable=True)
+    start: str = _f("Start date as written: YYYY, YYYY-MM or YYYY-MM-DD.")
+    end: str = _f("End date as written; null when no source gives it.", nullable=True)
+    start_date: dt.date = _f("Earliest day the start can mean (first day of its month/year).")
+    start_precision: str = _f("Precision of start.", isin=list(DATE_PRECISIONS))
+    end_date: dt.date = _f("Latest day the end can mean (last day of its month/year).", nullable=True)
+    end_precision: str = _f("Precision of end.", isin=list(DATE_PRECISIONS), nullable=True)
+    duration_days: pl.Int64 = _f(
+        "Days from start to end inclusive; only when both dates are day-precise.", nullable=True, ge=1
+    )
+    year: pl.Int64 = _f("Year of start.", ge=1900, le=2100)
+    organisation: str = _f("Organisation under which the exercise ran (NATO, CSTO, SCO, ...).", nullable=True)
+    hosts: StrList = _f("ISO3 codes of host states, sorted.")
+    participants: StrList = _f("ISO3 codes of hosts, participants and partial participants, sorted.")
+    observers: StrList = _f("ISO3 codes of states that only sent observers, sorted.")
+    n_participants: pl.Int64 = _f("Number of distinct states in participants (observers excluded).", ge=1)
+    domains: StrList = _f("Domains: land, air, sea, amphibious, cyber, space, command_post.")
+    purposes: StrList = _f("Purposes named by the sources (warfighting, counter_terrorism, ...).")
+    location_country_iso3: str = _f("ISO3 code of the country where it took place.", nullable=True)
+    location_admin1: str = _f("ISO 3166-2 code of the first-level area.", nullable=True)
+    location_place: str = _f("Place as reported: training ground, town, base.", nullable=True)
+    location_sea: str = _f("Sea area of a naval exercise.", nullable=True)
+    lat: pl.Float64 = _f("Latitude (decimal degrees) when a source gives it.", nullable=True, ge=-90, le=90)
+    lon: pl.Float64 = _f(
+        "Longitude (decimal degrees) when a source gives it.", nullable=True, ge=-180, le=180
+    )
+    location_precision: str = _f("How precise the location is.", isin=list(LOCATION_PRECISIONS))
+    region: str = _f(
+        "Region of the location country, else of the single host, else of the sea area.",
+        nullable=True,
+        isin=list(REGIONS),
+    )
+    troops_low: pl.Int64 = _f(
+        "Headline troops, low (combined basis; see troops_method).", nullable=True, ge=0
+    )
+    troops_best: pl.Int64 = _f("Headline troops, best estimate.", nullable=True, ge=0)
+    troops_high: pl.Int64 = _f("Headline troops, high.", nullable=True, ge=0)
+    troops_low_open: bool = _f("True when the true figure may lie below troops_low.", nullable=True)
+    troops_high_open: bool = _f("True when the true figure may lie above troops_high.", nullable=True)
+    troops_method: str = _f(
+        "'claims' (whole-exercise claims) or 'derived_from_contingents'.",
+        nullable=True,
+        isin=list(SIZE_METHODS),
+    )
+    troops_declared_best: pl.Int64 = _f("Best troops figure from declared claims only.", nullable=True, ge=0)
+    troops_estimated_best: pl.Int64 = _f(
+        "Best troops figure from third-party estimates only.", nullable=True, ge=0
+    )
+    troops_reported_best: pl.Int64 = _f(
+        "Best troops figure from unattributed media reports only.", nullable=True, ge=0
+    )
+    has_equipment_claims: bool = _f("True when any claim counts equipment (tanks, ships, aircraft, ...).")
+    n_claims: pl.Int64 = _f("Number of claims recorded for the exercise.", ge=0)
+    n_sources: pl.Int64 = _f("Number of sources cited by the record.", ge=1)
+    notes: str = _f("Curator's notes, in their own words.", nullable=True)
+    source_file: str = _f("Path of the source record, relative to the repository root.")
+
+    @pa.dataframe_check
+    def end_not_before_start(cls, data: Any) -> pl.LazyFrame:
+        return data.lazyframe.select(
+            pl.col("end_date").is_null() | (pl.col("end_date") >= pl.col("start_date"))
+        )
+
+    @pa.dataframe_check
+    def troops_low_le_best_le_high(cls, data: Any) -> pl.LazyFrame:
+        c = pl.col
+        ok = (c("troops_low") <= c("troops_best")) & (c("troops_best") <= c("troops_high"))
+        return data.lazyframe.select(ok.fill_null(c("troops_best").is_null()))
+
+    @pa.dataframe_check
+    def troops_all_or_none(cls, data: Any) -> pl.LazyFrame:
+        c = pl.col
+        n = c("troops_low").is_null().cast(pl.Int8) + c("troops_best").is_null() + c("troops_high").is_null()
+        return data.lazyframe.select((n == 0) | (n == 3))
+
+    @pa.dataframe_check
+    def precision_matches_text(cls, data: Any) -> pl.LazyFrame:
+        c = pl.col
+        width = {"year": 4, "month": 7, "day": 10}
+
+        def agrees(text: str, prec: str) -> pl.Expr:
+            expr = pl.lit(False)
+            for p, w in width.items():
+                expr = expr | ((c(prec) == p) & (c(text).str.len_chars() == w))
+            return expr
+
+        ok = agrees("start", "start_precision") & (c("end").is_null() | agrees("end", "end_precision"))
+        return data.lazyframe.select(ok)
+
+    @pa.dataframe_check
+    def duration_only_for_day_precise_dates(cls, data: Any) -> pl.LazyFrame:
+        c = pl.col
+        day_precise = (c("start_precision") == "day") & (c("end_precision") == "day")
+        ok = (
+            pl.when(day_precise)
+            .then(c("duration_days") == (c("end_date") - c("start_date")).dt.total_days() + 1)
+            .otherwise(c("duration_days").is_null())
+        )
+        return data.lazyframe.select(ok)
+
+    @pa.dataframe_check
+    def participant_count_is_distinct_participants(cls, data: Any) -> pl.LazyFrame:
+        c = pl.col
+        return data.lazyframe.select(c("n_participants") == c("participants").list.unique().list.len())
+
+    @pa.dataframe_check
+    def year_is_start_year(cls, data: Any) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.col("year") == pl.col("start_date").dt.year().cast(pl.Int64))
+
+
+class Participants(_Base):
+    """Participants: one row per exercise and state."""
+
+    exercise_id: str = _f("Exercise (foreign key to exercises).")
+    iso3: str = _f(
+        "ISO 3166-1 alpha-3 code of the state (foreign key to countries).",
+        str_length={"min_value": 3, "max_value": 3},
+    )
+    country_name: str = _f("Short English name of the state.")
+    gw_code: pl.Int64 = _f("Gleditsch-Ward code (microstates included).", nullable=True)
+    cow_code: pl.Int64 = _f("Correlates of War state code.", nullable=True)
+    role: str = _f("host, participant, observer or partial (only one component).", isin=list(ROLES))
+    year: pl.Int64 = _f("Year of the exercise's start.")
+    region: str = _f("Region of the state.", isin=list(REGIONS))
+    troops_low: pl.Int64 = _f("This state's contingent, low (combined basis).", nullable=True, ge=0)
+    troops_best: pl.Int64 = _f("This state's contingent, best estimate.", nullable=True, ge=0)
+    troops_high: pl.Int64 = _f("This state's contingent, high.", nullable=True, ge=0)
+
+    class Config:
+        unique = ["exercise_id", "iso3"]
+
+    @pa.dataframe_check
+    def troops_low_le_best_le_high(cls, data: Any) -> pl.LazyFrame:
+        c = pl.col
+        ok = (c("troops_low") <= c("troops_best")) & (c("troops_best") <= c("troops_high"))
+        return data.lazyframe.select(ok.fill_null(c("troops_best").is_null()))
+
+
+class Claims(_Base):
+    """Claims: one row per claim, as recorded in a source record."""
+
+    claim_id: str = _f("'<exercise_id>/<claim id in the file>'.", unique=True)
+    exercise_id: str = _f("Exercise (foreign key to exercises).")
+    quantity: str = _f("What is counted.", isin=list(QUANTITIES))
+    country_iso3: str = _f(
+        "Contingent's state; null when the claim is about the whole exercise.", nullable=True
+    )
+    qualifier: str = _f("How the number was hedged.", isin=list(QUALIFIERS))
+    value: pl.Int64 = _f("The stated number (null for ranges).", nullable=True, ge=0)
+    low: pl.Int64 = _f("Lower end of a stated range.", nullable=True, ge=0)
+    high: pl.Int64 = _f("Upper end of a stated range.", nullable=True, ge=0)
+    basis: str = _f(
+        "declared (a participating government), estimated (a named third party), reported (media).",
+        isin=list(BASES),
+    )
+    claimant: str = _f("Who made the claim, as reported.", nullable=True)
+    claimant_iso3: str = _f("State of the claimant (required for declared claims).", nullable=True)
+    source_id: str = _f("Source (foreign key to sources).")
+    component: str = _f(
+        "Part of a source's figure (e.g. 'reservists'); parts of one source add up.", nullable=True
+    )
+    note: str = _f("Curator's note, in their own words.", nullable=True)
+    floor: pl.Int64 = _f("Lowest value the claim allows (null when it sets no floor).", nullable=True, ge=0)
+    ceiling: pl.Int64 = _f(
+        "Highest value the claim allows (null when it sets no ceiling).", nullable=True, ge=0
+    )
+    point: pl.Int64 = _f("The claim's point value (a range's midpoint, rounded half up).", ge=0)
+
+    @pa.dataframe_check
+    def value_xor_range(cls, data: Any) -> pl.LazyFrame:
+        c = pl.col
+        is_range = c("qualifier") == "range"
+        ok = (
+            pl.when(is_range)
+            .then(c("value").is_null() & c("low").is_not_null() & c("high").is_not_null())
+            .otherwise(c("value").is_not_null() & c("low").is_null() & c("high").is_null())
+        )
+        return data.lazyframe.select(ok)
+
+    @pa.dataframe_check
+    def low_le_high(cls, data: Any) -> pl.LazyFrame:
+        return data.lazyframe.select((pl.col("low") <= pl.col("high")).fill_null(True))
+
+    @pa.dataframe_check
+    def declared_has_claimant_state(cls, data: Any) -> pl.LazyFrame:
+        c = pl.col
+        return data.lazyframe.select((c("basis") != "declared") | c("claimant_iso3").is_not_null())
+
+
+class Sizes(_Base):
+    """Sizes: reconciled figures."""
+
+    exercise_id: str = _f("Exercise (foreign key to exercises).")
+    scope: str = _f(
+        "'exercise' (whole exercise) or 'country' (one state's contingent).", isin=list(SIZE_SCOPES)
+    )
+    country_iso3: str = _f("The contingent's state when scope is 'country'.", nullable=True)
+    quantity: str = _f("What is counted.", isin=list(QUANTITIES))
+    basis: str = _f("declared, estimated, reported, or combined (all claims).", isin=list(SIZE_BASES))
+    method: str = _f(
+        "'claims', or 'derived_from_contingents' (sum of every counted participant's contingent).",
+        isin=list(SIZE_METHODS),
+    )
+    low: pl.Int64 = _f("Low figure (see the reconciliation rule).", ge=0)
+    best: pl.Int64 = _f("Best figure: median of the estimates' points.", ge=0)
+    high: pl.Int64 = _f("High figure.", ge=0)
+    low_open: bool = _f("True when the true value may be below low (no claim sets a floor there).")
+    high_open: bool = _f("True when the true value may be above high (no claim sets a ceiling there).")
+    n_claims: pl.Int64 = _f("Claims used.", ge=1)
+    n_sources: pl.Int64 = _f("Distinct sources behind those claims.", ge=1)
+    claim_ids: StrList = _f("The claims used (foreign keys to claims), sorted.")
+
+    class Config:
+        unique = ["exercise_id", "scope", "country_iso3", "quantity", "basis", "method"]
+
+    @pa.dataframe_check
+    def low_le_best_le_high(cls, data: Any) -> pl.LazyFrame:
+        c = pl.col
+        return data.lazyframe.select((c("low") <= c("best")) & (c("best") <= c("high")))
+
+    @pa.dataframe_check
+    def scope_matches_country(cls, data: Any) -> pl.LazyFrame:
+        c = pl.col
+        return data.lazyframe.select((c("scope") == "country") == c("country_iso3").is_not_null())
+
+    @pa.dataframe_check
+    def claim_count_matches_ids(cls, data: Any) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.col("n_claims") == pl.col("claim_ids").list.len())
+
+
+class Sources(_Base):
+    """Sources: one row per cited page."""
+
+    source_id: str = _f("'<publisher>-<yyyymmdd>-<words>'; one id per URL.", unique=True)
+    publisher: str = _f("Outlet (wire agency in brackets).")
+    title: str = _f("Headline of the page.")
+    url: str = _f("Address of the page.", unique=True)
+    published: str = _f("Publication date as written (YYYY, YYYY-MM or YYYY-MM-DD).", nullable=True)
+    published_date: dt.date = _f("First day the publication date can mean.", nullable=True)
+    published_precision: str = _f("Precision of published.", nullable=True, isin=list(DATE_PRECISIONS))
+    language: str = _f("ISO 639-1 language of the page.", str_length={"min_value": 2, "max_value": 2})
+    exercise_ids: StrList = _f("Exercises whose records cite this source, sorted.")
+
+
+class Countries(_Base):
+    """Countries: the code crosswalk."""
+
+    iso3: str = _f("ISO 3166-1 alpha-3 code (XKX for Kosovo).", unique=True)
+    name: str = _f("Short English name.")
+    gw_code: pl.Int64 = _f("Gleditsch-Ward state code, microstates included.", nullable=True)
+    cow_code: pl.Int64 = _f("Correlates of War state code.", nullable=True)
+    gw_microstate: bool = _f("True when the G&W code comes from the G&W microstates list.")
+    region: str = _f("Region used across the dataset.", isin=list(REGIONS))
+
+
+#: Published tables in release order.
+TABLES: dict[str, type[_Base]] = {
+    "exercises": Exercises,
+    "participants": Participants,
+    "claims": Claims,
+    "sizes": Sizes,
+    "sources": Sources,
+    "countries": Countries,
+}
+
+
+class TableInfo(NamedTuple):
+    """What one row of a table is, and which columns identify it."""
+
+    grain: str
+    primary_key: list[str]
+
+
+#: Grain and primary key of each published table (printed in the codebook and datapackage.json).
+TABLE_INFO: dict[str, TableInfo] = {
+    "exercises": TableInfo("one row per exercise", ["exercise_id"]),
+    "participants": TableInfo(
+        "one row per exercise and participating or observing state", ["exercise_id", "iso3"]
+    ),
+    "claims": TableInfo("one row per claim (one number from one source)", ["claim_id"]),
+    "sizes": TableInfo(
+        "one row per exercise, scope (whole exercise or one state), quantity, basis and method",
+        ["exercise_id", "scope", "country_iso3", "quantity", "basis", "method"],
+    ),
+    "sources": TableInfo("one row per source (a page that was read)", ["source_id"]),
+    "countries": TableInfo("one row per state", ["iso3"]),
+}
+
+#: (table, columns) -> (referenced table, columns)
+FOREIGN_KEYS: list[tuple[str, list[str], str, list[str]]] = [
+    ("participants", ["exercise_id"], "exercises", ["exercise_id"]),
+    ("participants", ["iso3"], "countries", ["iso3"]),
+    ("claims", ["exercise_id"], "exercises", ["exercise_id"]),
+    ("claims", ["source_id"], "sources", ["source_id"]),
+    ("claims", ["country_iso3"], "countries", ["iso3"]),
+    ("claims", ["claimant_iso3"], "countries", ["iso3"]),
+    ("sizes", ["exercise_id"], "exercises", ["exercise_id"]),
+    ("sizes", ["country_iso3"], "countries", ["iso3"]),
+    ("exercises", ["location_country_iso3"], "countries", ["iso3"]),
+]
+
+
+def foreign_key_problems(tables: dict[str, pl.DataFrame]) -> list[str]:
+    """Every foreign-key value that has no matching row, as readable lines (empty when all hold)."""
+    out: list[str] = []
+    for table, cols, ref, ref_cols in FOREIGN_KEYS:
+        left = tables[table].select(cols).drop_nulls().unique()
+        right = tables[ref].select(ref_cols).rename(dict(zip(ref_cols, cols, strict=True)))
+        missing = left.join(right, on=cols, how="anti").sort(cols)
+        for row in missing.iter_rows():
+            out.append(f"{table}.{','.join(cols)} = {row!r} has no row in {ref}")
+    claim_ids = set(tables["claims"]["claim_id"])
+    used = tables["sizes"].select(pl.col("claim_ids").explode()).to_series().drop_nulls()
+    for cid in sorted(set(used) - claim_ids):
+        out.append(f"sizes.claim_ids cites {cid!r}, which has no row in claims")
+    return out
+
+
+def validate_tables(tables: dict[str, pl.DataFrame]) -> list[str]:
+    """Validate every table with its model (``lazy=True``: all failures) and the foreign keys."""
+    out: list[str] = []
+    for name, model in TABLES.items():
+        try:
+            model.validate(tables[name], lazy=True)
+        except pa.errors.SchemaErrors as exc:
+            fc = exc.failure_cases
+            for row in fc.head(50).iter_rows(named=True):
+                out.append(
+                    f"{name}: column {row['column']!r} fails {row['check']} "
+                    f"(row {row['index']}, value {row['failure_case']!r})"
+                )
+            if fc.height > 50:
+                out.append(f"{name}: ... and {fc.height - 50} more failures")
+    out.extend(foreign_key_problems(tables))
+    return out

@@ -1,0 +1,92 @@
+"""Controlled vocabularies shared by the source-record parser, the schemas and the analysis helpers.
+
+They are the single list of accepted values; error messages quote them.
+"""
+
+from __future__ import annotations
+
+ROLES: tuple[str, ...] = ("host", "participant", "observer", "partial")
+#: Roles that make a state a participant in counts (observers are listed but not counted).
+COUNTED_ROLES: tuple[str, ...] = ("host", "participant", "partial")
+
+DOMAINS: tuple[str, ...] = ("land", "air", "sea", "amphibious", "cyber", "space", "command_post")
+
+PURPOSES: tuple[str, ...] = (
+    "warfighting",
+    "nuclear_deterrence",
+    "counter_terrorism",
+    "peacekeeping",
+    "humanitarian_assistance",
+    "disaster_relief",
+    "search_and_rescue",
+    "maritime_security",
+    "air_defence",
+    "border_security",
+    "mobilisation",
+    "special_operations",
+    "counter_narcotics",
+    "logistics",
+    "medical",
+)
+
+#: Troops plus the OSCE Vienna Document equipment categories and a few that news reports use.
+QUANTITIES: tuple[str, ...] = (
+    "troops",
+    "tanks",
+    "armoured_vehicles",
+    "artillery",
+    "combat_aircraft",
+    "aircraft",
+    "helicopters",
+    "ships",
+    "submarines",
+    "drones",
+    "vehicles",
+    "sorties",
+    "equipment",
+)
+EQUIPMENT_QUANTITIES: tuple[str, ...] = tuple(q for q in QUANTITIES if q != "troops")
+
+QUALIFIERS: tuple[str, ...] = (
+    "exact",
+    "about",
+    "more_than",
+    "at_least",
+    "up_to",
+    "fewer_than",
+    "range",
+)
+#: Qualifiers whose stated number is a floor (the true value is at or above it).
+FLOOR_QUALIFIERS: tuple[str, ...] = ("more_than", "at_least")
+#: Qualifiers whose stated number is a ceiling (the true value is at or below it).
+CEILING_QUALIFIERS: tuple[str, ...] = ("up_to", "fewer_than")
+
+BASES: tuple[str, ...] = ("declared", "estimated", "reported")
+#: Basis values of the reconciled sizes: the three claim bases plus all claims together.
+SIZE_BASES: tuple[str, ...] = (*BASES, "combined")
+SIZE_SCOPES: tuple[str, ...] = ("exercise", "country")
+SIZE_METHODS: tuple[str, ...] = ("claims", "derived_from_contingents")
+
+LOCATION_PRECISIONS: tuple[str, ...] = ("point", "place", "admin1", "country", "sea", "multi")
+DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year")
+
+REGIONS: tuple[str, ...] = (
+    "Europe",
+    "Eurasia",
+    "Middle East & North Africa",
+    "Sub-Saharan Africa",
+    "South Asia",
+    "East Asia",
+    "Southeast Asia",
+    "Oceania",
+    "North America",
+    "Latin America & Caribbean",
+)
+
+RECORD_STATUSES: tuple[str, ...] = ("draft",)
+
+
+def check_choice(value: str | None, accepted: tuple[str, ...], what: str) -> None:
+    """Raise ``ValueError`` naming the accepted values when ``value`` is not one of them."""
+    if value is not None and value not in accepted:
+        raise ValueError(f"unknown {what} {value!r}; accepted: {', '.join(accepted)}")

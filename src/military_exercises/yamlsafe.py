@@ -1,0 +1,138 @@
+"""Strict YAML reading: UTF-8 only, size-capped, no aliases, no duplicate keys, dates kept as text.
+
+Every value is returned with a map from its path (``("claims", 2, "low")``) to its line number so
+that errors can point at the line a curator has to fix.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+#: A source record is a few kilobytes; anything this large is a mistake or an attack.
+MAX_FILE_BYTES = 256 * 1024
+
+Path = tuple[str | int, ...]
+
+try:  # the C parser is much faster; fall back to pure Python where libyaml is missing
+    _BaseLoader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+
+class YamlError(ValueError):
+    """The file is not acceptable YAML. ``line`` is 1-based when known."""
+
+    def __init__(self, message: str, line: int | None = None, field: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.field = field
+
+
+_SCALAR_TAGS_KEPT_AS_TEXT = {"tag:yaml.org,2002:timestamp"}
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[misc]
+    """Safe loader whose implicit resolvers leave dates as strings (we parse them ourselves)."""
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _SCALAR_TAGS_KEPT_AS_TEXT]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _scalar_value(node: yaml.ScalarNode) -> Any:
+    tag = node.tag
+    if tag == "tag:yaml.org,2002:str":
+        return node.value
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        return node.value.lower() in ("true", "yes", "on")
+    if tag == "tag:yaml.org,2002:int":
+        text = node.value.replace("_", "")
+        try:
+            return int(text, 0) if text.lower().startswith(("0x", "0o")) else int(text)
+        except ValueError as exc:
+            raise YamlError(f"cannot read integer {node.value!r}", _line(node)) from exc
+    if tag == "tag:yaml.org,2002:float":
+        try:
+            return float(node.value)
+        except ValueError as exc:  # .inf / .nan spellings
+            raise YamlError(f"cannot read number {node.value!r}", _line(node)) from exc
+    raise YamlError(f"unsupported YAML tag {tag!r}", _line(node))
+
+
+def _field(path: Path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _to_python(node: yaml.Node, path: Path, lines: dict[Path, int], seen: set[int]) -> Any:
+    if id(node) in seen:
+        raise YamlError("YAML aliases (*name) are not allowed in source records", _line(node), _field(path))
+    seen.add(id(node))
+    lines[path] = _line(node)
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar_value(node)
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(child, (*path, i), lines, seen) for i, child in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlError("mapping keys must be plain words", _line(key_node), _field(path))
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlError("YAML merge keys (<<) are not allowed", _line(key_node), _field(path))
+            key = str(key_node.value)
+            if key in out:
+                raise YamlError(
+                    f"duplicated key {key!r} (first given on line {lines[(*path, key)]})",
+                    _line(key_node),
+                    _field((*path, key)),
+                )
+            lines[(*path, key)] = _line(key_node)
+            out[key] = _to_python(value_node, (*path, key), lines, seen)
+        return out
+    raise YamlError("unsupported YAML node", _line(node), _field(path))  # pragma: no cover
+
+
+def load_yaml_bytes(data: bytes) -> tuple[Any, dict[Path, int]]:
+    """Decode and parse one YAML document strictly. Returns the value and its line map."""
+    if len(data) > MAX_FILE_BYTES:
+        raise YamlError(f"file is {len(data):,} bytes; source records are limited to {MAX_FILE_BYTES:,}")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise YamlError(f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8", line) from exc
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise YamlError("file is empty")
+    try:
+        loader = _StrictLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        mark_line = int(mark.line) + 1 if mark is not None else None
+        raise YamlError(f"invalid YAML: {exc.problem or exc}", mark_line) from exc
+    except yaml.YAMLError as exc:
+        raise YamlError(f"invalid YAML: {exc}") from exc
+    if node is None:
+        raise YamlError("file holds no YAML document")
+    lines: dict[Path, int] = {}
+    value = _to_python(node, (), lines, set())
+    return value, lines

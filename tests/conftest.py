@@ -1,0 +1,92 @@
+"""Shared fixtures: a throw-away repository with the real mapping tables and hand-written records."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+#: A small, valid record (invented for tests only; it is never published).
+BASE_RECORD = """\
+id: 2020-05-alpha-drill
+name: Alpha Drill
+series: null
+start: "2020-05-04"
+end: "2020-05-08"
+location:
+  country: TJK
+  admin1: GBAO
+  place: a training ground
+  sea: null
+  lat: null
+  lon: null
+  precision: place
+organisation: null
+participants:
+  - country: TJK
+    role: host
+  - country: Russia
+    role: participant
+  - country: Kazakh
+    role: observer
+domains: [land]
+purposes: [counter_terrorism]
+claims:
+  - id: c1
+    quantity: troops
+    country: null
+    value: 1000
+    qualifier: about
+    basis: declared
+    claimant: host ministry
+    claimant_country: TJK
+    source: test-20200504-one
+  - id: c2
+    quantity: troops
+    country: RUS
+    low: 200
+    high: 300
+    qualifier: range
+    basis: reported
+    source: test-20200504-one
+sources:
+  - id: test-20200504-one
+    publisher: Test Wire
+    title: A test report
+    url: https://example.org/a
+    published: "2020-05-04"
+    language: en
+"""
+
+
+def write_record(root: Path, text: str, rel: str | None = None) -> Path:
+    """Write a record below root/dataset/sources; the path defaults to <year>/<id>.yaml."""
+    if rel is None:
+        ident = next(line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("id:"))
+        rel = f"{ident[:4]}/{ident}.yaml"
+    path = root / "dataset" / "sources" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def mini_repo(tmp_path: Path) -> Callable[..., Path]:
+    """Factory: a repository skeleton with the real mappings and the given record texts."""
+
+    def make(*records: str) -> Path:
+        root = tmp_path / "repo"
+        (root / "dataset" / "sources").mkdir(parents=True, exist_ok=True)
+        if not (root / "dataset" / "mappings").exists():
+            shutil.copytree(REPO / "dataset" / "mappings", root / "dataset" / "mappings")
+            shutil.copy(REPO / "dataset" / "allowlist.csv", root / "dataset" / "allowlist.csv")
+        for text in records:
+            write_record(root, text)
+        return root
+
+    return make

@@ -1,0 +1,127 @@
+"""The pipeline end to end on small throw-away repositories."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+import pytest
+from tests.conftest import BASE_RECORD
+
+from military_exercises.build import build
+from military_exercises.problems import BuildError
+
+
+def digest_tree(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_build_publishes_all_tables(mini_repo: Callable[..., Path]) -> None:
+    root = mini_repo(BASE_RECORD)
+    release = build(root)
+    assert sorted(p.name for p in release.iterdir()) == sorted(
+        ["datapackage.json", "exercises.parquet", "participants.parquet", "claims.parquet",
+         "sizes.parquet", "sources.parquet", "countries.parquet"]
+    )  # fmt: skip
+    ex = pl.read_parquet(root / "dataset" / "release" / "exercises.parquet").row(0, named=True)
+    assert ex["exercise_id"] == "2020-05-alpha-drill"
+    assert ex["hosts"] == ["TJK"]
+    assert ex["participants"] == ["RUS", "TJK"]  # observers are not participants
+    assert ex["observers"] == ["KAZ"]  # a demonym resolved through the alias table
+    assert ex["n_participants"] == 2
+    assert ex["location_admin1"] == "TJ-GB"  # alias GBAO -> ISO 3166-2
+    assert ex["duration_days"] == 5
+    assert ex["region"] == "Eurasia"
+    assert (ex["troops_low"], ex["troops_best"], ex["troops_high"]) == (1000, 1000, 1000)
+    assert ex["troops_declared_best"] == 1000
+    assert ex["troops_reported_best"] is None
+    parts = pl.read_parquet(root / "dataset" / "release" / "participants.parquet")
+    rus = parts.filter(pl.col("iso3") == "RUS").row(0, named=True)
+    assert (rus["troops_low"], rus["troops_best"], rus["troops_high"]) == (200, 250, 300)
+    assert (rus["gw_code"], rus["cow_code"]) == (365, 365)
+
+
+def test_rebuild_is_byte_identical(mini_repo: Callable[..., Path]) -> None:
+    root = mini_repo(BASE_RECORD)
+    first = digest_tree(build(root))
+    link = root / "dataset" / "release"
+    import shutil
+
+    shutil.rmtree(root / "dataset" / ".releases")
+    link.unlink()
+    second = digest_tree(build(root))
+    assert first == second
+
+
+def test_month_and_year_dates_have_no_duration(mini_repo: Callable[..., Path]) -> None:
+    text = BASE_RECORD.replace('start: "2020-05-04"', 'start: "2020-05"').replace(
+        'end: "2020-05-08"', 'end: "2020"'
+    )
+    root = mini_repo(text)
+    build(root)
+    ex = pl.read_parquet(root / "dataset" / "release" / "exercises.parquet").row(0, named=True)
+    assert (ex["start_precision"], ex["end_precision"], ex["duration_days"]) == ("month", "year", None)
+    assert str(ex["start_date"]) == "2020-05-01"
+    assert str(ex["end_date"]) == "2020-12-31"
+
+
+BAD_CASES = [
+    (
+        "typo'd key",
+        ("  - country: Russia\n    role: participant", "  - country: Russia\n    rol: participant"),
+        "participants[1].rol: unknown key",
+    ),
+    (
+        "unknown country",
+        ("country: Russia", "country: Ruritania"),
+        "participants[1].country: unknown country 'Ruritania'",
+    ),
+    (
+        "end before start",
+        ('end: "2020-05-08"', 'end: "2020-05-01"'),
+        "end: end 2020-05-01 is before start 2020-05-04",
+    ),
+    (
+        "low > high",
+        ("low: 200\n    high: 300", "low: 300\n    high: 200"),
+        "claims[1].low: low (300) is greater than high (200)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "edit", "expected"), BAD_CASES, ids=[c[0] for c in BAD_CASES])
+def test_bad_record_fails_and_previous_release_stays(
+    mini_repo: Callable[..., Path], label: str, edit: tuple[str, str], expected: str
+) -> None:
+    root = mini_repo(BASE_RECORD)
+    before = digest_tree(build(root))
+    bad = BASE_RECORD.replace(*edit)
+    assert bad != BASE_RECORD, label
+    (root / "dataset" / "sources" / "2020" / "2020-05-alpha-drill.yaml").write_text(bad, encoding="utf-8")
+    with pytest.raises(BuildError) as info:
+        build(root)
+    assert "dataset/sources/2020/2020-05-alpha-drill.yaml:" in info.value.report()
+    assert expected in info.value.report()
+    assert digest_tree(root / "dataset" / "release") == before
+
+
+def test_every_problem_in_every_file_is_reported_at_once(mini_repo: Callable[..., Path]) -> None:
+    second = BASE_RECORD.replace("2020-05-alpha-drill", "2020-05-beta-drill").replace("Ruritania", "x")
+    root = mini_repo(
+        BASE_RECORD.replace("country: Russia", "country: Ruritania").replace("value: 1000", "value: -5"),
+        second.replace("basis: reported", "basis: rumoured"),
+    )
+    with pytest.raises(BuildError) as info:
+        build(root)
+    text = info.value.report()
+    assert text.startswith("4 problems in 2 files:")
+    assert "alpha-drill.yaml:18: participants[1].country: unknown country 'Ruritania'" in text
+    assert "alpha-drill.yaml:28: claims[0].value: value -5 is negative" in text
+    # the claim about Russia's contingent now names a state that is not among the participants
+    assert "alpha-drill.yaml:36: claims[1].country: claim is for RUS, which is not a host" in text
+    assert (
+        "beta-drill.yaml:40: claims[1].basis: unknown basis 'rumoured'; accepted: declared, estimated, reported"
+        in text
+    )
