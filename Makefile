@@ -39,7 +39,7 @@ codebook: $(STAMP) ## Regenerate CODEBOOK.md from the pandera models
 	$(BIN)/military-exercises codebook -o CODEBOOK.md
 
 lint: $(STAMP) ## ruff (lint) on src, tests and benchmarks
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests $(wildcard benchmarks)
 
 typecheck: $(STAMP) ## mypy --strict on src
 	$(BIN)/mypy
@@ -49,6 +49,21 @@ test: $(RELEASE) lint typecheck ## Build the dataset, then run ruff, mypy and th
 
 test-fast: $(RELEASE) ## Tests without the slow ones (notebooks, crash safety)
 	$(BIN)/python -m pytest -q -m "not slow"
+
+report: $(RELEASE) ## Coverage report: reports/coverage.md + PNG charts in reports/figures/
+	$(BIN)/military-exercises report --out reports
+
+figures: $(RELEASE) ## The standard analysis figures as PNG in reports/figures/
+	$(BIN)/military-exercises figures --out reports/figures
+
+notebooks: $(RELEASE) ## Execute the notebooks top to bottom (as the test suite does)
+	$(BIN)/python -m pytest -q -m notebooks
+
+bench: $(RELEASE) ## Benchmarks (build, validation, panels, loading, extraction); see benchmarks/README.md
+	$(BIN)/python benchmarks/run.py
+
+eval-extract: $(STAMP) ## Precision / recall / F1 of the extractor on the annotated corpus
+	$(BIN)/military-exercises eval-extract
 
 wheel: $(RELEASE) ## Build a wheel that carries the release
 	$(BIN)/python -m build --wheel --outdir dist .
