@@ -125,3 +125,21 @@ def test_every_problem_in_every_file_is_reported_at_once(mini_repo: Callable[...
         "beta-drill.yaml:40: claims[1].basis: unknown basis 'rumoured'; accepted: declared, estimated, reported"
         in text
     )
+
+
+def test_organisation_running_the_exercise_can_declare(mini_repo: Callable[..., Path]) -> None:
+    text = BASE_RECORD.replace("organisation: null", "organisation: CSTO").replace(
+        "    claimant: host ministry\n    claimant_country: TJK\n",
+        "    claimant: CSTO press service\n    claimant_organisation: CSTO\n",
+    )
+    root = mini_repo(text)
+    build(root)
+    claims = pl.read_parquet(root / "dataset" / "release" / "claims.parquet")
+    row = claims.filter(pl.col("claim_id") == "2020-05-alpha-drill/c1").row(0, named=True)
+    assert (row["basis"], row["claimant_iso3"], row["claimant_organisation"]) == ("declared", None, "CSTO")
+    # the same statement about an exercise the organisation does not run is not a declaration
+    (root / "dataset" / "sources" / "2020" / "2020-05-alpha-drill.yaml").write_text(
+        text.replace("\norganisation: CSTO", "\norganisation: null"), encoding="utf-8"
+    )
+    with pytest.raises(BuildError, match=r"claims\[0\]\.claimant_organisation: declared by CSTO, which does not run"):
+        build(root)

@@ -18,9 +18,14 @@ from military_exercises.mappings import MappingError, Mappings
 from military_exercises.normalize import NormalizedRecord, normalize_record
 from military_exercises.problems import BuildError, Problem
 from military_exercises.publish import publish
-from military_exercises.records import parse_record_file
+from military_exercises.records import ParsedRecord, parse_record_file
 from military_exercises.schemas import validate_tables
-from military_exercises.tables import build_tables, cross_file_problems, read_allowlist
+from military_exercises.tables import (
+    build_tables,
+    cross_file_problems,
+    duplicate_id_problems,
+    read_allowlist,
+)
 
 
 @dataclass(frozen=True)
@@ -102,15 +107,18 @@ def collect(layout: Layout) -> tuple[list[NormalizedRecord], list[Path]]:
     allowlist, allow_problems = read_allowlist(layout.allowlist)
     problems += [Problem(f"dataset/{p.file}", p.line, p.field, p.message) for p in allow_problems]
     records: list[NormalizedRecord] = []
+    parsed_records: list[ParsedRecord] = []
     for f in files:
         parsed, found = parse_record_file(f, layout.root)
         problems += found
         if parsed is None:
             continue
+        parsed_records.append(parsed)
         norm, found = normalize_record(parsed, maps)
         problems += found
         if norm is not None:
             records.append(norm)
+    problems += duplicate_id_problems(parsed_records)
     problems += cross_file_problems(records, allowlist)
     if problems:
         raise BuildError(problems)

@@ -27,6 +27,11 @@ from military_exercises.vocab import (
     ROLES,
 )
 
+#: Larger than any count a source could give; keeps every number inside Int64.
+MAX_COUNT = 10**12
+#: The fields that must agree wherever one source id is cited.
+SOURCE_FIELDS = ("publisher", "title", "url", "published", "language")
+
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LANG = re.compile(r"^[a-z]{2}$")
 
@@ -98,7 +103,16 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
     roles_by_country: dict[str, str] = {}
     for i, p in enumerate(rec.participants):
         iso3 = maps.resolve_country(p.country)
-        if iso3 is None:
+        if iso3 is None and p.country in maps.organisations:
+            # MME lists "NATO" as a participant; here participants are states only
+            problem(
+                f"{p.country!r} is an organisation, not a state: set organisation: {p.country} and "
+                "list the member states that took part",
+                "participants",
+                i,
+                "country",
+            )
+        elif iso3 is None:
             problem(
                 f"unknown country {p.country!r}: use an ISO3 code or add the name to "
                 "dataset/mappings/country_aliases.csv",
@@ -213,6 +227,8 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
                 "language": s.language,
                 "_file": parsed.path,
                 "_line": parsed.line("sources", i, "id"),
+                "_index": i,
+                "_lines": {key: parsed.line("sources", i, key) for key in SOURCE_FIELDS},
             }
         )
 
@@ -250,6 +266,9 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
             number = getattr(c, key)
             if number is not None and number < 0:
                 problem(f"{key} {number} is negative; counts are zero or more", *where, key)
+            elif number is not None and number > MAX_COUNT:
+                # beyond any real count, and beyond what the Int64 columns can hold
+                problem(f"{key} {number:,} is larger than any count ({MAX_COUNT:,})", *where, key)
         if c.low is not None and c.high is not None and c.low > c.high:
             problem(f"low ({c.low}) is greater than high ({c.high})", *where, "low")
         if c.qualifier == "fewer_than" and c.value == 0:
@@ -270,10 +289,27 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
             claimant_country = maps.resolve_country(c.claimant_country)
             if claimant_country is None:
                 problem(f"unknown country {c.claimant_country!r}", *where, "claimant_country")
-        if c.basis == "declared":
+        if c.claimant_organisation is not None and c.claimant_organisation not in maps.organisations:
+            problem(
+                f"unknown organisation {c.claimant_organisation!r}; accepted: "
+                f"{_accepted(list(maps.organisations))}",
+                *where,
+                "claimant_organisation",
+            )
+        if c.basis == "declared" and c.claimant_organisation is not None and c.claimant_country is None:
+            # the organisation running the exercise speaks for its participants
+            if c.claimant_organisation != rec.organisation:
+                problem(
+                    f"declared by {c.claimant_organisation}, which does not run this exercise "
+                    f"(organisation: {rec.organisation}); use basis 'estimated'",
+                    *where,
+                    "claimant_organisation",
+                )
+        elif c.basis == "declared":
             if c.claimant_country is None:
                 problem(
-                    "a declared claim needs claimant_country: the participant whose government declared it",
+                    "a declared claim needs claimant_country (the participant whose government declared it) "
+                    "or claimant_organisation (the organisation running the exercise)",
                     *where,
                     "claimant_country",
                 )
@@ -291,7 +327,9 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
                 "source",
             )
         limit = maps.plausible_limits.get(c.quantity)
-        biggest = max([v for v in (c.value, c.low, c.high) if v is not None], default=0)
+        numbers = (("value", c.value), ("low", c.low), ("high", c.high))
+        given = [(v, key) for key, v in numbers if v is not None]
+        biggest, biggest_key = max(given, default=(0, "value"))
         claim_rows.append(
             {
                 "claim_id": f"{rec.id}/{c.id}",
@@ -305,12 +343,15 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
                 "basis": c.basis,
                 "claimant": c.claimant,
                 "claimant_iso3": claimant_country,
+                "claimant_organisation": c.claimant_organisation,
                 "source_id": c.source,
                 "component": c.component,
                 "note": c.note,
                 "_plausible": limit is None or biggest <= limit,
                 "_limit": limit,
                 "_line": parsed.line(*where, "id"),
+                "_biggest_field": f"claims[{i}].{biggest_key}",
+                "_biggest_line": parsed.line(*where, biggest_key),
             }
         )
 

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,25 @@ import polars as pl
 
 from military_exercises.codebook import table_schema
 from military_exercises.schemas import TABLE_INFO, TABLES
+
+#: Test-only: name a step (see :data:`CRASH_POINTS`) and the build kills itself there with SIGKILL,
+#: as a power cut or an OOM kill would. The crash-safety tests use it; it is never set otherwise.
+CRASH_ENV_VAR = "MILITARY_EXERCISES_CRASH_AT"
+CRASH_POINTS = (
+    "locked",  # lock taken, nothing written yet
+    "staging-partial",  # the first table is in the staging folder, the rest are not
+    "staging-written",  # every file written and synced, staging not yet renamed
+    "renamed",  # staging renamed to .releases/<hash>, the link still points at the old release
+    "link-prepared",  # the new link exists under a temporary name, not yet swapped in
+    "switched",  # dataset/release points at the new release, old ones not yet removed
+    "cleaning",  # removing the old releases, one of them already gone
+)
+
+
+def _crash_point(step: str) -> None:
+    if os.environ.get(CRASH_ENV_VAR) == step:
+        os.kill(os.getpid(), signal.SIGKILL)
+
 
 LICENSE = {
     "name": "CC-BY-4.0",
@@ -66,6 +86,7 @@ def write_tables(tables: dict[str, pl.DataFrame], folder: Path, *, version: str)
         tables[name].write_parquet(path, compression="zstd", compression_level=9, statistics=True)
         with path.open("rb") as fh:
             os.fsync(fh.fileno())
+        _crash_point("staging-partial")
         resources.append(
             {
                 "name": name,
@@ -106,10 +127,12 @@ def publish(tables: dict[str, pl.DataFrame], dataset_dir: Path, *, version: str)
     releases.mkdir(parents=True, exist_ok=True)
     link = dataset_dir / "release"
     with build_lock(dataset_dir):
+        _crash_point("locked")
         staging = releases / f".staging-{os.getpid()}"
         if staging.exists():
             shutil.rmtree(staging)
         write_tables(tables, staging, version=version)
+        _crash_point("staging-written")
         digest = hashlib.sha256((staging / "datapackage.json").read_bytes()).hexdigest()[:16]
         final = releases / digest
         if final.exists():  # identical content already published
@@ -117,30 +140,24 @@ def publish(tables: dict[str, pl.DataFrame], dataset_dir: Path, *, version: str)
         else:
             staging.rename(final)
         _fsync_dir(releases)
+        _crash_point("renamed")
         if link.exists() and not link.is_symlink():
             raise RuntimeError(f"{link} is a real folder, not the release link; move it away and rebuild")
         tmp_link = dataset_dir / f".release-link-{os.getpid()}"
         with contextlib.suppress(FileNotFoundError):
             tmp_link.unlink()
         tmp_link.symlink_to(Path(".releases") / digest)
+        _crash_point("link-prepared")
         os.replace(tmp_link, link)  # atomic switch
         _fsync_dir(dataset_dir)
-        # Old releases and staging left by killed builds are no longer referenced.
-        for old in releases.iterdir():
-            if old.name != digest and (not old.name.startswith(".staging-") or old != staging):
-                if old.name.startswith(".staging-"):
-                    pid = old.name.removeprefix(".staging-")
-                    if pid.isdigit() and _pid_alive(int(pid)):
-                        continue
+        _crash_point("switched")
+        # Old releases, and staging folders and temporary links left by killed builds, are no longer
+        # referenced. Every build writes them only while holding the lock, which we hold now, so none
+        # of them belongs to a live build (whatever process now has the pid in its name).
+        for old in sorted(releases.iterdir()):
+            if old.name != digest:
                 shutil.rmtree(old, ignore_errors=True)
+                _crash_point("cleaning")
+        for stale in sorted(dataset_dir.glob(".release-link-*")):
+            stale.unlink(missing_ok=True)
     return final
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

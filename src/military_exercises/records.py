@@ -45,6 +45,7 @@ class ClaimIn(_Strict):
     basis: StrictStr
     claimant: StrictStr | None = None
     claimant_country: StrictStr | None = None
+    claimant_organisation: StrictStr | None = None
     source: StrictStr
     component: StrictStr | None = None
     note: StrictStr | None = None
@@ -118,7 +119,11 @@ def _explain(err: Any) -> str:
             "list_type": "a list",
             "model_type": "a mapping of keys",
         }[kind]
-        return f"must be {wanted}, got {err.get('input')!r}"
+        got = err.get("input")
+        if kind == "string_type" and isinstance(got, int | float) and not isinstance(got, bool):
+            # YAML reads an unquoted 2018 or -9 as a number: say how to write it as text
+            return f'must be text, got the number {got!r}; quote it ("{got}")'
+        return f"must be {wanted}, got {got!r}"
     if kind == "too_short":
         return "must list at least one entry"
     return str(err["msg"])

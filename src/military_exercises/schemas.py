@@ -201,7 +201,13 @@ class Claims(_Base):
         isin=list(BASES),
     )
     claimant: str = _f("Who made the claim, as reported.", nullable=True)
-    claimant_iso3: str = _f("State of the claimant (required for declared claims).", nullable=True)
+    claimant_iso3: str = _f(
+        "State of the claimant; a declared claim has this or claimant_organisation.", nullable=True
+    )
+    claimant_organisation: str = _f(
+        "Organisation of the claimant (NATO, CSTO, ...); for declared claims, the one running the exercise.",
+        nullable=True,
+    )
     source_id: str = _f("Source (foreign key to sources).")
     component: str = _f(
         "Part of a source's figure (e.g. 'reservists'); parts of one source add up.", nullable=True
@@ -229,9 +235,10 @@ class Claims(_Base):
         return data.lazyframe.select((pl.col("low") <= pl.col("high")).fill_null(True))
 
     @pa.dataframe_check
-    def declared_has_claimant_state(cls, data: Any) -> pl.LazyFrame:
+    def declared_has_a_claimant(cls, data: Any) -> pl.LazyFrame:
         c = pl.col
-        return data.lazyframe.select((c("basis") != "declared") | c("claimant_iso3").is_not_null())
+        has_claimant = c("claimant_iso3").is_not_null() | c("claimant_organisation").is_not_null()
+        return data.lazyframe.select((c("basis") != "declared") | has_claimant)
 
 
 class Sizes(_Base):

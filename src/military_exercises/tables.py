@@ -14,12 +14,11 @@ from typing import Any
 import polars as pl
 
 from military_exercises.mappings import Mappings
-from military_exercises.normalize import NormalizedRecord
+from military_exercises.normalize import SOURCE_FIELDS, NormalizedRecord
 from military_exercises.problems import Problem
 from military_exercises.reconcile import claim_intervals, reconcile
+from military_exercises.records import ParsedRecord
 from military_exercises.schemas import TABLES
-
-_SOURCE_FIELDS = ("publisher", "title", "url", "published", "language")
 
 
 def _frame(rows: list[dict[str, Any]], table: str, extra: dict[str, Any] | None = None) -> pl.DataFrame:
@@ -46,16 +45,33 @@ def read_allowlist(path: Path) -> tuple[dict[tuple[str, str], str], list[Problem
     return out, problems
 
 
+def duplicate_id_problems(parsed: list[ParsedRecord]) -> list[Problem]:
+    """Exercise ids used by more than one file.
+
+    Checked on parsed records, before normalization, so that a copied file whose id was not
+    changed is named as a duplicate even when it has other problems too.
+    """
+    problems: list[Problem] = []
+    first: dict[str, str] = {}
+    for p in sorted(parsed, key=lambda p: p.path):
+        ex_id = p.record.id
+        if ex_id in first:
+            problems.append(
+                Problem(p.path, p.line("id"), "id", f"exercise id {ex_id!r} is also used by {first[ex_id]}")
+            )
+        else:
+            first[ex_id] = p.path
+    return problems
+
+
 def cross_file_problems(
     records: list[NormalizedRecord], allowlist: dict[tuple[str, str], str]
 ) -> list[Problem]:
+    """Problems that only show across files: shared source ids and URLs, implausible figures.
+
+    Duplicate exercise ids are checked earlier, by :func:`duplicate_id_problems`.
+    """
     problems: list[Problem] = []
-    by_id: dict[str, list[str]] = defaultdict(list)
-    for r in records:
-        by_id[r.exercise["exercise_id"]].append(r.exercise["source_file"])
-    for ex_id, files in by_id.items():
-        for f in files[1:]:
-            problems.append(Problem(f, None, "id", f"exercise id {ex_id!r} is also used by {files[0]}"))
 
     first_source: dict[str, dict[str, Any]] = {}
     url_owner: dict[str, dict[str, Any]] = {}
@@ -65,13 +81,13 @@ def cross_file_problems(
             if seen is None:
                 first_source[s["source_id"]] = s
             else:
-                for key in _SOURCE_FIELDS:
+                for key in SOURCE_FIELDS:
                     if seen[key] != s[key]:
                         problems.append(
                             Problem(
                                 s["_file"],
-                                s["_line"],
-                                f"sources.{key}",
+                                s["_lines"][key],
+                                f"sources[{s['_index']}].{key}",
                                 f"source {s['source_id']!r} has {key} {s[key]!r} here but "
                                 f"{seen[key]!r} in {seen['_file']}; one id, one page",
                             )
@@ -81,8 +97,8 @@ def cross_file_problems(
                 problems.append(
                     Problem(
                         s["_file"],
-                        s["_line"],
-                        "sources.url",
+                        s["_lines"]["url"],
+                        f"sources[{s['_index']}].url",
                         f"url is already cited as {owner['source_id']!r} in {owner['_file']}; reuse that id",
                     )
                 )
@@ -95,8 +111,8 @@ def cross_file_problems(
                 problems.append(
                     Problem(
                         r.exercise["source_file"],
-                        c["_line"],
-                        "claims.value",
+                        c["_biggest_line"],
+                        c["_biggest_field"],
                         f"{c['quantity']} {biggest:,} is above the plausibility limit {c['_limit']:,}; "
                         "if a source really says so, add "
                         f"'{c['exercise_id']},{c['quantity']},<reason>' to dataset/allowlist.csv",

@@ -6,6 +6,7 @@ that errors can point at the line a curator has to fix.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import yaml
@@ -48,7 +49,7 @@ def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
 
-def _scalar_value(node: yaml.ScalarNode) -> Any:
+def _scalar_value(node: yaml.ScalarNode, field: str = "") -> Any:
     tag = node.tag
     if tag == "tag:yaml.org,2002:str":
         return node.value
@@ -61,13 +62,16 @@ def _scalar_value(node: yaml.ScalarNode) -> Any:
         try:
             return int(text, 0) if text.lower().startswith(("0x", "0o")) else int(text)
         except ValueError as exc:
-            raise YamlError(f"cannot read integer {node.value!r}", _line(node)) from exc
+            raise YamlError(f"cannot read integer {node.value!r}", _line(node), field) from exc
     if tag == "tag:yaml.org,2002:float":
         try:
-            return float(node.value)
-        except ValueError as exc:  # .inf / .nan spellings
-            raise YamlError(f"cannot read number {node.value!r}", _line(node)) from exc
-    raise YamlError(f"unsupported YAML tag {tag!r}", _line(node))
+            number = float(node.value)
+        except ValueError:  # YAML's .inf / .nan spellings
+            number = float("nan")
+        if not math.isfinite(number):  # a coordinate or count is never infinite or NaN
+            raise YamlError(f"{node.value!r} is not a finite number", _line(node), field)
+        return number
+    raise YamlError(f"unsupported YAML tag {tag!r}", _line(node), field)
 
 
 def _field(path: Path) -> str:
@@ -83,7 +87,7 @@ def _to_python(node: yaml.Node, path: Path, lines: dict[Path, int], seen: set[in
     seen.add(id(node))
     lines[path] = _line(node)
     if isinstance(node, yaml.ScalarNode):
-        return _scalar_value(node)
+        return _scalar_value(node, _field(path))
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(child, (*path, i), lines, seen) for i, child in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):
@@ -125,6 +129,10 @@ def load_yaml_bytes(data: bytes) -> tuple[Any, dict[Path, int]]:
             node = loader.get_single_node()
         finally:
             loader.dispose()
+    except yaml.reader.ReaderError as exc:  # a control character; it has a position, not a mark
+        line = text[: exc.position].count("\n") + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlError(f"invalid YAML: control character U+{code:04X} is not allowed", line) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         mark_line = int(mark.line) + 1 if mark is not None else None
