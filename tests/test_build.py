@@ -143,3 +143,18 @@ def test_organisation_running_the_exercise_can_declare(mini_repo: Callable[..., 
     )
     with pytest.raises(BuildError, match=r"claims\[0\]\.claimant_organisation: declared by CSTO, which does not run"):
         build(root)
+
+
+def test_region_from_hosts_that_share_one(mini_repo: Callable[..., Path]) -> None:
+    multi = (
+        BASE_RECORD.replace("  country: TJK\n  admin1: GBAO\n", "  country: null\n  admin1: null\n")
+        .replace("precision: place", "precision: multi")
+        .replace("role: participant", "role: host")
+    )
+    root = mini_repo(multi)  # hosts TJK and RUS, both in Eurasia
+    build(root)
+    assert pl.read_parquet(root / "dataset" / "release" / "exercises.parquet")["region"].to_list() == ["Eurasia"]
+    mixed = multi.replace("country: Russia", "country: CHN").replace("country: RUS", "country: CHN")
+    (root / "dataset" / "sources" / "2020" / "2020-05-alpha-drill.yaml").write_text(mixed, encoding="utf-8")
+    build(root)  # hosts in Eurasia and East Asia: no single region
+    assert pl.read_parquet(root / "dataset" / "release" / "exercises.parquet")["region"].to_list() == [None]

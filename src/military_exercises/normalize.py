@@ -368,9 +368,10 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
     if loc_iso3 is not None:
         region = maps.country_region.get(loc_iso3)
     if region is None:
-        hosts = [c for c, r in roles_by_country.items() if r == "host"]
-        if len(hosts) == 1:
-            region = maps.country_region.get(hosts[0])
+        # several hosts in one region (Saber Strike in the three Baltic states) still give a region
+        host_regions = {maps.country_region.get(c) for c, r in roles_by_country.items() if r == "host"}
+        if len(host_regions) == 1:
+            region = host_regions.pop()
     if region is None and loc.sea is not None:
         region = maps.region_of_sea(loc.sea)
     exercise = {

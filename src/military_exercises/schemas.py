@@ -73,7 +73,7 @@ class Exercises(_Base):
     )
     location_precision: str = _f("How precise the location is.", isin=list(LOCATION_PRECISIONS))
     region: str = _f(
-        "Region of the location country, else of the single host, else of the sea area.",
+        "Region of the location country, else of the hosts (when all share one), else of the sea area.",
         nullable=True,
         isin=list(REGIONS),
     )
