@@ -1,0 +1,142 @@
+"""Plots draw what the data says (checked on the Axes), and `figures` writes the PNG files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # before pyplot: tests never open a window
+
+import matplotlib.pyplot as plt
+import polars as pl
+import pytest
+
+from analysis_fixtures import exercises
+from military_exercises import plots
+
+EX = exercises()
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    yield
+    plt.close("all")
+
+
+def texts(ax: object) -> list[str]:
+    return [t.get_text() for t in ax.texts] + [t.get_text() for t in ax.figure.texts]  # type: ignore[attr-defined]
+
+
+def test_exercises_per_year_stacks_regions() -> None:
+    ax = plots.plot_exercises_per_year(EX)
+    assert ax.get_title(loc="left") == "Exercises per year, by region of location"
+    assert ax.get_ylabel() == "Exercises (count)"
+    # 4 years x 2 regions present = 8 bars; the tallest stack is 1 exercise
+    assert len(ax.patches) == 8
+    assert max(p.get_y() + p.get_height() for p in ax.patches) == 1
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Eurasia", "East Asia"]
+    assert any(t.startswith("Source: military-exercises") for t in texts(ax))
+
+
+def test_source_line_can_be_changed_or_omitted() -> None:
+    ax = plots.plot_exercises_per_year(EX, source="Source: test")
+    assert "Source: test" in texts(ax)
+    ax = plots.plot_exercises_per_year(EX, source=None)
+    assert not any(t.startswith("Source") for t in texts(ax))
+
+
+def test_timeline_marks_sizes_bounds_open_sides_and_unknowns() -> None:
+    ax = plots.plot_timeline(EX)
+    assert ax.get_yscale() == "log"
+    assert "4 exercises, 3 with a troop figure" in ax.get_title(loc="left")
+    best, open_high = ax.collections[1], ax.collections[2]
+    assert sorted(y for _x, y in best.get_offsets()) == [800, 1000, 12000]
+    sizes = sorted(best.get_sizes())
+    assert sizes[-1] == pytest.approx(520)  # the largest marker: 20 + 500
+    assert [y for _x, y in open_high.get_offsets()] == [20000]  # charlie: "more than", at its high
+    unknown = [line for line in ax.lines if line.get_label() == "size unknown"]
+    assert len(unknown) == 1 and len(unknown[0].get_xdata()) == 1
+    assert "Charlie Drill" in texts(ax)
+
+
+def test_size_distribution_log_axis_and_groups() -> None:
+    ax = plots.plot_size_distribution(EX)
+    assert ax.get_xscale() == "log"
+    assert "3 of 4 exercises have a figure" in ax.get_title(loc="left")
+    assert sum(p.get_height() for p in ax.patches) == 3
+    assert "median 1,000" in texts(ax)
+    by = plots.plot_size_distribution(EX.with_columns(pl.col("region").alias("grp")), by="grp")
+    assert [t.get_text() for t in by.get_legend().get_texts()] == ["Eurasia (n=2)", "East Asia (n=1)"]
+
+
+def test_partner_heatmap_cells() -> None:
+    ax = plots.plot_partner_heatmap(EX, countries=["RUS", "TJK", "CHN"])
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["RUS", "TJK", "CHN"]
+    cells = {(round(t.get_position()[1]), round(t.get_position()[0])): t.get_text() for t in ax.texts}
+    assert cells[(0, 1)] == "2" and cells[(1, 0)] == "2"  # RUS-TJK: alpha and charlie
+    assert cells[(1, 1)] == "3"  # TJK's own exercises, on the diagonal
+    assert (0, 2) not in cells  # RUS-CHN: none (CHN only observed charlie): empty cell
+
+
+def test_locations_plot_only_located_exercises() -> None:
+    ax = plots.plot_locations(EX)
+    assert "2 of 4 exercises have coordinates" in ax.get_title(loc="left")
+    points = sorted(tuple(p) for c in ax.collections for p in c.get_offsets())
+    assert points == [(27.6, 53.9), (106.9, 47.9)]
+    assert ax.get_xlim() == (-180, 180)
+    empty = plots.plot_locations(EX.with_columns(pl.lit(None, dtype=pl.Float64).alias("lat")))
+    assert "No exercise in this selection has coordinates" in texts(empty)
+
+
+def test_troops_per_year_band_and_gaps() -> None:
+    from military_exercises.stats import troops_per_year
+
+    ax = plots.plot_troops_per_year(troops_per_year(EX))
+    line = ax.lines[0]
+    ys = list(line.get_ydata())
+    assert ys[0] == 1000 and ys[2] == 12000
+    assert ys[1] != ys[1]  # 2020 has no figure: a gap (NaN), not a zero
+
+
+def test_plots_draw_on_a_given_axes_and_check_columns() -> None:
+    _fig, ax = plt.subplots()
+    assert plots.plot_size_distribution(EX, ax=ax) is ax
+    with pytest.raises(ValueError, match="needs column"):
+        plots.plot_locations(EX.drop("lat"))
+
+
+def test_figures_command_writes_every_png(
+    mini_repo: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import BASE_RECORD
+    from military_exercises.build import build
+    from military_exercises.cli import main
+    from military_exercises.load import ENV_VAR
+
+    root = mini_repo(BASE_RECORD)
+    monkeypatch.setenv(ENV_VAR, str(build(root)))
+    out = tmp_path / "figures"
+    assert main(["figures", "--out", str(out), "--country", "TJK"]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "exercises_per_year.png",
+        "locations.png",
+        "partner_heatmap.png",
+        "size_distribution.png",
+        "timeline_TJK.png",
+        "troops_per_year.png",
+    ]
+    for p in out.iterdir():
+        assert p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and p.stat().st_size > 10_000
+
+
+def test_figures_command_refuses_an_unknown_country(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from military_exercises.cli import main
+
+    assert main(["figures", "--out", str(tmp_path / "f"), "--country", "XYZ"]) == 2
+    assert "unknown ISO3 code(s): XYZ; accepted: " in capsys.readouterr().err
+    assert not (tmp_path / "f").exists()
