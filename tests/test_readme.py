@@ -7,7 +7,6 @@ import io
 import re
 
 import pytest
-
 from tests.conftest import REPO
 
 

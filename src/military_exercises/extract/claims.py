@@ -1,0 +1,532 @@
+"""Size claims: a number, the thing it counts (troops or an equipment category), the contingent it
+belongs to, and who said it.
+
+- **Quantity**: the noun after the number ("400 soldiers", "80 pieces of military equipment",
+  "12 helicopters"), mapped to the record vocabulary (:data:`QUANTITY_NOUNS`). Mixed lists counted
+  together ("100 units of armoured vehicles and combat helicopters") are ``equipment``; aircraft and
+  helicopters together are ``aircraft``.
+- **Contingent**: a demonym or country before the noun ("400 Russian soldiers"), after it ("troops
+  from Russia", "members of Japan's ..."), "500 of them British", "on the Tajik side", or the subject
+  of a contribution verb in the same clause ("Kenya alone sent 450 soldiers", "China sending about
+  3,200 soldiers"). Elliptical contingents ("the Netherlands with 450 troops and Norway with 300")
+  take the noun of the previous claim in the sentence.
+- **Claimant**: the speaker of a reporting verb in the same clause or sentence ("..., the defence
+  ministry said"; "Lithuanian officials estimated that ..."; "according to Bishkek"; "X put the
+  number at ..."). Numbers in a sentence without attribution are ``reported``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from military_exercises.extract.entities import Mention
+from military_exercises.extract.numbers import NumberMatch
+
+#: Noun phrases (regular expressions, matched case-insensitively) -> quantity, longest first.
+QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
+    (
+        r"pieces? of (?:military |combat )?(?:equipment|hardware|armament and equipment|armament|weaponry)",
+        "equipment",
+    ),
+    (
+        r"units? of (?:military |combat )?"
+        r"(?:equipment|hardware|weapons and military hardware|weaponry|armament)",
+        "equipment",
+    ),
+    (r"items? of (?:military )?(?:equipment|hardware)", "equipment"),
+    (r"(?:military )?(?:equipment|hardware|weapons|weaponry|armament)", "equipment"),
+    (r"main battle tanks|battle tanks|tanks", "tanks"),
+    (
+        r"armou?red personnel carriers|infantry fighting vehicles|armou?red combat vehicles|"
+        r"armou?red vehicles|APCs|IFVs|BMPs|armou?red cars",
+        "armoured_vehicles",
+    ),
+    (r"armou?r", "armoured_vehicles"),
+    (
+        r"multiple rocket launchers|rocket launchers|artillery systems|artillery pieces|artillery guns|"
+        r"self-propelled guns|howitzers|mortars|guns|artillery|MLRS",
+        "artillery",
+    ),
+    (r"(?:F|FA|EF|Su|MiG|J|JF|JH|Tu|B|H|Mirage|Tornado)-\d+[A-Z]*s", "combat_aircraft"),
+    (r"(?:Mi|Ka|AH|UH|CH|MH|NH|Z)-\d+[A-Z]*s", "helicopters"),
+    (
+        r"-strong(?:\s+(?:battle\s+group|force|contingent|brigade|battalion|company|team|unit|group))?",
+        "troops",
+    ),
+    (
+        r"fighter jets|fighter aircraft|fighter-bombers|fighters|combat aircraft|combat jets|warplanes|"
+        r"bombers|attack aircraft|ground-attack aircraft|jets",
+        "combat_aircraft",
+    ),
+    (r"transport aircraft|patrol aircraft|aircraft(?!\s+carriers?)|airplanes|aeroplanes|planes", "aircraft"),
+    (r"attack helicopters|combat helicopters|helicopters|choppers|gunships", "helicopters"),
+    (r"submarines", "submarines"),
+    (r"submarine", "submarines"),
+    (
+        r"warships|ships|naval vessels|vessels|frigates|destroyers|corvettes|patrol boats|boats|"
+        r"landing ships|minesweepers|cruisers|frigate|corvette|destroyer|warship|ship|vessel|boat",
+        "ships",
+    ),
+    (r"unmanned aerial vehicles|UAVs|drones", "drones"),
+    (r"military vehicles|vehicles|trucks", "vehicles"),
+    (r"sorties", "sorties"),
+    (
+        r"military personnel|service ?members|service personnel|servicemen|servicewomen|personnel|troops|"
+        r"soldiers|reservists|conscripts|regulars|paratroopers|marines|sailors|airmen|officers|"
+        r"commandos|special forces|border guards|guardsmen|engineers|participants|members|men|"
+        r"troop",
+        "troops",
+    ),
+)
+_NOUN_ALT = "|".join(p for p, _q in QUANTITY_NOUNS)
+_NOUN_RE = re.compile(rf"(?:{_NOUN_ALT})(?![\w-])", re.IGNORECASE)
+_NOUN_QUANTITY = [(re.compile(rf"(?:{p})", re.IGNORECASE), q) for p, q in QUANTITY_NOUNS]
+_MOD_STOP = {
+    "and", "or", "from", "were", "was", "are", "is", "in", "on", "at", "with", "to", "the", "a", "an",
+    "by", "for", "took", "take", "of", "have", "had", "will", "would", "than", "that", "which", "who",
+    "said", "says", "as", "into", "per", "each", "year", "years", "days", "day", "weeks", "km",
+    "kilometres", "miles", "percent", "per cent", "countries", "nations", "states", "times", "events",
+    "dollars", "billion",
+}  # fmt: skip
+#: The next modifier word; a comma may separate capitalised ones ("Brazilian, Colombian and US soldiers").
+_MOD_WORD = re.compile(r"(?:\s+|\s*,\s*(?=[A-Z]))(?P<w>[\w'’.-]+)")
+_AFTER_NOUN_LIST = re.compile(
+    rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w'’.-]+\s+){{0,2}}?(?P<noun>{_NOUN_ALT})(?![\w-])", re.IGNORECASE
+)
+_AIR = {"aircraft", "combat_aircraft", "helicopters"}
+_AIR_COMPANION_RE = re.compile(
+    r"\s*(?:,\s*|\s+and\s+)(?:aerial\s+)?(?:tankers|refuel(?:l)?ing aircraft|awacs|early-warning aircraft|"
+    r"surveillance aircraft|transport planes|bombers|drones)\b",
+    re.IGNORECASE,
+)
+_COUNTED_AS_RE = re.compile(
+    r"\s+(?:(?:units?|pieces?|items?)\s+of|of\s+(?:its|their)(?:\s+own)?)(?=\s)", re.IGNORECASE
+)
+_HAS_NUMBER_RE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|hundreds?|thousands?)\b",
+    re.IGNORECASE,
+)
+
+#: Verbs that make the subject of a clause the owner of the numbers that follow.
+CONTRIBUTION_RE = re.compile(
+    r"\b(?:sen[dt]s?|sending|deploy(?:s|ed|ing)?|contribut(?:e|es|ed|ing)|field(?:s|ed|ing)?|"
+    r"provid(?:e|es|ed|ing)|dispatch(?:es|ed|ing)?|bring(?:s|ing)?|brought|commit(?:s|ted|ting)?|"
+    r"contribution|joined with|joins with|numbers|numbered|totals|totalled|totaled|put)\b",
+    re.IGNORECASE,
+)
+_UNIT_NUMBERS_RE = re.compile(
+    r"\b(?:contingent|brigade|battalion|force|unit|side|company|regiment|detachment)\s+"
+    r"(?:numbers|numbered|totals|totalled|totaled|of|was|is|stood at|comprised|comprises)\s*$",
+    re.IGNORECASE,
+)
+_NUMBER_OF_RE = re.compile(
+    rf"\b(?:number|total|strength|size)\s+of\s+(?:the\s+)?(?P<mods>(?:[\w'’.-]+\s+){{0,2}}?)(?P<noun>{_NOUN_ALT})(?![\w-])",
+    re.IGNORECASE,
+)
+_FROM_COUNTRY_RE = re.compile(r"\s+from\s+(?:the\s+)?")
+_OF_THEM_RE = re.compile(r"\s*of\s+them(?:\s+(?:from\s+|in\s+)?(?:the\s+)?(?P<who>[A-Z][\w'’.]*))?")
+_SIDE_RE = re.compile(r"\bon\s+the\s+(?P<who>[A-Z][\w'’.]*)\s+side\b")
+_PURCHASE_RE = re.compile(
+    r"\b(?:purchase|purchased|buy|bought|order|ordered|deal|contract|acquire|acquired|procure|budget|"
+    r"cost|worth|delivered|delivery)\b",
+    re.IGNORECASE,
+)
+#: Clause boundaries inside a sentence for attribution and contingents.
+CLAUSE_SPLIT_RE = re.compile(r";|,?\s+\b(?:while|whereas)\b|,\s+but\b|,\s+followed by\b", re.IGNORECASE)
+
+_SPEECH = (
+    r"said|says|say|announced|announces|added|adds|reported|reports|told(?:\s+\w+)?|tells|estimated|"
+    r"estimates|estimate|claimed|claims|stated|states|confirmed|confirms|noted|notes|disclosed|"
+    r"put\s+(?:the|its|their)\s+(?:own\s+)?(?:number|figure|total|contribution|strength|size)(?:\s+\w+){0,3}?\s+at"
+)
+#: Reporting verbs are lower-case in prose; matching case-sensitively keeps "the United States" out.
+SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b")
+ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;]+)", re.IGNORECASE)
+CITING_RE = re.compile(r",?\s*citing\s+(?P<who>[^,.;]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RawClaim:
+    """A number tied to a quantity, before the claimant is attached."""
+
+    number: NumberMatch
+    quantity: str
+    noun_span: tuple[int, int]
+    country: str | None
+    country_span: tuple[int, int] | None
+    component: str | None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A claimant phrase and the clause it covers."""
+
+    start: int
+    end: int
+    phrase: str
+    clause: tuple[int, int]
+
+
+def quantity_of(noun: str) -> str:
+    """The record quantity of a matched noun phrase."""
+    for pattern, quantity in _NOUN_QUANTITY:
+        if pattern.fullmatch(noun):
+            return quantity
+    return "equipment"
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a sentence at "; ", ", while", ", but", ", followed by"."""
+    out = []
+    pos = start
+    for m in CLAUSE_SPLIT_RE.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return out
+
+
+def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in spans:
+        if a <= pos <= b:
+            return a, b
+    return spans[-1]
+
+
+def _noun_after(text: str, pos: int, limit: int) -> re.Match[str] | None:
+    """The quantity noun after a number: "400 Russian soldiers", "80 pieces of equipment"."""
+    m = _NOUN_RE.match(text, pos if text.startswith("-strong", pos) else _skip_space(text, pos), limit)
+    if m:
+        return m
+    prefix = _COUNTED_AS_RE.match(text, pos, limit)
+    cursor = prefix.end() if prefix else pos
+    m = _NOUN_RE.match(text, _skip_space(text, cursor), limit)
+    if m:
+        return m
+    for _ in range(6):
+        w = _MOD_WORD.match(text, cursor, limit)
+        if w is None:
+            return None
+        word = w.group("w")
+        if word.lower() in _MOD_STOP and not (word.lower() == "and" and _next_is_capital(text, w.end())):
+            return None
+        if re.match(r"[\d,]+$", word) or word.endswith((",", ".")):
+            return None
+        cursor = w.end()
+        m = _NOUN_RE.match(text, _skip_space(text, cursor), limit)
+        if m:
+            return m
+    return None
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _next_is_capital(text: str, pos: int) -> bool:
+    p = _skip_space(text, pos)
+    return p < len(text) and text[p].isupper()
+
+
+def find_raw_claims(
+    text: str,
+    sentence: tuple[int, int],
+    numbers: list[NumberMatch],
+    countries: list[Mention],
+) -> list[RawClaim]:
+    """Claims of one sentence: each number tied to its quantity and, where the text says, contingent."""
+    s_start, s_end = sentence
+    if _PURCHASE_RE.search(text, s_start, s_end):
+        return []  # procurement news ("the purchase of 12 fighter jets") is not an exercise size
+    spans = clauses(text, s_start, s_end)
+    out: list[RawClaim] = []
+    number_of = list(_NUMBER_OF_RE.finditer(text, s_start, s_end))
+    for num in numbers:
+        clause = _clause_of(spans, num.start)
+        noun = _noun_after(text, num.end, clause[1])
+        quantity: str | None = None
+        noun_span = (num.end, num.end)
+        country: str | None = None
+        country_span: tuple[int, int] | None = None
+        component: str | None = None
+        if noun is not None:
+            quantity = quantity_of(noun.group(0))
+            noun_span = (noun.start(), noun.end())
+            quantity = _mixed_list(text, num, noun, quantity, clause[1])
+            lowered = noun.group(0).lower()
+            if lowered in ("reservists", "conscripts", "regulars"):
+                component = lowered
+            own = [c for c in countries if num.end <= c.start < noun.start()]
+            if len({c.code for c in own}) == 1:
+                country, country_span = own[0].code, (own[0].start, own[0].end)
+            elif not own:
+                country, country_span = _country_after_noun(text, noun.end(), clause[1], countries)
+        else:
+            quantity, noun_span, country, country_span = _elliptical(
+                text, num, clause, countries, out, number_of
+            )
+            if quantity is None:
+                quantity, noun_span, country, country_span = _shared_noun(
+                    text, num, numbers, clause, countries
+                )
+            if quantity is None:
+                people = next((c for c in countries if c.demonym and c.start == num.end + 1), None)
+                if people is not None and people.text.endswith("s") and text[num.end] == " ":
+                    # "including 900 Zambians": a plural demonym counts people
+                    quantity, noun_span = "troops", (people.start, people.end)
+                    country, country_span = people.code, (people.start, people.end)
+            if quantity is None:
+                continue
+        if country is None:
+            them = _OF_THEM_RE.match(text, num.end)
+            if them and them.group("who"):
+                hit = [c for c in countries if c.start == them.start("who")]
+                if hit:
+                    country, country_span = hit[0].code, (hit[0].start, hit[0].end)
+        if country is None and noun is not None and not _own_mods(countries, num, noun):
+            country, country_span = _side_or_subject(text, num, clause, countries)
+        if country is None and out and noun is not None:
+            # "400 Russian troops and 80 vehicles": a list shares the contingent of its first item
+            prior = out[-1]
+            link = text[prior.noun_span[1] : num.start]
+            if prior.country and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", link):
+                country, country_span = prior.country, prior.country_span
+        out.append(RawClaim(num, quantity, noun_span, country, country_span, component))
+    return out
+
+
+_SINGLE_NOUN = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>frigate|corvette|destroyer|submarine|warship|ship|vessel|patrol boat|"
+    r"boat|tank|helicopter|aircraft|jet|fighter|drone)"
+    r"(?=\s*(?:[,.;:]|$)|\s+(?:and|are|were|is|was|will|would|took|take|join|joined)\b)",
+    re.IGNORECASE,
+)
+#: "... destroyers and a submarine": an article counts one item in a list of counted items.
+_LISTED_SINGLE = re.compile(r"(?:,|\band)\s+(?P<art>an?|one)(?=\s)", re.IGNORECASE)
+
+
+def find_singletons(text: str, sentence: tuple[int, int], countries: list[Mention]) -> list[NumberMatch]:
+    """ "A Greek frigate", "a Cypriot patrol boat", "... and Australia a frigate": one item of a named
+    country's equipment."""
+    out = []
+    for c in countries:
+        if c.demonym:
+            art = re.search(r"\b(?:[Aa]n?|[Oo]ne)\s+$", text[max(sentence[0], c.start - 5) : c.start])
+            if art is None or not _SINGLE_NOUN.match(text, c.end):
+                continue
+            a = c.start - len(art.group(0))
+            out.append(
+                NumberMatch(a, a + len(art.group(0).rstrip()), art.group(0).rstrip(), "exact", value=1)
+            )
+        else:
+            gap = re.match(r"\s+(?:an?|one)(?=\s)", text[c.end : min(sentence[1], c.end + 6)])
+            if gap is not None and c.kind != "country":
+                continue
+            if gap is None or not _SINGLE_NOUN.match(text, c.end + gap.end()):
+                continue
+            a = c.end + gap.start() + 1
+            out.append(NumberMatch(a, c.end + gap.end(), text[a : c.end + gap.end()], "exact", value=1))
+    taken = {n.start for n in out}
+    for m in _LISTED_SINGLE.finditer(text, sentence[0], sentence[1]):
+        if m.start("art") in taken or not _SINGLE_NOUN.match(text, m.end("art")):
+            continue
+        if not _HAS_NUMBER_RE.search(text, max(sentence[0], m.start() - 40), m.start()):
+            continue  # only inside a list of counted items ("two destroyers and a submarine")
+        out.append(NumberMatch(m.start("art"), m.end("art"), m.group("art"), "exact", value=1))
+    return out
+
+
+def _own_mods(countries: list[Mention], num: NumberMatch, noun: re.Match[str]) -> list[Mention]:
+    return [c for c in countries if num.end <= c.start < noun.start()]
+
+
+def _mixed_list(text: str, num: NumberMatch, noun: re.Match[str], quantity: str, limit: int) -> str:
+    between = text[num.end : noun.start()].lower()
+    counted_together = "units of" in between or "pieces of" in between or noun.group(0).lower() == "armour"
+    if quantity in _AIR and _AIR_COMPANION_RE.match(text, noun.end(), limit):
+        return "aircraft"  # "40 fighters and tankers": aircraft of several kinds together
+    follow = _AFTER_NOUN_LIST.match(text, noun.end(), limit)
+    if follow is None or _HAS_NUMBER_RE.search(text, noun.end(), follow.start("noun")):
+        return quantity
+    other = quantity_of(follow.group("noun"))
+    if other == quantity:
+        return quantity
+    if {quantity, other} <= _AIR:
+        return "aircraft"
+    if counted_together or noun.group(0).lower().startswith(("units", "pieces")):
+        return "equipment"
+    return quantity
+
+
+def _country_after_noun(
+    text: str, pos: int, limit: int, countries: list[Mention]
+) -> tuple[str | None, tuple[int, int] | None]:
+    """ "troops from Russia", "members of Japan's Ground Self-Defense Force" (one country only)."""
+    m = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?").match(text, pos, limit)
+    if m is None:
+        return None, None
+    first = [c for c in countries if c.start == m.end() and c.kind == "country"]
+    if not first:
+        return None, None
+    tail = text[first[0].end : first[0].end + 12]
+    if re.match(r"\s*(?:,|and\b)", tail) and not first[0].possessive:
+        return None, None  # "troops from Kenya, Uganda and ..." is several contingents together
+    return first[0].code, (first[0].start, first[0].end)
+
+
+def _side_or_subject(
+    text: str, num: NumberMatch, clause: tuple[int, int], countries: list[Mention]
+) -> tuple[str | None, tuple[int, int] | None]:
+    side = _SIDE_RE.search(text, num.end, clause[1])
+    if side:
+        hit = [c for c in countries if c.start == side.start("who")]
+        if hit:
+            return hit[0].code, (hit[0].start, hit[0].end)
+    before = [c for c in countries if clause[0] <= c.start < num.start and c.kind == "country"]
+    if not before:
+        return None, None
+    subject = before[-1]
+    between = text[subject.end : num.start]
+    if re.fullmatch(r"\s*,?\s*(?:with\s*)?", between):  # "the Netherlands with 450 troops", "Japan two ..."
+        return subject.code, (subject.start, subject.end)
+    if "," in between and not re.search(r"contribution|contingent|contributing", between, re.IGNORECASE):
+        return None, None
+    if CONTRIBUTION_RE.search(between) and not re.search(r"\b(?:said|says|that)\b", between):
+        return subject.code, (subject.start, subject.end)
+    return None, None
+
+
+def _elliptical(
+    text: str,
+    num: NumberMatch,
+    clause: tuple[int, int],
+    countries: list[Mention],
+    previous: list[RawClaim],
+    number_of: list[re.Match[str]],
+) -> tuple[str | None, tuple[int, int], str | None, tuple[int, int] | None]:
+    """A number without its own noun: "Norway with 300", "and Kazakhstan 350", "brigade numbered 3,200",
+    "the number of participants at 1,200"."""
+    before = text[max(clause[0], num.start - 40) : num.start]
+    for m in number_of:
+        if (
+            m.end() <= num.start
+            and num.start - m.end() < 80
+            and not any(m.end() <= p.number.start < num.start for p in previous)
+        ):
+            mods = [c for c in countries if m.start("mods") <= c.start < m.start("noun")]
+            c_code = mods[0].code if len({c.code for c in mods}) == 1 else None
+            c_span = (mods[0].start, mods[0].end) if c_code else None
+            return quantity_of(m.group("noun")), (m.start("noun"), m.end("noun")), c_code, c_span
+    source = _FROM_COUNTRY_RE.match(text, num.end, clause[1])
+    if source and previous:
+        hit = [c for c in countries if c.start == source.end() and c.kind == "country"]
+        if hit:  # "more than 1,000 servicemen, including about 300 from Russia's ..."
+            return previous[-1].quantity, previous[-1].noun_span, hit[0].code, (hit[0].start, hit[0].end)
+    them = _OF_THEM_RE.match(text, num.end)
+    if them:
+        quantity = previous[-1].quantity if previous else "troops"
+        noun_span = (them.start(), them.end())
+        if them.group("who"):
+            hit = [c for c in countries if c.start == them.start("who")]
+            if hit:
+                return quantity, noun_span, hit[0].code, (hit[0].start, hit[0].end)
+        subject, subject_span = _side_or_subject(text, num, clause, countries)
+        return quantity, noun_span, subject, subject_span
+    unit = _UNIT_NUMBERS_RE.search(before)
+    if unit:
+        owner = [c for c in countries if clause[0] <= c.start < num.start]
+        if owner:
+            o = owner[-1]
+            return "troops", (num.start - len(before) + unit.start(), num.start), o.code, (o.start, o.end)
+    if not previous:
+        return None, (0, 0), None, None
+    prior = previous[-1]
+    lead = [c for c in countries if prior.number.end <= c.start < num.start and c.kind == "country"]
+    if not lead:
+        return None, (0, 0), None, None
+    who = lead[-1]
+    gap = text[who.end : num.start]
+    if re.fullmatch(r"\s*,?\s*(?:with|sent|sending|will send|contributed|provided|fielded|alone)?\s*", gap):
+        return prior.quantity, prior.noun_span, who.code, (who.start, who.end)
+    return None, (0, 0), None, None
+
+
+def _shared_noun(
+    text: str, num: NumberMatch, numbers: list[NumberMatch], clause: tuple[int, int], countries: list[Mention]
+) -> tuple[str | None, tuple[int, int], str | None, tuple[int, int] | None]:
+    """ "150 Lao and 200 Cambodian personnel": the first number shares the noun of the second."""
+    m = _SHARED_RE.match(text, num.end, clause[1])
+    if m is None:
+        return None, (0, 0), None, None
+    following = next((n for n in numbers if n.start == m.end()), None)
+    if following is None:
+        return None, (0, 0), None, None
+    noun = _noun_after(text, following.end, clause[1])
+    who = [c for c in countries if c.start == m.start("who")]
+    if noun is None or not who:
+        return None, (0, 0), None, None
+    return quantity_of(noun.group(0)), (noun.start(), noun.end()), who[0].code, (who[0].start, who[0].end)
+
+
+_SHARED_RE = re.compile(r"\s+(?P<who>[A-Z][\w'’.]*)\s+(?:and|or)\s+")
+_NEGATED_RE = re.compile(r"(?:\bnot|n't|\bnever|declined to|refused to|would not)\s+$", re.IGNORECASE)
+
+
+def find_attributions(text: str, sentence: tuple[int, int]) -> list[Attribution]:
+    """Claimant phrases in one sentence, each with the clause it belongs to."""
+    s_start, s_end = sentence
+    spans = clauses(text, s_start, s_end)
+    out: list[Attribution] = []
+    for m in ACCORDING_RE.finditer(text, s_start, s_end):
+        who = m.group("who").strip()
+        a = m.start("who")
+        out.append(Attribution(a, a + len(who), who, _clause_of(spans, m.start())))
+    for m in SPEECH_RE.finditer(text, s_start, s_end):
+        if _NEGATED_RE.search(text[max(s_start, m.start() - 15) : m.start()]):
+            continue  # "he did not say how many"
+        clause = _clause_of(spans, m.start())
+        phrase = _speaker_before(text, clause[0], m.start())
+        if phrase is None:
+            continue
+        a, b = phrase
+        if any(x.start <= a < x.end for x in out):
+            continue
+        citing = CITING_RE.match(text, m.end())
+        if citing:
+            cited = citing.group("who").strip()
+            out.append(Attribution(citing.start("who"), citing.start("who") + len(cited), cited, clause))
+            continue
+        out.append(Attribution(a, b, text[a:b], clause))
+    return out
+
+
+_SEGMENT_BREAK = re.compile(r",|\bthat\b|\band\b(?=\s+(?:said|says|added))|;")
+
+
+def _speaker_before(text: str, clause_start: int, verb_start: int) -> tuple[int, int] | None:
+    """The noun phrase right before a reporting verb, skipping "which ..."/"speaking ..." asides."""
+    segments: list[tuple[int, int]] = []
+    pos = clause_start
+    for brk in _SEGMENT_BREAK.finditer(text, clause_start, verb_start):
+        segments.append((pos, brk.start()))
+        pos = brk.end()
+    segments.append((pos, verb_start))
+    for a, b in reversed(segments):
+        seg = text[a:b]
+        stripped = seg.strip()
+        if not stripped:
+            continue
+        first = stripped.split()[0].lower()
+        if first in ("which", "who", "whom") or (first.endswith("ing") and first not in ("king",)):
+            continue
+        words = stripped.split()
+        if len(words) > 9 or re.search(r"\d", stripped):
+            return None
+        if first in ("and", "but", "also"):
+            return None
+        lead = len(seg) - len(seg.lstrip())
+        return a + lead, a + lead + len(stripped)
+    return None

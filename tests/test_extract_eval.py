@@ -1,0 +1,124 @@
+"""The annotated corpus is well formed, the scorer counts correctly, and the extractor meets its
+target on the corpus (F1 >= 0.85 on every main-exercise field)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pycountry
+import pytest
+import yaml
+from tests.conftest import REPO
+
+from military_exercises.extract.evaluate import (
+    MAIN_FIELDS,
+    TARGET_F1,
+    Score,
+    _match_past,
+    evaluate,
+    items,
+    run,
+)
+from military_exercises.mappings import Mappings
+from military_exercises.vocab import BASES, QUALIFIERS, QUANTITIES, ROLES
+
+CORPUS = REPO / "tests" / "data" / "extraction"
+MAPS = Mappings(REPO / "dataset" / "mappings")
+
+
+def gold_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.gold.yaml"))
+
+
+def test_corpus_has_enough_reports_each_with_gold_and_a_readme() -> None:
+    reports = sorted(CORPUS.glob("*.txt"))
+    assert len(reports) >= 40
+    assert [p.stem for p in reports] == [p.name.removesuffix(".gold.yaml") for p in gold_files()]
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    assert "fictional" in readme and "not copies" in readme
+
+
+@pytest.mark.parametrize("path", gold_files(), ids=lambda p: p.name)
+def test_gold_records_use_valid_codes(path: Path) -> None:
+    gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert gold["split"] in ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5")
+    for event in [gold["main"], *gold["past"]]:
+        for iso3, role in event["participants"].items():
+            assert iso3 in MAPS.country_region and role in ROLES, (iso3, role)
+        loc = event["location"]
+        assert loc["country"] is None or loc["country"] in MAPS.country_region
+        assert loc["admin1"] is None or pycountry.subdivisions.get(code=loc["admin1"]) is not None
+        for c in event["claims"]:
+            assert c["quantity"] in QUANTITIES and c["qualifier"] in QUALIFIERS and c["basis"] in BASES
+            assert (c["qualifier"] == "range") == ("low" in c), c
+            assert c["country"] is None or c["country"] in event["participants"], c
+            speaker = c["claimant_country"] or c.get("claimant_organisation")
+            assert (c["basis"] == "declared") <= (speaker is not None), c
+
+
+def test_corpus_holds_disagreeing_reports_of_one_event_and_earlier_drills() -> None:
+    golds = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in gold_files()]
+    bastion = [g for g in golds if g["main"]["name"] == "Northern Bastion 2032"]
+    assert len(bastion) == 3
+    totals = {
+        c["value"]
+        for g in bastion
+        for c in g["main"]["claims"]
+        if c["quantity"] == "troops" and c["country"] is None
+    }
+    assert len(totals) == 3  # 20,000+ planned, about 18,000 at the start, 19,500 at the end
+    assert sum(1 for g in golds if g["past"]) >= 15
+
+
+def test_score_arithmetic() -> None:
+    s = Score()
+    s.add({"a", "b", "c"}, {"b", "c", "d", "e"})
+    assert (s.tp, s.fp, s.fn) == (2, 2, 1)
+    assert s.precision == 0.5 and s.recall == pytest.approx(2 / 3)
+    assert s.f1 == pytest.approx(2 * 0.5 * (2 / 3) / (0.5 + 2 / 3))
+    assert Score().f1 == 1.0  # nothing to find, nothing found
+
+
+def test_items_and_past_matching() -> None:
+    event = {
+        "participants": {"TJK": "host", "RUS": "participant", "KAZ": "observer"},
+        "start": "2018-07-17",
+        "end": None,
+        "location": {"country": "TJK", "admin1": "TJ-GB", "sea": None},
+        "claims": [
+            {"quantity": "troops", "country": None, "value": 10000, "qualifier": "more_than", "basis": "declared", "claimant_country": "TJK"},
+            {"quantity": "tanks", "country": "RUS", "low": 5, "high": 9, "qualifier": "range", "basis": "reported", "claimant_country": None},
+        ],
+    }  # fmt: skip
+    got = items(event)
+    assert got["participants"] == {"TJK", "RUS"} and got["observers"] == {"KAZ"} and got["host"] == {"TJK"}
+    assert got["dates"] == {("start", "2018-07-17")}
+    assert got["region"] == {"TJ-GB"}
+    assert got["troops"] == {("-", "more_than", 10000)}
+    assert got["equipment"] == {("tanks", "RUS", "range", (5, 9))}
+    assert got["claimant"] == {
+        ("troops", "-", 10000, "declared", "TJK"),
+        ("tanks", "RUS", (5, 9), "reported", None),
+    }
+    gold = [{"name": "Zapad-2017", "start": "2017"}, {"name": None, "start": "2015"}]
+    pred = [
+        {"name": None, "start": "2015-05"},
+        {"name": "Zapad 2017", "start": None},
+        {"name": "X", "start": "1999"},
+    ]
+    assert _match_past(gold, pred) == [(gold[0], pred[1]), (gold[1], pred[0]), (None, pred[2])]
+
+
+def test_extractor_meets_the_target_on_the_corpus() -> None:
+    report = evaluate(CORPUS)
+    assert report.documents >= 40
+    scores = {f: round(report.score("main", f).f1, 3) for f in MAIN_FIELDS}
+    assert all(v >= TARGET_F1 for v in scores.values()), scores
+
+
+def test_eval_command_prints_tables(capsys: pytest.CaptureFixture[str]) -> None:
+    args = argparse.Namespace(corpus=CORPUS, mappings=None, errors=False, json=False, check=True)
+    assert run(args) == 0
+    out = capsys.readouterr().out
+    assert "| main | participants |" in out and "Held-out split" in out
