@@ -24,6 +24,12 @@ The rule (also in CODEBOOK.md, generated from :data:`RULE`):
    (method ``derived_from_contingents``; open flags carried over). With any contingent missing,
    no total is derived.
 6. **Zero is a value.** A claim of 0 gives a size of 0; an exercise with no claim has no size row.
+
+Caveat for users: ``best`` is a median over estimates, so a figure repeated by many outlets weighs
+more than one given once. Where declared and third-party figures diverge (Zapad-2017: declared
+12,700, estimated up to 100,000), the ``combined`` best follows whichever side has more claims;
+compare the ``declared`` and ``estimated`` rows (or ``troops_declared_best`` and
+``troops_estimated_best`` in the exercises table) instead of relying on the combined figure.
 """
 
 from __future__ import annotations
