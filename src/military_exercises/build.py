@@ -7,6 +7,10 @@ nothing unless all files pass.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
@@ -18,9 +22,10 @@ from military_exercises.mappings import MappingError, Mappings
 from military_exercises.normalize import NormalizedRecord, normalize_record
 from military_exercises.problems import BuildError, Problem
 from military_exercises.publish import publish
-from military_exercises.records import ParsedRecord, parse_record_file
+from military_exercises.records import parse_record_file
 from military_exercises.schemas import validate_tables
 from military_exercises.tables import (
+    Batch,
     build_tables,
     cross_file_problems,
     duplicate_id_problems,
@@ -96,8 +101,64 @@ def data_version(files: list[Path], layout: Layout) -> str:
     return f"{base}+{h.hexdigest()[:12]}"
 
 
-def collect(layout: Layout) -> tuple[list[NormalizedRecord], list[Path]]:
-    """Parse and normalize every record; raise :class:`BuildError` listing every problem."""
+#: Files per task sent to a worker process: large enough to amortise sending the results back.
+CHUNK_FILES = 500
+#: Below this many files a build stays in one process: starting workers costs about a second.
+PARALLEL_MIN_FILES = 2000
+#: Number of processes that parse and check the files when the caller gives none (0 = automatic).
+JOBS_ENV_VAR = "MILITARY_EXERCISES_JOBS"
+
+_worker_maps: dict[str, Mappings] = {}
+
+
+def check_files(
+    files: list[str], root: str, maps: Mappings | str
+) -> tuple[Batch, list[Problem], list[tuple[str, str, int | None]]]:
+    """Parse and normalize ``files``; return their rows, their problems and ``(id, file, line)``.
+
+    ``maps`` is the loaded mapping tables, or (in a worker process) the folder to load them from
+    once per process.
+    """
+    if isinstance(maps, str):
+        maps = _worker_maps.setdefault(maps, Mappings(Path(maps)))
+    records: list[NormalizedRecord] = []
+    problems: list[Problem] = []
+    ids: list[tuple[str, str, int | None]] = []  # not the parsed records: their line maps are big
+    for f in files:
+        parsed, found = parse_record_file(Path(f), Path(root))
+        problems += found
+        if parsed is None:
+            continue
+        ids.append((parsed.record.id, parsed.path, parsed.line("id")))
+        norm, found = normalize_record(parsed, maps)
+        problems += found
+        records.append(norm)  # incomplete ones too: the cross-file checks report on them as well
+    return Batch.from_records(records), problems, ids
+
+
+def _jobs(n_files: int, jobs: int | None) -> int:
+    """The number of processes to use: never more than there are chunks of files."""
+    if jobs is None:
+        env = os.environ.get(JOBS_ENV_VAR, "").strip() or "1"
+        if not env.isdigit():
+            raise ValueError(f"{JOBS_ENV_VAR}={env!r}: give a whole number of processes (0 = automatic)")
+        jobs = int(env)
+    if jobs < 0:
+        raise ValueError(f"jobs={jobs}: give a whole number of processes (0 = automatic)")
+    if jobs == 0:
+        jobs = min(os.cpu_count() or 1, 8) if n_files >= PARALLEL_MIN_FILES else 1
+    return max(1, min(jobs, -(-n_files // CHUNK_FILES)))
+
+
+def collect(layout: Layout, *, jobs: int | None = None) -> tuple[Batch, list[Path]]:
+    """Parse and normalize every record; raise :class:`BuildError` listing every problem.
+
+    ``jobs`` worker processes check the files (``None``: ``$MILITARY_EXERCISES_JOBS``, else 1;
+    ``0``: one per core from :data:`PARALLEL_MIN_FILES` files on, as the command line does).
+    Results are gathered in file order, so the outcome is the same whatever the number of
+    processes. Workers start with the ``forkserver`` method, which re-imports the calling script:
+    a script that calls this with several jobs needs the ``if __name__ == "__main__":`` guard.
+    """
     files, problems = source_files(layout)
     try:
         maps = Mappings(layout.mappings)
@@ -106,37 +167,55 @@ def collect(layout: Layout) -> tuple[list[NormalizedRecord], list[Path]]:
         raise BuildError([Problem("dataset/mappings", None, "", str(exc))]) from exc
     allowlist, allow_problems = read_allowlist(layout.allowlist)
     problems += [Problem(f"dataset/{p.file}", p.line, p.field, p.message) for p in allow_problems]
-    records: list[NormalizedRecord] = []
-    parsed_records: list[ParsedRecord] = []
-    for f in files:
-        parsed, found = parse_record_file(f, layout.root)
-        problems += found
-        if parsed is None:
-            continue
-        parsed_records.append(parsed)
-        norm, found = normalize_record(parsed, maps)
-        problems += found
-        if norm is not None:
-            records.append(norm)
-    problems += duplicate_id_problems(parsed_records)
-    problems += cross_file_problems(records, allowlist)
+    batches: list[Batch] = []
+    ids: list[tuple[str, str, int | None]] = []
+    n_jobs = _jobs(len(files), jobs)
+    names = [str(f) for f in files]
+    if n_jobs == 1:
+        parts: Iterable[tuple[Batch, list[Problem], list[tuple[str, str, int | None]]]] = [
+            check_files(names, str(layout.root), maps)
+        ]
+        pool = None
+    else:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["military_exercises.build"])
+        pool = ProcessPoolExecutor(max_workers=n_jobs, mp_context=ctx)
+        chunks = [names[i : i + CHUNK_FILES] for i in range(0, len(names), CHUNK_FILES)]
+        n = len(chunks)
+        parts = pool.map(check_files, chunks, [str(layout.root)] * n, [str(layout.mappings)] * n)
+    try:
+        for part, found, part_ids in parts:
+            batches.append(part)
+            problems += found
+            ids += part_ids
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    batch = Batch.concat(batches)
+    del batches
+    problems += duplicate_id_problems(ids)
+    problems += cross_file_problems(batch, allowlist)
     if problems:
         raise BuildError(problems)
-    return records, files
+    return batch, files
 
 
-def make_tables(layout: Layout) -> tuple[dict[str, pl.DataFrame], str]:
-    """Collect, build and validate the tables without publishing them."""
-    records, files = collect(layout)
-    tables = build_tables(records, Mappings(layout.mappings))
+def make_tables(layout: Layout, *, jobs: int | None = None) -> tuple[dict[str, pl.DataFrame], str]:
+    """Collect, build and validate the tables without publishing them (``jobs``: see :func:`collect`)."""
+    batch, files = collect(layout, jobs=jobs)
+    tables = build_tables(batch, Mappings(layout.mappings))
+    del batch  # the private columns are no longer needed: free them before validating
     failures = validate_tables(tables)
     if failures:
         raise BuildError([Problem("release", None, "schema", f) for f in failures])
     return tables, data_version(files, layout)
 
 
-def build(root: Path) -> Path:
-    """Build and publish the release of the checkout at ``root``; return the release folder."""
+def build(root: Path, *, jobs: int | None = None) -> Path:
+    """Build and publish the release of the checkout at ``root``; return the release folder.
+
+    ``jobs``: processes that check the source files (see :func:`collect`).
+    """
     layout = Layout(root)
-    tables, version = make_tables(layout)
+    tables, version = make_tables(layout, jobs=jobs)
     return publish(tables, layout.dataset, version=version)

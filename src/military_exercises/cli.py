@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -21,7 +22,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from military_exercises.build import build
 
     root = args.root or _find_root(Path.cwd())
-    release = build(root)
+    release = build(root, jobs=_jobs(args))
     import json
 
     dp = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
@@ -34,7 +35,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from military_exercises.build import Layout, make_tables
 
     root = args.root or _find_root(Path.cwd())
-    tables, _version = make_tables(Layout(root))
+    tables, _version = make_tables(Layout(root), jobs=_jobs(args))
     print(
         f"all source records pass ({tables['exercises'].height} exercises, {tables['claims'].height} claims)"
     )
@@ -62,6 +63,26 @@ EXTRA_COMMANDS: list[tuple[str, str, str]] = [
 ]
 
 
+_JOBS_HELP = (
+    "processes that check the source files (default: $MILITARY_EXERCISES_JOBS, else automatic: "
+    "one per core from 2,000 files on); 1 = no worker processes"
+)
+
+
+def _jobs(args: argparse.Namespace) -> int | None:
+    """--jobs, else the environment variable (None lets the build read it), else 0 = automatic."""
+    from military_exercises.build import JOBS_ENV_VAR
+
+    if args.jobs is not None:
+        if args.jobs < 0:
+            raise SystemExit(f"error: --jobs {args.jobs}: give 0 (automatic) or a number of processes")
+        return int(args.jobs)
+    env = os.environ.get(JOBS_ENV_VAR, "").strip()
+    if env and not env.isdigit():
+        raise SystemExit(f"error: {JOBS_ENV_VAR}={env!r}: give 0 (automatic) or a number of processes")
+    return None if env else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="military-exercises", description="Build, check and extract military-exercise records."
@@ -69,9 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("build", help="validate the source records and publish dataset/release")
     p.add_argument("--root", type=Path, help="repository root (default: found from the current folder)")
+    p.add_argument("--jobs", type=int, default=None, help=_JOBS_HELP)
     p.set_defaults(func=_cmd_build)
     p = sub.add_parser("check", help="validate the source records without publishing")
     p.add_argument("--root", type=Path)
+    p.add_argument("--jobs", type=int, default=None, help=_JOBS_HELP)
     p.set_defaults(func=_cmd_check)
     p = sub.add_parser("codebook", help="print (or write) the codebook generated from the schemas")
     p.add_argument("--output", "-o", help="write to this file instead of standard output")

@@ -7,7 +7,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only ("\d" alone also matches other scripts' digits, "1౯00", which int() reads);
+# \Z, not $, which would also accept a trailing newline.
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z", re.ASCII)
 
 
 class PartialDateError(ValueError):

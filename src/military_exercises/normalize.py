@@ -38,20 +38,26 @@ _LANG = re.compile(r"^[a-z]{2}$")
 
 @dataclass
 class NormalizedRecord:
-    """Rows for every table contributed by one source record."""
+    """Rows for every table contributed by one source record.
+
+    A record with problems is still returned, with ``complete=False``, its claims and sources (as far
+    as they could be read) and only ``exercise_id`` and ``source_file`` in ``exercise``: the
+    cross-file checks see it too, so one build reports every problem at once. It is never published.
+    """
 
     exercise: dict[str, Any]
     participants: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
+    complete: bool = True
 
 
 def _accepted(values: tuple[str, ...] | list[str]) -> str:
     return ", ".join(values)
 
 
-def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRecord | None, list[Problem]]:
-    """Check one record against the vocabularies and tables; return its rows or its problems."""
+def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRecord, list[Problem]]:
+    """Check one record against the vocabularies and tables; return its rows and its problems."""
     rec = parsed.record
     problems: list[Problem] = []
 
@@ -327,7 +333,11 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
                 "source",
             )
         limit = maps.plausible_limits.get(c.quantity)
-        numbers = (("value", c.value), ("low", c.low), ("high", c.high))
+        # A number past MAX_COUNT is already a problem; it is left out of the row (which must fit
+        # Int64 even for a record that is never published) rather than reported twice.
+        numbers = tuple((k, v if v is None or abs(v) <= MAX_COUNT else None) for k, v in
+                        (("value", c.value), ("low", c.low), ("high", c.high)))  # fmt: skip
+        counts = dict(numbers)
         given = [(v, key) for key, v in numbers if v is not None]
         biggest, biggest_key = max(given, default=(0, "value"))
         claim_rows.append(
@@ -337,9 +347,9 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
                 "quantity": c.quantity,
                 "country_iso3": country,
                 "qualifier": c.qualifier,
-                "value": c.value,
-                "low": c.low,
-                "high": c.high,
+                "value": counts["value"],
+                "low": counts["low"],
+                "high": counts["high"],
                 "basis": c.basis,
                 "claimant": c.claimant,
                 "claimant_iso3": claimant_country,
@@ -356,7 +366,8 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
         )
 
     if problems or start is None:
-        return None, problems
+        partial = {"exercise_id": rec.id, "source_file": parsed.path}
+        return NormalizedRecord(partial, [], claim_rows, source_rows, complete=False), problems
 
     if end is None:
         duration = None

@@ -7,7 +7,7 @@ cited) and one URL has one id; implausible figures need an allow-list entry with
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,17 +17,123 @@ from military_exercises.mappings import Mappings
 from military_exercises.normalize import SOURCE_FIELDS, NormalizedRecord
 from military_exercises.problems import Problem
 from military_exercises.reconcile import claim_intervals, reconcile
-from military_exercises.records import ParsedRecord
 from military_exercises.schemas import TABLES
 
+#: Private columns kept beside the published ones until the cross-file checks have run.
+_CLAIM_EXTRA = {
+    "_plausible": pl.Boolean,
+    "_limit": pl.Int64,
+    "_biggest_field": pl.String,
+    "_biggest_line": pl.Int64,
+    "_file": pl.String,
+}
+_SOURCE_EXTRA = {
+    "_exercise_id": pl.String,
+    "_file": pl.String,
+    "_index": pl.Int64,
+    **{f"_line_{key}": pl.Int64 for key in SOURCE_FIELDS},
+}
 
-def _frame(rows: list[dict[str, Any]], table: str, extra: dict[str, Any] | None = None) -> pl.DataFrame:
-    """Rows -> DataFrame with exactly the model's column order and dtypes."""
+
+@dataclass
+class Batch:
+    """The rows of many normalized records as DataFrames, one per table, in file order.
+
+    Compact (Arrow columns rather than a dict per row) and cheap to send from the worker processes
+    of a large build. Claims carry ``_file`` and the plausibility columns, sources ``_exercise_id``,
+    ``_file``, ``_index`` and ``_line_<field>`` (see ``_CLAIM_EXTRA``, ``_SOURCE_EXTRA``).
+    ``exercises`` and ``participants`` hold complete records only; ``claims`` and ``sources`` hold
+    every record's, so the cross-file checks see records with problems too.
+    """
+
+    exercises: pl.DataFrame
+    participants: pl.DataFrame
+    claims: pl.DataFrame
+    sources: pl.DataFrame
+
+    @classmethod
+    def from_records(cls, records: list[NormalizedRecord]) -> Batch:
+        """Records (in file order) -> one batch."""
+        complete = [r for r in records if r.complete]
+        claims = [dict(c, _file=r.exercise["source_file"]) for r in records for c in r.claims]
+        sources = [
+            dict(
+                s, _exercise_id=r.exercise["exercise_id"], **{f"_line_{k}": v for k, v in s["_lines"].items()}
+            )
+            for r in records
+            for s in r.sources
+        ]
+        participants = [p for r in complete for p in r.participants]
+        return cls(
+            exercises=_frame(_columns([r.exercise for r in complete]), "exercises"),
+            participants=pl.DataFrame(
+                _columns(participants) or None,
+                schema={"exercise_id": pl.String, "iso3": pl.String, "role": pl.String},
+            ),
+            claims=_frame(_columns(claims), "claims", _CLAIM_EXTRA),
+            sources=_frame(_columns(sources), "sources", _SOURCE_EXTRA),
+        )
+
+    @classmethod
+    def concat(cls, batches: list[Batch]) -> Batch:
+        """One batch with the rows of ``batches`` in order."""
+        if not batches:
+            return cls.from_records([])
+        return cls(*(pl.concat([getattr(b, name) for b in batches], rechunk=False) for name in _BATCH_TABLES))
+
+    def __len__(self) -> int:
+        """Number of complete records."""
+        return self.exercises.height
+
+
+_BATCH_TABLES = ("exercises", "participants", "claims", "sources")
+
+
+def _columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    if not rows:
+        return {}
+    return {key: [r.get(key) for r in rows] for key in rows[0]}
+
+
+def _frame(cols: dict[str, list[Any]], table: str, extra: dict[str, Any] | None = None) -> pl.DataFrame:
+    """Columns -> DataFrame with exactly the model's columns and dtypes (absent ones null), then
+    ``extra`` columns."""
     schema = {name: col.dtype.type for name, col in TABLES[table].to_schema().columns.items()}
-    if extra:
-        schema.update(extra)
-    cols = {name: [r.get(name) for r in rows] for name in schema}
-    return pl.DataFrame(cols, schema=schema)
+    schema.update(extra or {})
+    n = len(next(iter(cols.values()))) if cols else 0
+    lists = [name for name, dtype in schema.items() if isinstance(dtype, pl.List)]
+    frame = pl.DataFrame(
+        {name: cols.get(name, [None] * n) for name in schema if name not in lists},
+        schema={k: v for k, v in schema.items() if k not in lists},
+    )
+    if lists:
+        frame = frame.with_columns(
+            _list_column(cols.get(name, [None] * n), name, schema[name]) for name in lists
+        )
+    return frame.select(list(schema))
+
+
+def _list_column(values: list[list[Any] | None], name: str, dtype: Any) -> pl.Series:
+    """A list column built from one flat column: polars builds a Series per Python list otherwise,
+    which at 100,000 rows costs seconds and gigabytes."""
+    flat = [x for v in values if v for x in v]
+    row = [i for i, v in enumerate(values) if v for _ in v]
+    nested = (
+        pl.DataFrame({"row": row, name: flat}, schema={"row": pl.Int64, name: dtype.inner})
+        .group_by("row", maintain_order=True)
+        .agg(pl.col(name))
+    )
+    empty = [i for i, v in enumerate(values) if v is not None and not v]
+    return (
+        pl.DataFrame({"row": range(len(values))}, schema={"row": pl.Int64})
+        .join(nested, on="row", how="left", maintain_order="left")
+        .with_columns(
+            pl.when(pl.col("row").is_in(empty))
+            .then(pl.lit([], dtype=dtype))
+            .otherwise(pl.col(name))
+            .alias(name)
+        )[name]
+    )
 
 
 def read_allowlist(path: Path) -> tuple[dict[tuple[str, str], str], list[Problem]]:
@@ -45,112 +151,102 @@ def read_allowlist(path: Path) -> tuple[dict[tuple[str, str], str], list[Problem
     return out, problems
 
 
-def duplicate_id_problems(parsed: list[ParsedRecord]) -> list[Problem]:
-    """Exercise ids used by more than one file.
+def duplicate_id_problems(ids: list[tuple[str, str, int | None]]) -> list[Problem]:
+    """Exercise ids used by more than one file, from ``(id, file, line)`` of every parsed record.
 
     Checked on parsed records, before normalization, so that a copied file whose id was not
     changed is named as a duplicate even when it has other problems too.
     """
     problems: list[Problem] = []
     first: dict[str, str] = {}
-    for p in sorted(parsed, key=lambda p: p.path):
-        ex_id = p.record.id
+    for ex_id, file, line in sorted(ids, key=lambda t: t[1]):
         if ex_id in first:
-            problems.append(
-                Problem(p.path, p.line("id"), "id", f"exercise id {ex_id!r} is also used by {first[ex_id]}")
-            )
+            message = f"exercise id {ex_id!r} is also used by {first[ex_id]}"
+            problems.append(Problem(file, line, "id", message))
         else:
-            first[ex_id] = p.path
+            first[ex_id] = file
     return problems
 
 
-def cross_file_problems(
-    records: list[NormalizedRecord], allowlist: dict[tuple[str, str], str]
-) -> list[Problem]:
+def cross_file_problems(batch: Batch, allowlist: dict[tuple[str, str], str]) -> list[Problem]:
     """Problems that only show across files: shared source ids and URLs, implausible figures.
 
     Duplicate exercise ids are checked earlier, by :func:`duplicate_id_problems`.
     """
     problems: list[Problem] = []
-
-    first_source: dict[str, dict[str, Any]] = {}
-    url_owner: dict[str, dict[str, Any]] = {}
-    for r in records:
-        for s in r.sources:
-            seen = first_source.get(s["source_id"])
-            if seen is None:
-                first_source[s["source_id"]] = s
-            else:
-                for key in SOURCE_FIELDS:
-                    if seen[key] != s[key]:
-                        problems.append(
-                            Problem(
-                                s["_file"],
-                                s["_lines"][key],
-                                f"sources[{s['_index']}].{key}",
-                                f"source {s['source_id']!r} has {key} {s[key]!r} here but "
-                                f"{seen[key]!r} in {seen['_file']}; one id, one page",
-                            )
-                        )
-            owner = url_owner.setdefault(s["url"], s)
-            if owner["source_id"] != s["source_id"]:
-                problems.append(
-                    Problem(
-                        s["_file"],
-                        s["_lines"]["url"],
-                        f"sources[{s['_index']}].url",
-                        f"url is already cited as {owner['source_id']!r} in {owner['_file']}; reuse that id",
-                    )
+    src = batch.sources
+    # Only ids and URLs that are cited differently are looked at row by row (few or none).
+    clashing_ids = (
+        src.group_by("source_id").agg(pl.struct(SOURCE_FIELDS).n_unique() > 1).filter(SOURCE_FIELDS[0])
+    )
+    clashing_urls = src.group_by("url").agg(pl.col("source_id").n_unique() > 1).filter("source_id")
+    # One id, one page: every citation of a source id must repeat its first citation's fields.
+    src = src.filter(
+        pl.col("source_id").is_in(clashing_ids["source_id"]) | pl.col("url").is_in(clashing_urls["url"])
+    )
+    first = src.group_by("source_id", maintain_order=True).first()
+    cited = src.join(first.select("source_id", *SOURCE_FIELDS, "_file"), on="source_id", suffix="_first")
+    for key in SOURCE_FIELDS:
+        for r in cited.filter(pl.col(key).ne_missing(pl.col(f"{key}_first"))).iter_rows(named=True):
+            problems.append(
+                Problem(
+                    r["_file"],
+                    r[f"_line_{key}"],
+                    f"sources[{r['_index']}].{key}",
+                    f"source {r['source_id']!r} has {key} {r[key]!r} here but "
+                    f"{r[f'{key}_first']!r} in {r['_file_first']}; one id, one page",
                 )
-    for r in records:
-        for c in r.claims:
-            if c["_plausible"]:
-                continue
-            if (c["exercise_id"], c["quantity"]) not in allowlist:
-                biggest = max(v for v in (c["value"], c["low"], c["high"]) if v is not None)
-                problems.append(
-                    Problem(
-                        r.exercise["source_file"],
-                        c["_biggest_line"],
-                        c["_biggest_field"],
-                        f"{c['quantity']} {biggest:,} is above the plausibility limit {c['_limit']:,}; "
-                        "if a source really says so, add "
-                        f"'{c['exercise_id']},{c['quantity']},<reason>' to dataset/allowlist.csv",
-                    )
-                )
+            )
+    # One URL, one id.
+    owners = src.group_by("url", maintain_order=True).first().select("url", "source_id", "_file")
+    reused = src.join(owners, on="url", suffix="_owner").filter(
+        pl.col("source_id") != pl.col("source_id_owner")
+    )
+    for r in reused.iter_rows(named=True):
+        problems.append(
+            Problem(
+                r["_file"],
+                r["_line_url"],
+                f"sources[{r['_index']}].url",
+                f"url is already cited as {r['source_id_owner']!r} in {r['_file_owner']}; reuse that id",
+            )
+        )
+    # Implausible figures need an allow-list entry.
+    for r in batch.claims.filter(~pl.col("_plausible")).iter_rows(named=True):
+        if (r["exercise_id"], r["quantity"]) in allowlist:
+            continue
+        biggest = max(v for v in (r["value"], r["low"], r["high"]) if v is not None)
+        problems.append(
+            Problem(
+                r["_file"],
+                r["_biggest_line"],
+                r["_biggest_field"],
+                f"{r['quantity']} {biggest:,} is above the plausibility limit {r['_limit']:,}; "
+                "if a source really says so, add "
+                f"'{r['exercise_id']},{r['quantity']},<reason>' to dataset/allowlist.csv",
+            )
+        )
     return problems
 
 
-def build_tables(records: list[NormalizedRecord], maps: Mappings) -> dict[str, pl.DataFrame]:
-    """All published tables, sorted by their keys so that output is deterministic."""
-    records = sorted(records, key=lambda r: r.exercise["exercise_id"])
+def build_tables(batch: Batch | list[NormalizedRecord], maps: Mappings) -> dict[str, pl.DataFrame]:
+    """All published tables, sorted by their keys so that output does not depend on input order."""
+    if not isinstance(batch, Batch):
+        batch = Batch.from_records(batch)
     countries = maps.countries
 
-    participants_rows = [p for r in records for p in r.participants]
-    claims_rows = [c for r in records for c in r.claims]
-    claims = _frame(
-        claims_rows,
-        "claims",
-    ).drop("floor", "ceiling", "point")
+    claims = batch.claims.drop("floor", "ceiling", "point", *_CLAIM_EXTRA)
     claims = (
         claim_intervals(claims.lazy())
         .select(list(TABLES["claims"].to_schema().columns))
         .sort("claim_id")
         .collect()
     )
-    base_participants = pl.DataFrame(
-        {
-            "exercise_id": [p["exercise_id"] for p in participants_rows],
-            "iso3": [p["iso3"] for p in participants_rows],
-            "role": [p["role"] for p in participants_rows],
-        },
-        schema={"exercise_id": pl.String, "iso3": pl.String, "role": pl.String},
-    )
+    base_participants = batch.participants
     sizes = reconcile(claims, base_participants)
 
     # Exercises: participants lists, headline troops, counts.
-    ex_rows = [dict(r.exercise) for r in records]
-    exercises = _frame(ex_rows, "exercises")
+    exercises = batch.exercises
     roles = base_participants.group_by("exercise_id").agg(
         hosts=pl.col("iso3").filter(pl.col("role") == "host").sort(),
         participants=pl.col("iso3").filter(pl.col("role") != "observer").sort(),
@@ -190,13 +286,8 @@ def build_tables(records: list[NormalizedRecord], maps: Mappings) -> dict[str, p
         n_claims=pl.len().cast(pl.Int64),
         has_equipment_claims=(pl.col("quantity") != "troops").any(),
     )
-    source_counts = pl.DataFrame(
-        {
-            "exercise_id": [r.exercise["exercise_id"] for r in records],
-            "n_sources": [len(r.sources) for r in records],
-        },
-        schema={"exercise_id": pl.String, "n_sources": pl.Int64},
-    )
+    cited = batch.sources.select(exercise_id="_exercise_id", source_id="source_id")
+    source_counts = cited.group_by("exercise_id").agg(n_sources=pl.len().cast(pl.Int64))
     computed = [
         "hosts", "participants", "observers", "n_participants", "troops_low", "troops_best", "troops_high",
         "troops_low_open", "troops_high_open", "troops_method", "troops_declared_best",
@@ -235,14 +326,17 @@ def build_tables(records: list[NormalizedRecord], maps: Mappings) -> dict[str, p
         .sort("exercise_id", "iso3")
     )
 
-    first: dict[str, dict[str, Any]] = {}
-    cited_by: dict[str, set[str]] = defaultdict(set)
-    for r in records:
-        for s in r.sources:
-            first.setdefault(s["source_id"], s)
-            cited_by[s["source_id"]].add(r.exercise["exercise_id"])
-    source_rows = [dict(s, exercise_ids=sorted(cited_by[sid])) for sid, s in sorted(first.items())]
-    sources = _frame(source_rows, "sources")
+    # One row per source id (its metadata is the same wherever cited: checked before), with the
+    # exercises citing it.
+    cited_by = cited.group_by("source_id").agg(exercise_ids=pl.col("exercise_id").unique().sort())
+    columns = list(TABLES["sources"].to_schema().columns)
+    sources = (
+        batch.sources.drop("exercise_ids", *_SOURCE_EXTRA)
+        .unique("source_id", keep="first", maintain_order=True)
+        .join(cited_by, on="source_id", how="left")
+        .select(columns)
+        .sort("source_id")
+    )
 
     return {
         "exercises": exercises,

@@ -6,6 +6,7 @@ that errors can point at the line a curator has to fix.
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -13,6 +14,9 @@ import yaml
 
 #: A source record is a few kilobytes; anything this large is a mistake or an attack.
 MAX_FILE_BYTES = 256 * 1024
+#: A record nests four levels deep (claims -> claim -> key); deeper is a mistake or an attack, and
+#: would otherwise exhaust Python's recursion limit long before libyaml's own limit of 1000.
+MAX_DEPTH = 20
 
 Path = tuple[str | int, ...]
 
@@ -38,6 +42,13 @@ _SCALAR_TAGS_KEPT_AS_TEXT = {"tag:yaml.org,2002:timestamp"}
 class _StrictLoader(_BaseLoader):  # type: ignore[misc]
     """Safe loader whose implicit resolvers leave dates as strings (we parse them ourselves)."""
 
+    def resolve(self, kind: Any, value: Any, implicit: tuple[bool, bool]) -> Any:
+        # The C parser calls this (pure Python) method for every node. A plain scalar's tag depends
+        # on its text alone, and most texts recur across files: caching them speeds up large builds.
+        if kind is yaml.ScalarNode and implicit[0]:
+            return _plain_scalar_tag(value)
+        return super().resolve(kind, value, implicit)
+
 
 _StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag not in _SCALAR_TAGS_KEPT_AS_TEXT]
@@ -45,11 +56,22 @@ _StrictLoader.yaml_implicit_resolvers = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _plain_scalar_tag(value: str) -> str:
+    """The tag PyYAML's resolver gives an unquoted scalar (same rule, without path resolvers)."""
+    table = _StrictLoader.yaml_implicit_resolvers
+    for tag, regexp in table.get(value[0] if value else "", []) + table.get(None, []):
+        if regexp.match(value):
+            return str(tag)
+    return str(yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG)
+
+
 def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
 
-def _scalar_value(node: yaml.ScalarNode, field: str = "") -> Any:
+def _scalar_value(node: yaml.ScalarNode, path: Path) -> Any:
+    """The Python value of a scalar; ``path`` names the field in errors (computed only then)."""
     tag = node.tag
     if tag == "tag:yaml.org,2002:str":
         return node.value
@@ -62,16 +84,16 @@ def _scalar_value(node: yaml.ScalarNode, field: str = "") -> Any:
         try:
             return int(text, 0) if text.lower().startswith(("0x", "0o")) else int(text)
         except ValueError as exc:
-            raise YamlError(f"cannot read integer {node.value!r}", _line(node), field) from exc
+            raise YamlError(f"cannot read integer {node.value!r}", _line(node), _field(path)) from exc
     if tag == "tag:yaml.org,2002:float":
         try:
             number = float(node.value)
         except ValueError:  # YAML's .inf / .nan spellings
             number = float("nan")
         if not math.isfinite(number):  # a coordinate or count is never infinite or NaN
-            raise YamlError(f"{node.value!r} is not a finite number", _line(node), field)
+            raise YamlError(f"{node.value!r} is not a finite number", _line(node), _field(path))
         return number
-    raise YamlError(f"unsupported YAML tag {tag!r}", _line(node), field)
+    raise YamlError(f"unsupported YAML tag {tag!r}", _line(node), _field(path))
 
 
 def _field(path: Path) -> str:
@@ -84,10 +106,14 @@ def _field(path: Path) -> str:
 def _to_python(node: yaml.Node, path: Path, lines: dict[Path, int], seen: set[int]) -> Any:
     if id(node) in seen:
         raise YamlError("YAML aliases (*name) are not allowed in source records", _line(node), _field(path))
+    if len(path) > MAX_DEPTH:
+        raise YamlError(f"nested more than {MAX_DEPTH} levels deep", _line(node), _field(path[:MAX_DEPTH]))
     seen.add(id(node))
     lines[path] = _line(node)
     if isinstance(node, yaml.ScalarNode):
-        return _scalar_value(node, _field(path))
+        return _scalar_value(node, path)
+    if node.tag not in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):  # !!set, !!omap, !!python/...
+        raise YamlError(f"unsupported YAML tag {node.tag!r}", _line(node), _field(path))
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(child, (*path, i), lines, seen) for i, child in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):
@@ -139,6 +165,8 @@ def load_yaml_bytes(data: bytes) -> tuple[Any, dict[Path, int]]:
         raise YamlError(f"invalid YAML: {exc.problem or exc}", mark_line) from exc
     except yaml.YAMLError as exc:
         raise YamlError(f"invalid YAML: {exc}") from exc
+    except RecursionError as exc:  # the pure-Python parser (no libyaml) on very deep nesting
+        raise YamlError(f"invalid YAML: nested more than {MAX_DEPTH} levels deep") from exc
     if node is None:
         raise YamlError("file holds no YAML document")
     lines: dict[Path, int] = {}

@@ -1,0 +1,365 @@
+"""Benchmarks (``make bench``): build, validation, panels, loading and extraction, with floors.
+
+For each size N (synthetic records from ``benchmarks/generate.py``) every measurement runs in a
+fresh child process, so its peak memory is its own: the largest resident memory of that process
+and every process it started (the build's workers included), sampled every 20 ms. Each line
+prints wall time, peak memory and the ratio to a floor measured in the same run: a bare polars
+read + write of the same rows (the release's Parquet files) for the build and the validation, a
+bare ``pl.read_parquet`` for ``load_exercises()``.
+
+    python benchmarks/run.py                      # N = 1,000, 10,000, 100,000
+    python benchmarks/run.py --sizes 1000,10000   # chosen sizes
+    python benchmarks/run.py --quick              # N = 1,000 only, fewer repetitions
+
+Targets (issue #6): a 100k build in <= 60 s and <= 2 GB with roughly linear growth from 10k; a
+directed dyad-year panel of about 200 states x 1946-2026 in <= 3 s; ``load_exercises()`` within
+1.5x of a bare ``pl.read_parquet``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+TARGET_BUILD_S = 60.0
+TARGET_BUILD_MB = 2048.0
+TARGET_PANEL_S = 3.0
+TARGET_LOAD_RATIO = 1.5
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def _best_of(fn: Any, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+# --- child tasks: each runs alone in its own process and prints one JSON line -----------------------
+
+
+def child_build(root: Path) -> dict[str, Any]:
+    """The full build (parse, normalize, checks, tables, schema validation, publish), by stage."""
+    from military_exercises.build import Layout, collect, data_version
+    from military_exercises.mappings import Mappings
+    from military_exercises.publish import publish
+    from military_exercises.schemas import validate_tables
+    from military_exercises.tables import build_tables
+
+    layout = Layout(root)
+    stages: dict[str, float] = {}
+    t0 = time.perf_counter()
+    records, files = collect(layout, jobs=0)
+    stages["parse+check"] = time.perf_counter() - t0
+    t = time.perf_counter()
+    tables = build_tables(records, Mappings(layout.mappings))
+    del records
+    stages["tables"] = time.perf_counter() - t
+    t = time.perf_counter()
+    failures = validate_tables(tables)
+    assert not failures, failures
+    stages["schema"] = time.perf_counter() - t
+    t = time.perf_counter()
+    publish(tables, layout.dataset, version=data_version(files, layout))
+    stages["publish"] = time.perf_counter() - t
+    seconds = time.perf_counter() - t0
+    rows = {name: frame.height for name, frame in tables.items()}
+    return {"seconds": seconds, "peak_mb": _peak_mb(), "stages": stages, "rows": rows}
+
+
+def child_validate(root: Path) -> dict[str, Any]:
+    """Validation alone: parse and check every record (what ``make check`` reports), no tables."""
+    from military_exercises.build import Layout, collect
+
+    t0 = time.perf_counter()
+    records, _files = collect(Layout(root), jobs=0)
+    return {"seconds": time.perf_counter() - t0, "peak_mb": _peak_mb(), "records": len(records)}
+
+
+def child_floor(root: Path) -> dict[str, Any]:
+    """The floor: bare polars read + write of every table of the release, same rows and bytes in."""
+    import polars as pl
+
+    release = root / "dataset" / "release"
+    with tempfile.TemporaryDirectory() as out:
+        t0 = time.perf_counter()
+        for path in sorted(release.glob("*.parquet")):
+            pl.read_parquet(path).write_parquet(Path(out) / path.name)
+        seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "peak_mb": _peak_mb()}
+
+
+def child_load(root: Path, repeat: int) -> dict[str, Any]:
+    """``load_exercises()`` against a bare ``pl.read_parquet`` of the same file (best of ``repeat``)."""
+    import polars as pl
+
+    os.environ["MILITARY_EXERCISES_RELEASE"] = str(root / "dataset" / "release")
+    from military_exercises import load_exercises
+
+    path = root / "dataset" / "release" / "exercises.parquet"
+    load_exercises()  # warm-up: imports and the OS file cache, for both
+    pl.read_parquet(path)
+    bare = _best_of(lambda: pl.read_parquet(path), repeat)
+    ours = _best_of(load_exercises, repeat)
+    return {"seconds": ours, "floor_seconds": bare, "peak_mb": _peak_mb(), "rows": load_exercises().height}
+
+
+def child_panel(root: Path, repeat: int) -> dict[str, Any]:
+    """Directed dyad-year panel over the G&W system 1946-2026 from the release's participants."""
+    try:
+        from military_exercises import panels
+    except ImportError as exc:
+        return {"skipped": f"military_exercises.panels is not available ({exc})"}
+    import polars as pl
+
+    participants = pl.read_parquet(root / "dataset" / "release" / "participants.parquet")
+    states = panels.state_years(system="gw", start_year=1946, end_year=2026)
+    rows = 0
+
+    def once() -> None:
+        nonlocal rows
+        rows = panels.dyad_year(
+            participants, system="gw", directed=True, start_year=1946, end_year=2026
+        ).height
+
+    seconds = _best_of(once, repeat)
+    return {
+        "seconds": seconds,
+        "peak_mb": _peak_mb(),
+        "rows": rows,
+        "states": states.select(states.columns[0]).n_unique(),
+    }
+
+
+def child_extract(n_reports: int) -> dict[str, Any]:
+    """Extraction throughput from ``benchmarks/bench_extract.py`` (written with the extractor)."""
+    path = HERE / "bench_extract.py"
+    if not path.exists():
+        return {"skipped": "benchmarks/bench_extract.py is not there"}
+    spec = importlib.util.spec_from_file_location("bench_extract", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as its target says
+    result: dict[str, Any] = module.run(n_reports)
+    result["peak_mb"] = _peak_mb()
+    return result
+
+
+CHILDREN = {
+    "build": lambda a: child_build(Path(a[0])),
+    "validate": lambda a: child_validate(Path(a[0])),
+    "floor": lambda a: child_floor(Path(a[0])),
+    "load": lambda a: child_load(Path(a[0]), int(a[1])),
+    "panel": lambda a: child_panel(Path(a[0]), int(a[1])),
+    "extract": lambda a: child_extract(int(a[0])),
+}
+
+
+def _tree_rss_mb(root_pid: int) -> float:
+    """Resident memory of a process and all its descendants (worker processes included), in MB."""
+    parent: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parent[int(stat.parent.name)] = int(fields[1])
+    tree, frontier = {root_pid}, [root_pid]
+    while frontier:
+        pid = frontier.pop()
+        for child, ppid in parent.items():
+            if ppid == pid and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    total = 0
+    for pid in tree:
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+        except OSError:
+            continue
+    return total * os.sysconf("SC_PAGE_SIZE") / 1024**2
+
+
+def in_child(task: str, *args: object) -> dict[str, Any]:
+    """Run one task in a fresh interpreter and return its JSON result.
+
+    Adds ``tree_peak_mb``: the largest sum of resident memory over the child and every process it
+    started, sampled every 20 ms (the build's worker processes are not its children in the
+    ``getrusage`` sense, so its own ``peak_mb`` leaves them out).
+    """
+    proc = subprocess.Popen(
+        [sys.executable, str(Path(__file__).resolve()), "--child", task, *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    peak = 0.0
+    if Path("/proc").is_dir():
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss_mb(proc.pid))
+            time.sleep(0.02)
+    out, err = proc.communicate()
+    if proc.returncode != 0:
+        raise RuntimeError(f"benchmark {task} failed:\n{err}")
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    result["tree_peak_mb"] = max(peak, result.get("peak_mb", 0.0))
+    return result
+
+
+# --- the report ------------------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    """One line about the machine: CPU count, memory, Python and polars versions."""
+    import polars as pl
+
+    mem_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    cpu = platform.processor() or platform.machine()
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {mem_gb:.0f} GB RAM, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, polars {pl.__version__}"
+    )
+
+
+def _load_generator() -> Any:
+    spec = importlib.util.spec_from_file_location("bench_generate", HERE / "generate.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def bench_size(n: int, workdir: Path, *, repeat: int) -> list[dict[str, Any]]:
+    """Every measurement that depends on N; returns table rows."""
+    root = workdir / f"n{n}"
+    t0 = time.perf_counter()
+    _load_generator().generate(n, root)
+    print(f"  generated {n:,} records in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    build = in_child("build", root)
+    validate = in_child("validate", root)
+    floor = in_child("floor", root)
+    load = in_child("load", root, repeat)
+    panel = in_child("panel", root, repeat)
+    stages = ", ".join(f"{k} {v:.1f} s" for k, v in build["stages"].items())
+    build_ok = build["seconds"] <= TARGET_BUILD_S and build["tree_peak_mb"] <= TARGET_BUILD_MB
+    load_ok = load["seconds"] <= TARGET_LOAD_RATIO * load["floor_seconds"]
+    load_note = f"floor: bare pl.read_parquet, {load['floor_seconds'] * 1000:.1f} ms; best of {repeat}"
+    rows = [
+        _row(n, "full build", {**build, "peak_mb": build["tree_peak_mb"]}, floor["seconds"],
+             f"{build['rows']['claims']:,} claims; {stages}; main process alone {build['peak_mb']:,.0f} MB",
+             build_ok if n >= 100_000 else None),
+        _row(n, "validation alone", {**validate, "peak_mb": validate["tree_peak_mb"]}, floor["seconds"],
+             "parse + check every record, no tables"),
+        _row(n, "floor: polars read + write", floor, floor["seconds"], "the release's Parquet files"),
+        _row(n, "load_exercises()", load, load["floor_seconds"], load_note, load_ok),
+    ]  # fmt: skip
+    if "skipped" in panel:
+        rows.append({"n": n, "what": "dyad-year panel", "note": panel["skipped"], "ok": None})
+    else:
+        note = f"{panel['rows']:,} rows, {panel['states']} states; best of {repeat}"
+        rows.append(
+            _row(n, "dyad-year panel (directed, G&W 1946-2026)", panel, None, note,
+                 panel["seconds"] <= TARGET_PANEL_S)
+        )  # fmt: skip
+    return rows
+
+
+def _row(
+    n: int | str, what: str, result: dict[str, Any], floor: float | None, note: str, ok: bool | None = None
+) -> dict[str, Any]:
+    return {
+        "n": n,
+        "what": what,
+        "seconds": result["seconds"],
+        "peak_mb": result["peak_mb"],
+        "floor": floor,
+        "note": note,
+        "ok": ok,
+    }
+
+
+def format_table(rows: list[dict[str, Any]]) -> str:
+    """The results as a Markdown table."""
+    lines = [
+        "| N | measurement | wall (s) | peak memory (MB) | x floor | target met | notes |",
+        "| ---: | --- | ---: | ---: | ---: | :---: | --- |",
+    ]
+    for r in rows:
+        seconds = f"{r['seconds']:.3f}" if r.get("seconds") is not None else "-"
+        peak = f"{r['peak_mb']:,.0f}" if r.get("peak_mb") is not None else "-"
+        ratio = f"{r['seconds'] / r['floor']:.1f}" if r.get("floor") and r.get("seconds") is not None else "-"
+        ok = {True: "yes", False: "**no**", None: ""}[r.get("ok")]
+        n = f"{r['n']:,}" if isinstance(r["n"], int) else r["n"]
+        lines.append(f"| {n} | {r['what']} | {seconds} | {peak} | {ratio} | {ok} | {r.get('note', '')} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks and print the table (Markdown) to standard output."""
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] == "--child":
+        print(json.dumps(CHILDREN[args[1]](args[2:])))
+        return 0
+    parser = argparse.ArgumentParser(description="military-exercises benchmarks")
+    parser.add_argument(
+        "--sizes", default=None, help="comma-separated record counts (default 1000,10000,100000)"
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="N = 1,000 only (unless --sizes), fewer repetitions"
+    )
+    parser.add_argument("--reports", type=int, default=None, help="reports for the extraction benchmark")
+    parser.add_argument(
+        "--workdir", type=Path, default=None, help="where to generate (default: a temp folder)"
+    )
+    ns = parser.parse_args(args)
+    sizes = (
+        [int(s) for s in ns.sizes.split(",")]
+        if ns.sizes
+        else ([1000] if ns.quick else [1000, 10_000, 100_000])
+    )
+    repeat = 3 if ns.quick else 7
+    n_reports = ns.reports or (50 if ns.quick else 300)
+    print(f"machine: {machine()}", file=sys.stderr)
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(dir=ns.workdir) as tmp:
+        for n in sizes:
+            print(f"N = {n:,}", file=sys.stderr)
+            rows += bench_size(n, Path(tmp), repeat=repeat)
+    extract = in_child("extract", n_reports)
+    if "skipped" in extract:
+        rows.append({"n": "-", "what": "extraction", "note": extract["skipped"], "ok": None})
+    else:
+        note = (
+            f"{extract['reports_per_second']} reports/s of ~{extract['mean_chars']:,} chars "
+            f"(target {extract['target_reports_per_second']}/s)"
+        )
+        rows.append(
+            _row(f"{n_reports} reports", "extraction (1 core)", extract, None, note, extract["meets_target"])
+        )
+    print(f"machine: {machine()}\n")
+    print(format_table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
