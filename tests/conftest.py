@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import shutil
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -62,6 +66,26 @@ sources:
     published: "2020-05-04"
     language: en
 """
+
+
+def release_digest(folder: Path) -> dict[str, str]:
+    """sha256 of every file in a release folder (the ``dataset/release`` link is followed)."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.resolve().iterdir())}
+
+
+def synthetic_generator() -> ModuleType:
+    """``benchmarks/generate.py`` as a module (the benchmarks are not a package)."""
+    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def cli_command() -> list[str]:
+    """How to run the installed command line from this interpreter."""
+    script = Path(sys.executable).with_name("military-exercises")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "military_exercises"]
 
 
 def write_record(root: Path, text: str, rel: str | None = None) -> Path:

@@ -9,16 +9,14 @@ fails, and that the previous release is byte for byte unchanged. Line numbers re
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.conftest import BASE_RECORD
+from tests.conftest import BASE_RECORD, cli_command, release_digest
 
 from military_exercises.build import build
 from military_exercises.problems import BuildError
@@ -41,14 +39,9 @@ def beta(text: str = BASE_RECORD) -> str:
     return text.replace("2020-05-alpha-drill", "2020-05-beta-drill")
 
 
-def release_digest(root: Path) -> dict[str, str]:
-    folder = root / "dataset" / "release"
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
-
-
 def expect_failure(root: Path, files: dict[str, str | bytes], expected: list[str]) -> None:
     """Write ``files`` over the sources, build, and compare the report with ``expected`` lines."""
-    before = release_digest(root)
+    before = release_digest(root / "dataset" / "release")
     target = os.readlink(root / "dataset" / "release")
     for rel, data in files.items():
         path = root / "dataset" / "sources" / rel
@@ -61,7 +54,7 @@ def expect_failure(root: Path, files: dict[str, str | bytes], expected: list[str
     head = f"{n} problem{'s' if n != 1 else ''} in {n_files} file{'s' if n_files != 1 else ''}:"
     assert info.value.report().splitlines() == [head, *(f"  {line}" for line in expected)]
     assert os.readlink(root / "dataset" / "release") == target
-    assert release_digest(root) == before
+    assert release_digest(root / "dataset" / "release") == before
 
 
 @pytest.fixture
@@ -484,19 +477,18 @@ def test_every_problem_of_a_build_comes_in_one_report(published: Path) -> None:
     )
 
 
-def _cli() -> list[str]:
-    script = Path(sys.executable).with_name("military-exercises")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "military_exercises"]
-
-
 def test_cli_build_exits_non_zero_with_the_report_and_keeps_the_release(published: Path) -> None:
-    before = release_digest(published)
+    before = release_digest(published / "dataset" / "release")
     (published / "dataset" / "sources" / ALPHA).write_text(
         edit('end: "2020-05-08"', 'end: "2020-05-01"'), encoding="utf-8"
     )
     (published / "dataset" / "sources" / BETA).write_text(beta() + "status: draft\n", encoding="utf-8")
     proc = subprocess.run(
-        [*_cli(), "build", "--root", str(published)], capture_output=True, text=True, timeout=120, check=False
+        [*cli_command(), "build", "--root", str(published)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert proc.returncode == 1
     assert proc.stdout == ""
@@ -506,10 +498,14 @@ def test_cli_build_exits_non_zero_with_the_report_and_keeps_the_release(publishe
         f"  {A}:5: end: end 2020-05-01 is before start 2020-05-04",
         f"  {B}:49: status: draft record from the extractor: check every value against its source, then delete the 'status: draft' line",
     ]
-    assert release_digest(published) == before
+    assert release_digest(published / "dataset" / "release") == before
     # `check` reports the same and publishes nothing either
     check = subprocess.run(
-        [*_cli(), "check", "--root", str(published)], capture_output=True, text=True, timeout=120, check=False
+        [*cli_command(), "check", "--root", str(published)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert check.returncode == 1
     assert check.stderr.splitlines()[1:] == proc.stderr.splitlines()[1:]

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
 import pytest
-from tests.conftest import BASE_RECORD
+from tests.conftest import BASE_RECORD, release_digest
 
 from military_exercises.build import build
 from military_exercises.problems import BuildError
-
-
-def digest_tree(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
 def test_build_publishes_all_tables(mini_repo: Callable[..., Path]) -> None:
@@ -45,13 +40,13 @@ def test_build_publishes_all_tables(mini_repo: Callable[..., Path]) -> None:
 
 def test_rebuild_is_byte_identical(mini_repo: Callable[..., Path]) -> None:
     root = mini_repo(BASE_RECORD)
-    first = digest_tree(build(root))
+    first = release_digest(build(root))
     link = root / "dataset" / "release"
     import shutil
 
     shutil.rmtree(root / "dataset" / ".releases")
     link.unlink()
-    second = digest_tree(build(root))
+    second = release_digest(build(root))
     assert first == second
 
 
@@ -96,7 +91,7 @@ def test_bad_record_fails_and_previous_release_stays(
     mini_repo: Callable[..., Path], label: str, edit: tuple[str, str], expected: str
 ) -> None:
     root = mini_repo(BASE_RECORD)
-    before = digest_tree(build(root))
+    before = release_digest(build(root))
     bad = BASE_RECORD.replace(*edit)
     assert bad != BASE_RECORD, label
     (root / "dataset" / "sources" / "2020" / "2020-05-alpha-drill.yaml").write_text(bad, encoding="utf-8")
@@ -104,7 +99,7 @@ def test_bad_record_fails_and_previous_release_stays(
         build(root)
     assert "dataset/sources/2020/2020-05-alpha-drill.yaml:" in info.value.report()
     assert expected in info.value.report()
-    assert digest_tree(root / "dataset" / "release") == before
+    assert release_digest(root / "dataset" / "release") == before
 
 
 def test_every_problem_in_every_file_is_reported_at_once(mini_repo: Callable[..., Path]) -> None:
@@ -141,7 +136,9 @@ def test_organisation_running_the_exercise_can_declare(mini_repo: Callable[..., 
     (root / "dataset" / "sources" / "2020" / "2020-05-alpha-drill.yaml").write_text(
         text.replace("\norganisation: CSTO", "\norganisation: null"), encoding="utf-8"
     )
-    with pytest.raises(BuildError, match=r"claims\[0\]\.claimant_organisation: declared by CSTO, which does not run"):
+    with pytest.raises(
+        BuildError, match=r"claims\[0\]\.claimant_organisation: declared by CSTO, which does not run"
+    ):
         build(root)
 
 
@@ -153,7 +150,9 @@ def test_region_from_hosts_that_share_one(mini_repo: Callable[..., Path]) -> Non
     )
     root = mini_repo(multi)  # hosts TJK and RUS, both in Eurasia
     build(root)
-    assert pl.read_parquet(root / "dataset" / "release" / "exercises.parquet")["region"].to_list() == ["Eurasia"]
+    assert pl.read_parquet(root / "dataset" / "release" / "exercises.parquet")["region"].to_list() == [
+        "Eurasia"
+    ]
     mixed = multi.replace("country: Russia", "country: CHN").replace("country: RUS", "country: CHN")
     (root / "dataset" / "sources" / "2020" / "2020-05-alpha-drill.yaml").write_text(mixed, encoding="utf-8")
     build(root)  # hosts in Eurasia and East Asia: no single region

@@ -9,20 +9,18 @@ as soon as it is seen writing.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import multiprocessing
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
 import pytest
-from tests.conftest import BASE_RECORD, REPO
+from tests.conftest import BASE_RECORD, cli_command, synthetic_generator
 
 from military_exercises import load_claims, load_exercises
 from military_exercises.build import Layout, build, make_tables
@@ -35,14 +33,9 @@ SECOND = BASE_RECORD.replace("2020-05-alpha-drill", "2020-05-beta-drill").replac
 )
 
 
-def _cli() -> list[str]:
-    script = Path(sys.executable).with_name("military-exercises")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "military_exercises"]
-
-
 def run_build(root: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*_cli(), "build", "--root", str(root)],
+        [*cli_command(), "build", "--root", str(root)],
         env={**os.environ, **env},
         capture_output=True,
         text=True,
@@ -116,11 +109,7 @@ def test_killed_while_publishing_leaves_a_complete_release(
 
 
 def _generate(n: int, out: Path) -> Path:
-    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.generate(n, out)  # type: ignore[no-any-return]
+    return synthetic_generator().generate(n, out)  # type: ignore[no-any-return]
 
 
 def test_killed_from_outside_while_writing(tmp_path: Path) -> None:
@@ -136,7 +125,9 @@ def test_killed_from_outside_while_writing(tmp_path: Path) -> None:
     killed_while_writing = 0
     for _ in range(3):
         proc = subprocess.Popen(
-            [*_cli(), "build", "--root", str(root)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            [*cli_command(), "build", "--root", str(root)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 120
         while proc.poll() is None and time.monotonic() < deadline:
@@ -158,7 +149,7 @@ def test_two_builds_at_once_do_not_corrupt_the_release(two_versions: tuple[Path,
     root, _old = two_versions
     procs = [
         subprocess.Popen(
-            [*_cli(), "build", "--root", str(root)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            [*cli_command(), "build", "--root", str(root)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
         for _ in range(2)
     ]

@@ -3,34 +3,19 @@ locale, time of day or the order in which the file system lists the files."""
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 import os
 import random
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from tests.conftest import REPO
+from tests.conftest import release_digest, synthetic_generator
 
 import military_exercises.build as build_module
 from military_exercises.build import JOBS_ENV_VAR, Layout, build, collect, make_tables
 from military_exercises.problems import BuildError
-
-
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def tree_digest(release: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(release.resolve().iterdir())}
 
 
 def copy_in_order(src: Path, dst: Path, order: str) -> Path:
@@ -51,7 +36,7 @@ def copy_in_order(src: Path, dst: Path, order: str) -> Path:
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _generator().generate(250, tmp_path_factory.mktemp("det") / "source", seed=3)  # type: ignore[no-any-return]
+    return synthetic_generator().generate(250, tmp_path_factory.mktemp("det") / "source", seed=3)  # type: ignore[no-any-return]
 
 
 def test_same_release_whatever_the_listing_order(
@@ -60,7 +45,7 @@ def test_same_release_whatever_the_listing_order(
     digests = []
     for order in ("sorted", "reversed", "shuffled"):
         root = copy_in_order(synthetic, tmp_path / order, order)
-        digests.append(tree_digest(build(root)))
+        digests.append(release_digest(build(root)))
     # and with a directory listing that is shuffled on every call
     real_rglob = Path.rglob
 
@@ -70,7 +55,7 @@ def test_same_release_whatever_the_listing_order(
         return out
 
     monkeypatch.setattr(Path, "rglob", shuffled_rglob)
-    digests.append(tree_digest(build(copy_in_order(synthetic, tmp_path / "rglob", "sorted"))))
+    digests.append(release_digest(build(copy_in_order(synthetic, tmp_path / "rglob", "sorted"))))
     assert all(d == digests[0] for d in digests)
     assert len(digests[0]) == 7
 
@@ -102,7 +87,7 @@ def test_same_release_whatever_the_environment(synthetic: Path, tmp_path: Path) 
             check=False,
         )
         assert proc.returncode == 0, proc.stderr
-        digests.append(tree_digest(root / "dataset" / "release"))
+        digests.append(release_digest(root / "dataset" / "release"))
         folders.append((root / "dataset" / "release").resolve().name)
     assert digests[1] == digests[0]
     assert digests[2] == digests[0]
@@ -179,7 +164,7 @@ def test_bad_number_of_processes_is_refused(env: str, monkeypatch: pytest.Monkey
 @pytest.mark.slow
 def test_command_line_build_with_worker_processes(tmp_path: Path) -> None:
     # 1,000 files are two chunks: `--jobs 2` really starts two workers (forkserver) from the CLI.
-    source = _generator().generate(1000, tmp_path / "source", seed=11)
+    source = synthetic_generator().generate(1000, tmp_path / "source", seed=11)
     serial = copy_in_order(source, tmp_path / "serial", "sorted")
     build(serial, jobs=1)
     parallel = copy_in_order(source, tmp_path / "parallel", "shuffled")
@@ -194,7 +179,7 @@ def test_command_line_build_with_worker_processes(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "exercises 1000" in proc.stdout
-    assert tree_digest(parallel / "dataset" / "release") == tree_digest(serial / "dataset" / "release")
+    assert release_digest(parallel / "dataset" / "release") == release_digest(serial / "dataset" / "release")
 
 
 def test_command_line_refuses_a_bad_number_of_processes(

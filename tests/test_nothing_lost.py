@@ -6,16 +6,14 @@ own parser), then compared with the published tables, row for row and number for
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import polars as pl
 import pytest
 import yaml
-from tests.conftest import BASE_RECORD, REPO
+from tests.conftest import BASE_RECORD, REPO, synthetic_generator
 
 from military_exercises.build import Layout, build, data_version, source_files
 
@@ -60,14 +58,6 @@ sources:
     published: null
     language: et
 """
-
-
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def expected_rows(root: Path) -> dict[str, Any]:
@@ -131,7 +121,7 @@ def test_mini_repo_keeps_every_row(mini_repo: Any) -> None:
 
 
 def test_synthetic_records_keep_every_row(tmp_path: Path) -> None:
-    root = _generator().generate(300, tmp_path / "synthetic", seed=7)
+    root = synthetic_generator().generate(300, tmp_path / "synthetic", seed=7)
     release = build(root)
     want = expected_rows(root)
     assert len(want["exercises"]) == 300
