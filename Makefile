@@ -12,7 +12,7 @@ SOURCES := $(shell find dataset/sources -name '*.yaml' -o -name '*.yml' 2>/dev/n
 MAPPINGS := $(wildcard dataset/mappings/*.csv) dataset/allowlist.csv
 CODE := $(shell find src -name '*.py' 2>/dev/null | sort)
 
-.PHONY: help venv dataset check test test-fast lint typecheck codebook report figures notebooks bench eval-extract wheel clean
+.PHONY: help venv dataset check test test-fast lint typecheck codebook report figures notebooks ipynb lab bench eval-extract wheel clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -58,6 +58,13 @@ figures: $(RELEASE) ## The standard analysis figures as PNG in reports/figures/
 
 notebooks: $(RELEASE) ## Execute the notebooks top to bottom (as the test suite does)
 	$(BIN)/python -m pytest -q -m notebooks
+
+ipynb: $(STAMP) ## Write notebooks/*.ipynb from the reviewed .py scripts (to open in plain Jupyter)
+	$(BIN)/jupytext --to ipynb notebooks/[0-9]*.py
+
+lab: $(RELEASE) ipynb ## Install JupyterLab into .venv and open the notebooks
+	$(BIN)/python -m pip install --quiet jupyterlab
+	$(BIN)/jupyter lab notebooks/
 
 bench: $(RELEASE) ## Benchmarks (build, validation, panels, loading, extraction); see benchmarks/README.md
 	$(BIN)/python benchmarks/run.py
