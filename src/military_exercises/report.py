@@ -150,7 +150,16 @@ def write_charts(exercises: pl.DataFrame, folder: Path) -> list[Path]:
     import matplotlib.pyplot as plt
 
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
+    written: list[Path] = []
+
+    def finish(fig: Any, ax: Any, name: str, footnote: str) -> Path:
+        ax.spines[["top", "right"]].set_visible(False)
+        fig.text(0.01, 0.01, footnote, fontsize=7, color="#555555")
+        fig.tight_layout(rect=(0, 0.03, 1, 1))
+        path = folder / name
+        fig.savefig(path)
+        plt.close(fig)
+        return path
     note = (
         "Source: military-exercises release; counts of exercises in the dataset, not of all exercises held."
     )
@@ -164,13 +173,7 @@ def write_charts(exercises: pl.DataFrame, folder: Path) -> list[Path]:
     ax.set_xlabel("start year")
     ax.set_ylabel("exercises")
     ax.legend(frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.text(0.01, 0.01, note, fontsize=7, color="#555555")
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
-    path = folder / "coverage_per_year.png"
-    fig.savefig(path)
-    plt.close(fig)
-    written.append(path)
+    written.append(finish(fig, ax, "coverage_per_year.png", note))
 
     pr = per_group(exercises, "region")
     order = [r for r in REGIONS if r in pr["region"].to_list()] + [
@@ -191,13 +194,7 @@ def write_charts(exercises: pl.DataFrame, folder: Path) -> list[Path]:
     ax.set_title("Exercises in the dataset per region (location or host)")
     ax.set_xlabel("exercises")
     ax.legend(frameon=False, loc="lower right")
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.text(0.01, 0.01, note, fontsize=7, color="#555555")
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
-    path = folder / "coverage_per_region.png"
-    fig.savefig(path)
-    plt.close(fig)
-    written.append(path)
+    written.append(finish(fig, ax, "coverage_per_region.png", note))
 
     sp = sources_per_exercise(exercises)
     fig, ax = plt.subplots(figsize=(7, 4), dpi=120)
@@ -206,13 +203,7 @@ def write_charts(exercises: pl.DataFrame, folder: Path) -> list[Path]:
     ax.set_xlabel("sources cited by the record")
     ax.set_ylabel("exercises")
     ax.set_xticks(sp["n_sources"].to_list())
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.text(0.01, 0.01, "Source: military-exercises release.", fontsize=7, color="#555555")
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
-    path = folder / "coverage_sources.png"
-    fig.savefig(path)
-    plt.close(fig)
-    written.append(path)
+    written.append(finish(fig, ax, "coverage_sources.png", "Source: military-exercises release."))
     return written
 
 
