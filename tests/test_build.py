@@ -157,3 +157,14 @@ def test_region_from_hosts_that_share_one(mini_repo: Callable[..., Path]) -> Non
     (root / "dataset" / "sources" / "2020" / "2020-05-alpha-drill.yaml").write_text(mixed, encoding="utf-8")
     build(root)  # hosts in Eurasia and East Asia: no single region
     assert pl.read_parquet(root / "dataset" / "release" / "exercises.parquet")["region"].to_list() == [None]
+
+
+def test_location_country_must_be_a_host(mini_repo: Callable[..., Path]) -> None:
+    text = BASE_RECORD.replace("  - country: TJK\n    role: host", "  - country: TJK\n    role: participant")
+    root = mini_repo(text)
+    with pytest.raises(BuildError) as info:
+        build(root)
+    assert (
+        "alpha-drill.yaml:7: location.country: TJK is the location country but is listed as 'participant'; "
+        "the state an exercise ran in is a host" in info.value.report()
+    )

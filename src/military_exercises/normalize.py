@@ -185,6 +185,14 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
     if loc.precision == "sea" and loc.sea is None:
         problem("precision 'sea' needs the sea area in location.sea", "location", "precision")
 
+    if loc_iso3 is not None and roles_by_country.get(loc_iso3, "host") not in ("host", "observer"):
+        # the state the exercise ran in is its host (dataset/sources/README.md), whatever else it did
+        problem(
+            f"{loc_iso3} is the location country but is listed as {roles_by_country[loc_iso3]!r}; "
+            "the state an exercise ran in is a host",
+            "location",
+            "country",
+        )
     if rec.organisation is not None and rec.organisation not in maps.organisations:
         problem(
             f"unknown organisation {rec.organisation!r}; accepted: {_accepted(list(maps.organisations))}",
