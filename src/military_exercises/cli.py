@@ -60,6 +60,11 @@ EXTRA_COMMANDS: list[tuple[str, str, str]] = [
     ("figures", "military_exercises.figures", "write the standard figures as PNG"),
     ("extract", "military_exercises.extract.cli", "draft source records from news-report text files"),
     ("eval-extract", "military_exercises.extract.evaluate", "score the extractor on the annotated corpus"),
+    (
+        "diff",
+        "military_exercises.diff",
+        "list exercises, claims and sources added, removed or changed between two releases",
+    ),
 ]
 
 
