@@ -310,8 +310,8 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
                 *where,
                 "claimant_organisation",
             )
-        if c.basis == "declared" and c.claimant_organisation is not None and c.claimant_country is None:
-            # the organisation running the exercise speaks for its participants
+        if c.basis == "declared" and c.claimant_organisation is not None:
+            # the organisation running the exercise speaks for its participants; any other is an outsider
             if c.claimant_organisation != rec.organisation:
                 problem(
                     f"declared by {c.claimant_organisation}, which does not run this exercise "
