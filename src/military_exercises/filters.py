@@ -172,6 +172,16 @@ def filter_country(
     return df.filter(pl.col("exercise_id").is_in(ids.implode()))
 
 
+def _within(column: str, low: int | None, high: int | None) -> pl.Expr:
+    """``low <= column <= high``, either bound ``None`` meaning open."""
+    cond = pl.lit(True)
+    if low is not None:
+        cond = cond & (pl.col(column) >= low)
+    if high is not None:
+        cond = cond & (pl.col(column) <= high)
+    return cond
+
+
 def filter_years(df: pl.DataFrame, *, start: int | None = None, end: int | None = None) -> pl.DataFrame:
     """Rows whose ``year`` (the start year) lies in ``[start, end]``, both inclusive.
 
@@ -181,12 +191,7 @@ def filter_years(df: pl.DataFrame, *, start: int | None = None, end: int | None 
     if start is not None and end is not None and start > end:
         raise ValueError(f"start year {start} is after end year {end}")
     _require_columns(df, ["year"], "filter_years")
-    cond = pl.lit(True)
-    if start is not None:
-        cond = cond & (pl.col("year") >= start)
-    if end is not None:
-        cond = cond & (pl.col("year") <= end)
-    return df.filter(cond)
+    return df.filter(_within("year", start, end))
 
 
 def filter_region(df: pl.DataFrame, regions: str | Sequence[str] | None) -> pl.DataFrame:
@@ -276,12 +281,7 @@ def filter_n_participants(
     if min_n is None and max_n is None:
         return df
     _require_columns(df, ["n_participants"], "filter_n_participants")
-    cond = pl.lit(True)
-    if min_n is not None:
-        cond = cond & (pl.col("n_participants") >= min_n)
-    if max_n is not None:
-        cond = cond & (pl.col("n_participants") <= max_n)
-    return df.filter(cond)
+    return df.filter(_within("n_participants", min_n, max_n))
 
 
 def filter_size(
@@ -307,11 +307,7 @@ def filter_size(
         return df
     column = f"troops_{on}"
     _require_columns(df, [column], "filter_size")
-    cond = pl.lit(True)
-    if min_troops is not None:
-        cond = cond & (pl.col(column) >= min_troops)
-    if max_troops is not None:
-        cond = cond & (pl.col(column) <= max_troops)
+    cond = _within(column, min_troops, max_troops)
     if keep_unknown:
         cond = cond | pl.col(column).is_null()
     return df.filter(cond.fill_null(False))
