@@ -399,6 +399,26 @@ CASES: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         ],
     ),
     (
+        "states claim for one country's contingent",
+        {
+            ALPHA: edit(
+                "quantity: troops\n    country: RUS\n    low: 200\n    high: 300",
+                "quantity: states\n    country: RUS\n    low: 20\n    high: 30",
+            )
+        },
+        [
+            f"{A}:36: claims[1].country: a 'states' claim counts the participating states of the whole "
+            "exercise: country must be null"
+        ],
+    ),
+    (
+        "full_list_source that is not among the file's sources",
+        {ALPHA: BASE_RECORD + "full_list_source: test-20200504-two\n"},
+        [
+            f"{A}:49: full_list_source: full_list_source 'test-20200504-two' is not among this file's sources: test-20200504-one"
+        ],
+    ),
+    (
         "file with the .yml extension",
         {"2020/2020-05-beta-drill.yml": beta()},
         ["dataset/sources/2020/2020-05-beta-drill.yml: rename to .yaml: source records end in .yaml"],

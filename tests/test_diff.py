@@ -47,7 +47,11 @@ def test_diff_between_two_versions(mini_repo: Callable[..., Path], tmp_path: Pat
     assert set(changed["2020-05-alpha-drill"]) >= {"troops_low", "troops_best", "troops_high", "n_claims"}
     assert d["claims"].removed["claim_id"].to_list() == ["2020-05-alpha-drill/c2"]
     assert d["claims"].added["claim_id"].to_list() == ["2020-05-beta-drill/c1", "2020-05-beta-drill/c2"]
-    assert dict(d["claims"].changed.rows()) == {"2020-05-alpha-drill/c1": ["value", "floor", "ceiling", "point"]}
-    out = subprocess.run([*cli_command(), "diff", str(old), str(new)], capture_output=True, text=True, check=True)
+    assert dict(d["claims"].changed.rows()) == {
+        "2020-05-alpha-drill/c1": ["value", "floor", "ceiling", "point"]
+    }
+    out = subprocess.run(
+        [*cli_command(), "diff", str(old), str(new)], capture_output=True, text=True, check=True
+    )
     assert "| exercises | 1 | 0 | 1 |" in out.stdout
     assert "- removed: 2020-05-alpha-drill/c2" in out.stdout

@@ -25,6 +25,7 @@ from military_exercises.vocab import (
     QUANTITIES,
     RECORD_STATUSES,
     ROLES,
+    STATES_QUANTITY,
 )
 
 #: Larger than any count a source could give; keeps every number inside Int64.
@@ -256,6 +257,13 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
         claim_ids.add(c.id)
         if c.quantity not in QUANTITIES:
             problem(f"unknown quantity {c.quantity!r}; accepted: {_accepted(QUANTITIES)}", *where, "quantity")
+        if c.quantity == STATES_QUANTITY and c.country is not None:
+            problem(
+                "a 'states' claim counts the participating states of the whole exercise: "
+                "country must be null",
+                *where,
+                "country",
+            )
         if c.qualifier not in QUALIFIERS:
             problem(
                 f"unknown qualifier {c.qualifier!r}; accepted: {_accepted(QUALIFIERS)}", *where, "qualifier"
@@ -371,6 +379,13 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
                 "_biggest_field": f"claims[{i}].{biggest_key}",
                 "_biggest_line": parsed.line(*where, biggest_key),
             }
+        )
+
+    if rec.full_list_source is not None and rec.full_list_source not in source_ids:
+        problem(
+            f"full_list_source {rec.full_list_source!r} is not among this file's sources: "
+            f"{_accepted(sorted(source_ids))}",
+            "full_list_source",
         )
 
     if problems or start is None:

@@ -75,6 +75,7 @@ class RecordIn(_Strict):
     purposes: list[StrictStr]
     claims: list[ClaimIn] = Field(default_factory=list)
     sources: list[SourceIn] = Field(min_length=1)
+    full_list_source: StrictStr | None = None
     notes: StrictStr | None = None
     status: StrictStr | None = None
 

@@ -13,7 +13,7 @@ from typing import Any
 import polars as pl
 
 from military_exercises.load import data_version, load_claims, load_exercises, load_sources
-from military_exercises.vocab import REGIONS
+from military_exercises.vocab import EQUIPMENT_QUANTITIES, REGIONS
 
 #: Coverage goals from the content issue (shares of exercises).
 TARGETS = {"troop_claims": 0.60, "equipment_claims": 0.30, "day_precise_start": 0.70}
@@ -23,7 +23,8 @@ def coverage_summary(exercises: pl.DataFrame, claims: pl.DataFrame) -> dict[str,
     """Headline shares of the dataset (fractions of exercises)."""
     n = exercises.height
     with_troops = claims.filter(pl.col("quantity") == "troops")["exercise_id"].n_unique()
-    with_equipment = claims.filter(pl.col("quantity") != "troops")["exercise_id"].n_unique()
+    equipment = claims.filter(pl.col("quantity").is_in(list(EQUIPMENT_QUANTITIES)))
+    with_equipment = equipment["exercise_id"].n_unique()
     day = exercises.filter(pl.col("start_precision") == "day").height
     return {
         "exercises": n,
@@ -160,6 +161,7 @@ def write_charts(exercises: pl.DataFrame, folder: Path) -> list[Path]:
         fig.savefig(path)
         plt.close(fig)
         return path
+
     note = (
         "Source: military-exercises release; counts of exercises in the dataset, not of all exercises held."
     )

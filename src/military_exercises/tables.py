@@ -18,6 +18,7 @@ from military_exercises.normalize import SOURCE_FIELDS, NormalizedRecord
 from military_exercises.problems import Problem
 from military_exercises.reconcile import claim_intervals, reconcile
 from military_exercises.schemas import TABLES
+from military_exercises.vocab import EQUIPMENT_QUANTITIES
 
 #: Private columns kept beside the published ones until the cross-file checks have run.
 _CLAIM_EXTRA = {
@@ -284,7 +285,7 @@ def build_tables(batch: Batch | list[NormalizedRecord], maps: Mappings) -> dict[
     )
     claim_counts = claims.group_by("exercise_id").agg(
         n_claims=pl.len().cast(pl.Int64),
-        has_equipment_claims=(pl.col("quantity") != "troops").any(),
+        has_equipment_claims=pl.col("quantity").is_in(list(EQUIPMENT_QUANTITIES)).any(),
     )
     cited = batch.sources.select(exercise_id="_exercise_id", source_id="source_id")
     source_counts = cited.group_by("exercise_id").agg(n_sources=pl.len().cast(pl.Int64))

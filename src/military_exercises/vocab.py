@@ -44,8 +44,12 @@ QUANTITIES: tuple[str, ...] = (
     "vehicles",
     "sorties",
     "equipment",
+    "states",
 )
-EQUIPMENT_QUANTITIES: tuple[str, ...] = tuple(q for q in QUANTITIES if q != "troops")
+#: Quantities that count hardware (not people, not participating states).
+EQUIPMENT_QUANTITIES: tuple[str, ...] = tuple(q for q in QUANTITIES if q not in ("troops", "states"))
+#: The stated number of participating states ("31 nations"): always a whole-exercise claim.
+STATES_QUANTITY = "states"
 
 QUALIFIERS: tuple[str, ...] = (
     "exact",
