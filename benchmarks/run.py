@@ -56,11 +56,11 @@ def _best_of(fn: Any, repeat: int) -> float:
 
 def child_build(root: Path) -> dict[str, Any]:
     """The full build (parse, normalize, checks, tables, schema validation, publish), by stage."""
-    from military_exercises.build import Layout, collect, data_version
-    from military_exercises.mappings import Mappings
-    from military_exercises.publish import publish
-    from military_exercises.schemas import validate_tables
-    from military_exercises.tables import build_tables
+    from military_exercises.pipeline.build import Layout, collect, data_version
+    from military_exercises.pipeline.mappings import Mappings
+    from military_exercises.pipeline.publish import publish
+    from military_exercises.pipeline.schemas import validate_tables
+    from military_exercises.pipeline.tables import build_tables
 
     layout = Layout(root)
     stages: dict[str, float] = {}
@@ -85,7 +85,7 @@ def child_build(root: Path) -> dict[str, Any]:
 
 def child_validate(root: Path) -> dict[str, Any]:
     """Validation alone: parse and check every record (what ``make check`` reports), no tables."""
-    from military_exercises.build import Layout, collect
+    from military_exercises.pipeline.build import Layout, collect
 
     t0 = time.perf_counter()
     records, _files = collect(Layout(root), jobs=0)
@@ -125,7 +125,7 @@ def child_panel(root: Path, repeat: int) -> dict[str, Any]:
     try:
         from military_exercises import panels
     except ImportError as exc:
-        return {"skipped": f"military_exercises.panels is not available ({exc})"}
+        return {"skipped": f"military_exercises.analysis.panels is not available ({exc})"}
     import polars as pl
 
     participants = pl.read_parquet(root / "dataset" / "release" / "participants.parquet")

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from tests.conftest import BASE_RECORD, cli_command, release_digest
 
-from military_exercises.build import build
-from military_exercises.problems import BuildError
-from military_exercises.yamlsafe import MAX_FILE_BYTES
+from military_exercises.pipeline.build import build
+from military_exercises.pipeline.problems import BuildError
+from military_exercises.pipeline.yamlsafe import MAX_FILE_BYTES
 
 ALPHA = "2020/2020-05-alpha-drill.yaml"
 BETA = "2020/2020-05-beta-drill.yaml"

@@ -9,8 +9,8 @@ import polars as pl
 import pytest
 from tests.conftest import BASE_RECORD, release_digest
 
-from military_exercises.build import build
-from military_exercises.problems import BuildError
+from military_exercises.pipeline.build import build
+from military_exercises.pipeline.problems import BuildError
 
 
 def test_build_publishes_all_tables(mini_repo: Callable[..., Path]) -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 import polars as pl
 from tests.conftest import BASE_RECORD, REPO
 
-from military_exercises.build import build
-from military_exercises.codebook import render_codebook
-from military_exercises.schemas import TABLES
+from military_exercises.pipeline.build import build
+from military_exercises.pipeline.codebook import render_codebook
+from military_exercises.pipeline.schemas import TABLES
 
 
 def test_committed_codebook_matches_the_models() -> None:

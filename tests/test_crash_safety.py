@@ -1,7 +1,7 @@
 """Crash safety: a build killed (SIGKILL) anywhere while publishing leaves a complete, loadable
 release behind, and two builds at once do not corrupt it.
 
-The build kills itself at named steps of :func:`military_exercises.publish.publish` when
+The build kills itself at named steps of :func:`military_exercises.pipeline.publish.publish` when
 ``MILITARY_EXERCISES_CRASH_AT`` names one (a test-only hook); one more test kills it from outside
 as soon as it is seen writing.
 """
@@ -23,8 +23,8 @@ import pytest
 from tests.conftest import BASE_RECORD, cli_command, synthetic_generator
 
 from military_exercises import load_claims, load_exercises
-from military_exercises.build import Layout, build, make_tables
-from military_exercises.publish import CRASH_ENV_VAR, CRASH_POINTS, publish
+from military_exercises.pipeline.build import Layout, build, make_tables
+from military_exercises.pipeline.publish import CRASH_ENV_VAR, CRASH_POINTS, publish
 
 pytestmark = pytest.mark.slow
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from military_exercises.dates import PartialDateError, parse_partial_date
+from military_exercises.pipeline.dates import PartialDateError, parse_partial_date
 
 
 def test_day_month_year_intervals() -> None:

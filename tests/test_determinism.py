@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from tests.conftest import release_digest, synthetic_generator
 
-import military_exercises.build as build_module
-from military_exercises.build import JOBS_ENV_VAR, Layout, build, collect, make_tables
-from military_exercises.problems import BuildError
+import military_exercises.pipeline.build as build_module
+from military_exercises.pipeline.build import JOBS_ENV_VAR, Layout, build, collect, make_tables
+from military_exercises.pipeline.problems import BuildError
 
 
 def copy_in_order(src: Path, dst: Path, order: str) -> Path:

@@ -10,8 +10,8 @@ from pathlib import Path
 import polars as pl
 from tests.conftest import BASE_RECORD, cli_command, write_record
 
-from military_exercises.build import build
 from military_exercises.diff import diff_releases, diff_tables
+from military_exercises.pipeline.build import build
 
 
 def test_diff_tables_finds_added_removed_and_changed_columns() -> None:

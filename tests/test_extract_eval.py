@@ -20,7 +20,7 @@ from military_exercises.extract.evaluate import (
     items,
     run,
 )
-from military_exercises.mappings import Mappings
+from military_exercises.pipeline.mappings import Mappings
 from military_exercises.vocab import BASES, QUALIFIERS, QUANTITIES, ROLES
 
 CORPUS = REPO / "tests" / "data" / "extraction"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from tests.conftest import REPO
 
 from military_exercises.extract import draft_to_yaml, extract_records
-from military_exercises.yamlsafe import load_yaml_bytes
+from military_exercises.pipeline.yamlsafe import load_yaml_bytes
 
 MAPS = REPO / "dataset" / "mappings"
 

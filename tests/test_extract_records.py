@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from tests.conftest import REPO
 
-from military_exercises.build import build
 from military_exercises.cli import main as cli_main
 from military_exercises.extract import (
     SourceInfo,
@@ -20,8 +19,9 @@ from military_exercises.extract import (
     parse_header,
     split_sentences,
 )
-from military_exercises.problems import BuildError
-from military_exercises.records import parse_record_bytes
+from military_exercises.pipeline.build import build
+from military_exercises.pipeline.parse import parse_record_bytes
+from military_exercises.pipeline.problems import BuildError
 
 MAPS = REPO / "dataset" / "mappings"
 

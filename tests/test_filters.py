@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 
 from analysis_fixtures import A, B, C, D, countries, exercises, ids, participants
-from military_exercises.filters import (
+from military_exercises.analysis.filters import (
     filter_country,
     filter_domain,
     filter_exercises,

@@ -10,8 +10,8 @@ import pytest
 from tests.conftest import BASE_RECORD
 
 import military_exercises as me
-from military_exercises.build import build
 from military_exercises.load import ENV_VAR, ReleaseNotFoundError, release_dir
+from military_exercises.pipeline.build import build
 
 
 def test_every_table_loads_eagerly_and_lazily() -> None:

@@ -7,7 +7,7 @@ import pycountry
 import pytest
 from tests.conftest import REPO
 
-from military_exercises.mappings import Mappings
+from military_exercises.pipeline.mappings import Mappings
 
 MAPS = Mappings(REPO / "dataset" / "mappings")
 

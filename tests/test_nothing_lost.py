@@ -15,7 +15,7 @@ import pytest
 import yaml
 from tests.conftest import BASE_RECORD, REPO, synthetic_generator
 
-from military_exercises.build import Layout, build, data_version, source_files
+from military_exercises.pipeline.build import Layout, build, data_version, source_files
 
 # A second record with components, a shared source, a zero and every qualifier.
 SECOND_RECORD = """\

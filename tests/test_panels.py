@@ -8,7 +8,7 @@ import time
 import polars as pl
 import pytest
 
-from military_exercises.panels import (
+from military_exercises.analysis.panels import (
     add_exercises,
     country_year,
     dyad_year,

@@ -91,7 +91,7 @@ def test_locations_plot_only_located_exercises() -> None:
 
 
 def test_troops_per_year_band_and_gaps() -> None:
-    from military_exercises.stats import troops_per_year
+    from military_exercises.analysis.stats import troops_per_year
 
     ax = plots.plot_troops_per_year(troops_per_year(EX))
     line = ax.lines[0]
@@ -111,9 +111,9 @@ def test_figures_command_writes_every_png(
     mini_repo: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from conftest import BASE_RECORD
-    from military_exercises.build import build
     from military_exercises.cli import main
     from military_exercises.load import ENV_VAR
+    from military_exercises.pipeline.build import build
 
     root = mini_repo(BASE_RECORD)
     monkeypatch.setenv(ENV_VAR, str(build(root)))

@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from tests.conftest import BASE_RECORD
 
-from military_exercises.build import Layout, make_tables
-from military_exercises.dates import PartialDateError, parse_partial_date
-from military_exercises.publish import publish
-from military_exercises.reconcile import reconcile
-from military_exercises.records import parse_record_bytes
-from military_exercises.yamlsafe import YamlError, load_yaml_bytes
+from military_exercises.pipeline.build import Layout, make_tables
+from military_exercises.pipeline.dates import PartialDateError, parse_partial_date
+from military_exercises.pipeline.parse import parse_record_bytes
+from military_exercises.pipeline.publish import publish
+from military_exercises.pipeline.reconcile import reconcile
+from military_exercises.pipeline.yamlsafe import YamlError, load_yaml_bytes
 
 # --- partial dates ---------------------------------------------------------------------------------
 

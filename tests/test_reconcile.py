@@ -8,7 +8,7 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from military_exercises.reconcile import reconcile
+from military_exercises.pipeline.reconcile import reconcile
 
 CLAIM_SCHEMA = {
     "claim_id": pl.String,

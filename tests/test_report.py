@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polars as pl
 
-from military_exercises.report import coverage_summary, per_group, per_year, write_charts
+from military_exercises.plots.report import coverage_summary, per_group, per_year, write_charts
 
 
 def exercises_frame() -> pl.DataFrame:

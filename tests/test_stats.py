@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from analysis_fixtures import A, C, D, countries, exercises, participants
-from military_exercises.stats import (
+from military_exercises.analysis.stats import (
     add_period,
     co_participation,
     co_participation_matrix,

@@ -8,8 +8,8 @@ import polars as pl
 import pytest
 
 from analysis_fixtures import A, C, exercises
-from military_exercises.stats import troops_per_year
-from military_exercises.uncertainty import draw_sizes, over_draws, pool_rubin, summarise_draws
+from military_exercises.analysis.stats import troops_per_year
+from military_exercises.analysis.uncertainty import draw_sizes, over_draws, pool_rubin, summarise_draws
 
 
 def sizes(

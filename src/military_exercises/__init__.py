@@ -4,7 +4,7 @@
 >>> ex = load_exercises()  # doctest: +SKIP
 """
 
-from military_exercises.filters import (
+from military_exercises.analysis.filters import (
     filter_country,
     filter_domain,
     filter_exercises,
@@ -17,6 +17,27 @@ from military_exercises.filters import (
     filter_years,
     resolve_countries,
 )
+from military_exercises.analysis.panels import (
+    add_exercises,
+    country_year,
+    dyad_year,
+    load_state_system,
+    state_years,
+    unmatched_participations,
+)
+from military_exercises.analysis.stats import (
+    add_period,
+    co_participation,
+    co_participation_matrix,
+    exercises_per_year,
+    largest_exercises,
+    partners,
+    size_summary,
+    troops_per_country,
+    troops_per_year,
+    year_on_year,
+)
+from military_exercises.analysis.uncertainty import draw_sizes, over_draws, pool_rubin, summarise_draws
 from military_exercises.load import (
     ReleaseNotFoundError,
     cite,
@@ -31,15 +52,7 @@ from military_exercises.load import (
     load_sources,
     load_table,
 )
-from military_exercises.panels import (
-    add_exercises,
-    country_year,
-    dyad_year,
-    load_state_system,
-    state_years,
-    unmatched_participations,
-)
-from military_exercises.plots import (
+from military_exercises.plots.charts import (
     plot_exercises_per_year,
     plot_locations,
     plot_partner_heatmap,
@@ -47,19 +60,6 @@ from military_exercises.plots import (
     plot_timeline,
     plot_troops_per_year,
 )
-from military_exercises.stats import (
-    add_period,
-    co_participation,
-    co_participation_matrix,
-    exercises_per_year,
-    largest_exercises,
-    partners,
-    size_summary,
-    troops_per_country,
-    troops_per_year,
-    year_on_year,
-)
-from military_exercises.uncertainty import draw_sizes, over_draws, pool_rubin, summarise_draws
 
 __all__ = [
     "ReleaseNotFoundError",

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from military_exercises.problems import BuildError
+from military_exercises.pipeline.problems import BuildError
 
 
 def _find_root(start: Path) -> Path:
@@ -19,7 +19,7 @@ def _find_root(start: Path) -> Path:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from military_exercises.build import build
+    from military_exercises.pipeline.build import build
 
     root = args.root or _find_root(Path.cwd())
     release = build(root, jobs=_jobs(args))
@@ -32,7 +32,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from military_exercises.build import Layout, make_tables
+    from military_exercises.pipeline.build import Layout, make_tables
 
     root = args.root or _find_root(Path.cwd())
     tables, _version = make_tables(Layout(root), jobs=_jobs(args))
@@ -43,7 +43,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_codebook(args: argparse.Namespace) -> int:
-    from military_exercises.codebook import render_codebook
+    from military_exercises.pipeline.codebook import render_codebook
 
     text = render_codebook()
     if args.output:
@@ -56,8 +56,8 @@ def _cmd_codebook(args: argparse.Namespace) -> int:
 #: Commands implemented in their own modules: (name, module, help). Each module provides
 #: ``add_arguments(parser)`` and ``run(args) -> int``.
 EXTRA_COMMANDS: list[tuple[str, str, str]] = [
-    ("report", "military_exercises.report", "write the coverage report (Markdown + PNG charts)"),
-    ("figures", "military_exercises.figures", "write the standard figures as PNG"),
+    ("report", "military_exercises.plots.report", "write the coverage report (Markdown + PNG charts)"),
+    ("figures", "military_exercises.plots.figures", "write the standard figures as PNG"),
     ("extract", "military_exercises.extract.cli", "draft source records from news-report text files"),
     ("eval-extract", "military_exercises.extract.evaluate", "score the extractor on the annotated corpus"),
     (
@@ -76,7 +76,7 @@ _JOBS_HELP = (
 
 def _jobs(args: argparse.Namespace) -> int | None:
     """--jobs, else the environment variable (None lets the build read it), else 0 = automatic."""
-    from military_exercises.build import JOBS_ENV_VAR
+    from military_exercises.pipeline.build import JOBS_ENV_VAR
 
     if args.jobs is not None:
         if args.jobs < 0:

@@ -15,7 +15,7 @@ from typing import Any, Literal, overload
 
 import polars as pl
 
-from military_exercises.schemas import TABLES
+from military_exercises.pipeline.schemas import TABLES
 
 ENV_VAR = "MILITARY_EXERCISES_RELEASE"
 

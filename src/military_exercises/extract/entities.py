@@ -2,7 +2,7 @@
 organisations, exercise names and place names.
 
 Countries and admin-1 areas come from the project's alias tables (``dataset/mappings/``) through
-:class:`military_exercises.mappings.Mappings`, so the extractor and the build agree on every name.
+:class:`military_exercises.pipeline.mappings.Mappings`, so the extractor and the build agree on every name.
 An admin-1 alias written ``Name (Country)`` ("Punjab (India)") is ambiguous on its own and is
 matched only when that country is in the context. Matching is exact (after lower-casing and
 collapsing spaces), longest first, and case-aware: a match must start with a capital letter, and
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from military_exercises.mappings import Mappings
+from military_exercises.pipeline.mappings import Mappings
 
 #: Capitals and seats of government used metonymically ("Minsk announced", "according to Bishkek").
 #: They identify a claimant's country; they are not country names for the records.

@@ -1,7 +1,7 @@
 """Parse: one YAML source record -> typed Python objects, strictly (unknown keys are errors).
 
 This layer checks shape and types only. Vocabularies, codes, dates and cross-references are checked
-by :mod:`military_exercises.normalize`, which has the mapping tables.
+by :mod:`military_exercises.pipeline.normalize`, which has the mapping tables.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
-from military_exercises.problems import Problem
-from military_exercises.yamlsafe import Path, YamlError, load_yaml_bytes
+from military_exercises.pipeline.problems import Problem
+from military_exercises.pipeline.yamlsafe import Path, YamlError, load_yaml_bytes
 
 
 class _Strict(BaseModel):

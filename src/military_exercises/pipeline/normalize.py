@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-from military_exercises.dates import PartialDate, PartialDateError, parse_partial_date
-from military_exercises.mappings import Mappings
-from military_exercises.problems import Problem
-from military_exercises.records import ParsedRecord
+from military_exercises.pipeline.dates import PartialDate, PartialDateError, parse_partial_date
+from military_exercises.pipeline.mappings import Mappings
+from military_exercises.pipeline.parse import ParsedRecord
+from military_exercises.pipeline.problems import Problem
 from military_exercises.vocab import (
     BASES,
     COUNTED_ROLES,

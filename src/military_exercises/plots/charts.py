@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from military_exercises.stats import co_participation_matrix, exercises_per_year
+from military_exercises.analysis.stats import co_participation_matrix, exercises_per_year
 from military_exercises.vocab import REGIONS
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ def plot_timeline(
     Marker area is proportional to the best figure; the vertical bar spans low to high; a
     triangle marks an open side ("more than": ▲ above, "up to": ▼ below). Exercises without a
     troop figure are ticks along the bottom. The ``label_top`` largest are named. Pass the
-    exercises of one country or one series (see :func:`military_exercises.filters.filter_exercises`).
+    exercises of one country or one series (see :func:`military_exercises.analysis.filters.filter_exercises`).
     """
     _need(df, ["exercise_id", "start_date", "troops_low", "troops_best", "troops_high"], "plot_timeline")
     ax = _axes(ax)
@@ -214,7 +214,7 @@ def plot_size_distribution(
 ) -> Axes:
     """Histogram of a size column on log-spaced bins with a log x axis, medians marked.
 
-    ``by`` (e.g. a ``period`` column from :func:`military_exercises.stats.add_period`) overlays one
+    ``by`` (e.g. a ``period`` column from :func:`military_exercises.analysis.stats.add_period`) overlays one
     outline histogram per group. Zero and missing sizes are left out (and counted in the title).
     """
     _need(df, [column, *([by] if by else [])], "plot_size_distribution")
@@ -406,9 +406,9 @@ def plot_troops_per_year(
     title: str | None = "Troops in exercises per year (sum of headline figures)",
     source: str | None = DEFAULT_SOURCE,
 ) -> Axes:
-    """Yearly troop totals from :func:`military_exercises.stats.troops_per_year`: the best sum as a
+    """Yearly troop totals from :func:`military_exercises.analysis.stats.troops_per_year`: the best sum as a
     line, the low–high sums as a band, and (optionally) the interval over uncertainty draws from
-    :func:`military_exercises.uncertainty.summarise_draws` (columns ``year``, ``lower``, ``upper``).
+    :func:`military_exercises.analysis.uncertainty.summarise_draws` (columns ``year``, ``lower``, ``upper``).
     """
     _need(yearly, ["year", "troops_low", "troops_best", "troops_high"], "plot_troops_per_year")
     ax = _axes(ax)

@@ -13,11 +13,11 @@ from typing import Any
 
 import polars as pl
 
-from military_exercises.mappings import Mappings
-from military_exercises.normalize import SOURCE_FIELDS, NormalizedRecord
-from military_exercises.problems import Problem
-from military_exercises.reconcile import claim_intervals, reconcile
-from military_exercises.schemas import TABLES
+from military_exercises.pipeline.mappings import Mappings
+from military_exercises.pipeline.normalize import SOURCE_FIELDS, NormalizedRecord
+from military_exercises.pipeline.problems import Problem
+from military_exercises.pipeline.reconcile import claim_intervals, reconcile
+from military_exercises.pipeline.schemas import TABLES
 from military_exercises.vocab import EQUIPMENT_QUANTITIES
 
 #: Private columns kept beside the published ones until the cross-file checks have run.

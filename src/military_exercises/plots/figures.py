@@ -36,10 +36,10 @@ def write_figures(out: Path, *, country: str = "RUS", dpi: int = 150) -> list[Pa
     import matplotlib.pyplot as plt
 
     from military_exercises import plots
-    from military_exercises.filters import filter_country
+    from military_exercises.analysis.filters import filter_country
+    from military_exercises.analysis.stats import add_period, troops_per_year
+    from military_exercises.analysis.uncertainty import over_draws, summarise_draws
     from military_exercises.load import data_version, load_exercises
-    from military_exercises.stats import add_period, troops_per_year
-    from military_exercises.uncertainty import over_draws, summarise_draws
 
     exercises = load_exercises()
     source = f"Source: military-exercises {data_version()} (CC BY 4.0)"
@@ -79,7 +79,7 @@ def write_figures(out: Path, *, country: str = "RUS", dpi: int = 150) -> list[Pa
 
 def run(args: argparse.Namespace) -> int:
     """Entry point of ``military-exercises figures``."""
-    from military_exercises.filters import resolve_countries
+    from military_exercises.analysis.filters import resolve_countries
 
     try:
         resolve_countries(args.country)

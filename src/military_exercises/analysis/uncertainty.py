@@ -145,7 +145,7 @@ def over_draws(
 
     In each drawn dataset ``<prefix>low``, ``<prefix>best`` and ``<prefix>high`` all hold the drawn
     size and the open flags are false, so any function written for the published table (for
-    example :func:`military_exercises.stats.troops_per_year`) runs on it unchanged.
+    example :func:`military_exercises.analysis.stats.troops_per_year`) runs on it unchanged.
     """
     draws = draw_sizes(
         df,

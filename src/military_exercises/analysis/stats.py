@@ -1,7 +1,7 @@
 """Statistics: counts, troop totals with their bounds, partners, co-participation, size summaries.
 
 All functions take a polars frame first (the ``exercises`` or ``participants`` table, usually
-after the filters in :mod:`military_exercises.filters`) and return a polars frame.
+after the filters in :mod:`military_exercises.analysis.filters`) and return a polars frame.
 
 Troop totals carry the uncertainty through: ``troops_low`` is the sum of the low figures,
 ``troops_high`` the sum of the high figures and ``troops_best`` the sum of the best figures, over
@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 
 import polars as pl
 
-from military_exercises.filters import SIZE_COLUMNS, filter_country, resolve_countries
+from military_exercises.analysis.filters import SIZE_COLUMNS, filter_country, resolve_countries
 from military_exercises.vocab import COUNTED_ROLES
 
 #: Groupings accepted by ``by=`` in the per-year statistics (or a mapping bloc name -> ISO3 codes).

@@ -206,7 +206,7 @@ def filter_region(df: pl.DataFrame, regions: str | Sequence[str] | None) -> pl.D
 
 def organisation_codes() -> tuple[str, ...]:
     """Organisation codes accepted by :func:`filter_organisation` (``dataset/mappings/organisations.csv``)."""
-    from military_exercises.panels import mapping_path
+    from military_exercises.analysis.panels import mapping_path
 
     try:
         path = mapping_path("organisations.csv")

@@ -18,13 +18,13 @@ from pathlib import Path
 
 import polars as pl
 
-from military_exercises.mappings import MappingError, Mappings
-from military_exercises.normalize import NormalizedRecord, normalize_record
-from military_exercises.problems import BuildError, Problem
-from military_exercises.publish import publish
-from military_exercises.records import parse_record_file
-from military_exercises.schemas import validate_tables
-from military_exercises.tables import (
+from military_exercises.pipeline.mappings import MappingError, Mappings
+from military_exercises.pipeline.normalize import NormalizedRecord, normalize_record
+from military_exercises.pipeline.parse import parse_record_file
+from military_exercises.pipeline.problems import BuildError, Problem
+from military_exercises.pipeline.publish import publish
+from military_exercises.pipeline.schemas import validate_tables
+from military_exercises.pipeline.tables import (
     Batch,
     build_tables,
     cross_file_problems,
@@ -178,7 +178,7 @@ def collect(layout: Layout, *, jobs: int | None = None) -> tuple[Batch, list[Pat
         pool = None
     else:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["military_exercises.build"])
+        ctx.set_forkserver_preload(["military_exercises.pipeline.build"])
         pool = ProcessPoolExecutor(max_workers=n_jobs, mp_context=ctx)
         chunks = [names[i : i + CHUNK_FILES] for i in range(0, len(names), CHUNK_FILES)]
         n = len(chunks)

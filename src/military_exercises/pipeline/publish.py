@@ -20,8 +20,8 @@ from typing import Any
 
 import polars as pl
 
-from military_exercises.codebook import table_schema
-from military_exercises.schemas import TABLE_INFO, TABLES
+from military_exercises.pipeline.codebook import table_schema
+from military_exercises.pipeline.schemas import TABLE_INFO, TABLES
 
 #: Test-only: name a step (see :data:`CRASH_POINTS`) and the build kills itself there with SIGKILL,
 #: as a power cut or an OOM kill would. The crash-safety tests use it; it is never set otherwise.

@@ -1,7 +1,7 @@
 """Validate: one pandera ``DataFrameModel`` per published table — the single source of truth.
 
 Column names, types, nullability, vocabularies, keys and row rules live here; ``CODEBOOK.md`` and
-``datapackage.json`` are generated from these models (see :mod:`military_exercises.codebook`).
+``datapackage.json`` are generated from these models (see :mod:`military_exercises.pipeline.codebook`).
 Foreign keys span tables, so they are checked by :func:`foreign_key_problems`.
 """
 

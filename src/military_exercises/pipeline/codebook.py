@@ -6,8 +6,8 @@ from typing import Any
 
 import polars as pl
 
-from military_exercises.reconcile import RULE
-from military_exercises.schemas import FOREIGN_KEYS, TABLE_INFO, TABLES
+from military_exercises.pipeline.reconcile import RULE
+from military_exercises.pipeline.schemas import FOREIGN_KEYS, TABLE_INFO, TABLES
 
 _FRICTIONLESS_TYPES = {
     "String": "string",

@@ -1,0 +1,109 @@
+"""The package layout: the public API stays put, the import rules between the sides hold, and no
+function grows too long to review."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+from pathlib import Path
+
+import military_exercises as mx
+
+PACKAGE = Path(mx.__file__).parent
+API_FILE = Path(__file__).parent / "data" / "public_api.txt"
+
+
+def _signature_lines() -> list[str]:
+    lines = []
+    for name in sorted(mx.__all__):
+        obj = getattr(mx, name)
+        lines.append(f"{name}: class" if inspect.isclass(obj) else f"{name}{inspect.signature(obj)}")
+    return lines
+
+
+def test_public_api_names_and_signatures_are_unchanged() -> None:
+    """Every name ``import military_exercises as mx`` offered stays, with the same signature.
+
+    New names may be added (append them to tests/data/public_api.txt); none may go or change.
+    """
+    recorded = API_FILE.read_text(encoding="utf-8").splitlines()
+    current = set(_signature_lines())
+    missing = [line for line in recorded if line not in current]
+    assert missing == [], "public names removed or changed"
+    assert sorted(set(_signature_lines()) - set(recorded)) == [], "new public names: record them"
+
+
+def _modules() -> dict[str, Path]:
+    """Dotted module name -> file, for every module of the package."""
+    out = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        out[".".join(parts)] = path
+    return out
+
+
+def _imports(path: Path) -> set[str]:
+    """Modules of this package that ``path`` imports (anywhere in the file, lazily or not)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            found.update(n for n in names if n.startswith("military_exercises"))
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("military_exercises"))
+    return found
+
+
+def _side(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "top"
+
+
+# (importing side, imported side) pairs that must not occur.
+FORBIDDEN = {
+    ("analysis", "pipeline"),
+    ("plots", "pipeline"),
+    ("pipeline", "analysis"),
+    ("pipeline", "plots"),
+    ("pipeline", "extract"),
+    ("pipeline", "cli"),
+    ("analysis", "extract"),
+    ("plots", "extract"),
+}
+
+
+def test_import_rules_hold() -> None:
+    modules = _modules()
+    broken = []
+    for module, path in modules.items():
+        for target in _imports(path):
+            pair = (_side(module), _side(target))
+            if pair in FORBIDDEN:
+                broken.append(f"{module} imports {target}")
+    assert broken == []
+
+
+def test_schemas_import_nothing_else_of_the_pipeline() -> None:
+    imported = _imports(_modules()["military_exercises.pipeline.schemas"])
+    assert sorted(t for t in imported if t.startswith("military_exercises.pipeline")) == []
+
+
+def test_the_rule_checker_sees_a_violation(tmp_path: Path) -> None:
+    """The AST walk finds imports inside functions too (the CLI imports lazily)."""
+    f = tmp_path / "m.py"
+    f.write_text("def f():\n    from military_exercises.pipeline.build import build\n", encoding="utf-8")
+    assert "military_exercises.pipeline.build" in _imports(f)
+
+
+def test_top_level_holds_only_what_spans_both_sides() -> None:
+    top = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert len(top) <= 8, top
+    assert sorted(p.name for p in PACKAGE.iterdir() if p.is_dir() and not p.name.startswith("_")) == [
+        "analysis",
+        "extract",
+        "pipeline",
+        "plots",
+    ]
