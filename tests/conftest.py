@@ -12,6 +12,12 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import settings
+
+# Timing belongs in the benchmarks: on a loaded 2-core machine a per-example deadline only makes
+# property tests flaky, so no test has one.
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -7,6 +7,8 @@ import ast
 import inspect
 from pathlib import Path
 
+import pytest
+
 import military_exercises as mx
 
 PACKAGE = Path(mx.__file__).parent
@@ -107,3 +109,21 @@ def test_top_level_holds_only_what_spans_both_sides() -> None:
         "pipeline",
         "plots",
     ]
+
+
+MAX_FUNCTION_LINES = 150
+
+
+@pytest.mark.parametrize(
+    "path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: p.relative_to(PACKAGE).as_posix()
+)
+def test_no_function_is_longer_than_150_lines(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    long = [
+        f"{node.name} ({node.end_lineno - node.lineno + 1} lines)"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.end_lineno is not None
+        and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES
+    ]
+    assert long == []

@@ -91,7 +91,8 @@ def render_codebook() -> str:
     lines = [
         "# Codebook",
         "",
-        "<!-- Generated from src/military_exercises/pipeline/schemas.py by `make codebook`; do not edit by hand. -->",
+        "<!-- Generated from src/military_exercises/pipeline/schemas.py by `make codebook`; "
+        "do not edit by hand. -->",
         "",
         "The release (`dataset/release/`) holds one Parquet file per table and a Frictionless",
         "`datapackage.json`. Every column below is checked by a pandera model at build time.",

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 from military_exercises.pipeline.dates import PartialDate, PartialDateError, parse_partial_date
 from military_exercises.pipeline.mappings import Mappings
-from military_exercises.pipeline.parse import ParsedRecord
+from military_exercises.pipeline.parse import ClaimIn, ParsedRecord
 from military_exercises.pipeline.problems import Problem
 from military_exercises.vocab import (
     BASES,
@@ -57,17 +57,42 @@ def _accepted(values: tuple[str, ...] | list[str]) -> str:
     return ", ".join(values)
 
 
-def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRecord, list[Problem]]:
-    """Check one record against the vocabularies and tables; return its rows and its problems."""
-    rec = parsed.record
-    problems: list[Problem] = []
+class _Problems:
+    """Collects the problems of one record, each located by its path in the file."""
 
-    def problem(message: str, *path: str | int) -> None:
+    def __init__(self, parsed: ParsedRecord) -> None:
+        self.parsed = parsed
+        self.found: list[Problem] = []
+
+    def __call__(self, message: str, *path: str | int) -> None:
         fld = ""
         for part in path:
             fld += f"[{part}]" if isinstance(part, int) else (f".{part}" if fld else str(part))
-        problems.append(Problem(parsed.path, parsed.line(*path), fld, message))
+        self.found.append(Problem(self.parsed.path, self.parsed.line(*path), fld, message))
 
+
+@dataclass
+class _Dates:
+    start: PartialDate | None
+    end: PartialDate | None
+
+
+@dataclass
+class _Participants:
+    rows: list[dict[str, Any]]
+    roles: dict[str, str]  # iso3 -> role
+    counted: set[str]  # hosts, participants and partial participants
+
+
+@dataclass
+class _Location:
+    iso3: str | None
+    admin1: str | None
+
+
+def normalize_identity(parsed: ParsedRecord) -> list[Problem]:
+    """Status, id slug and id = file name."""
+    rec, problem = parsed.record, _Problems(parsed)
     if rec.status is not None:
         if rec.status == "draft":
             problem(
@@ -77,14 +102,17 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
             )
         else:
             problem(f"unknown status {rec.status!r}; accepted: {_accepted(RECORD_STATUSES)}", "status")
-
-    # --- identity and dates -------------------------------------------------------------------
     stem = parsed.path.rsplit("/", 1)[-1].removesuffix(".yaml")
     if not _SLUG.match(rec.id):
         problem(f"id {rec.id!r} must be a lower-case slug of letters, digits and hyphens", "id")
     if rec.id != stem:
         problem(f"id {rec.id!r} does not match the file name {stem!r}.yaml", "id")
+    return problem.found
 
+
+def normalize_dates(parsed: ParsedRecord) -> tuple[_Dates, list[Problem]]:
+    """Start and end as partial dates; the id and folder must carry the start year."""
+    rec, problem = parsed.record, _Problems(parsed)
     start: PartialDate | None = None
     end: PartialDate | None = None
     try:
@@ -104,10 +132,14 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
             problem(f"file must be in the folder of its start year ({start.earliest.year}/)", "start")
     if start is not None and end is not None and end.latest < start.earliest:
         problem(f"end {end.text} is before start {start.text}", "end")
+    return _Dates(start, end), problem.found
 
-    # --- participants -------------------------------------------------------------------------
-    participant_rows: list[dict[str, Any]] = []
-    roles_by_country: dict[str, str] = {}
+
+def normalize_participants(parsed: ParsedRecord, maps: Mappings) -> tuple[_Participants, list[Problem]]:
+    """States with their roles: each once, known codes, at least one counted participant."""
+    rec, problem = parsed.record, _Problems(parsed)
+    rows: list[dict[str, Any]] = []
+    roles: dict[str, str] = {}
     for i, p in enumerate(rec.participants):
         iso3 = maps.resolve_country(p.country)
         if iso3 is None and p.country in maps.organisations:
@@ -131,16 +163,22 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
             problem(f"unknown role {p.role!r}; accepted: {_accepted(ROLES)}", "participants", i, "role")
         if iso3 is None:
             continue
-        if iso3 in roles_by_country:
+        if iso3 in roles:
             problem(f"{iso3} is listed twice among participants", "participants", i, "country")
             continue
-        roles_by_country[iso3] = p.role
-        participant_rows.append({"exercise_id": rec.id, "iso3": iso3, "role": p.role})
-    counted = {c for c, r in roles_by_country.items() if r in COUNTED_ROLES}
-    if not counted and roles_by_country:
+        roles[iso3] = p.role
+        rows.append({"exercise_id": rec.id, "iso3": iso3, "role": p.role})
+    counted = {c for c, r in roles.items() if r in COUNTED_ROLES}
+    if not counted and roles:
         problem("at least one participant must be a host, participant or partial", "participants")
+    return _Participants(rows, roles, counted), problem.found
 
-    # --- location ---------------------------------------------------------------------------
+
+def normalize_location(
+    parsed: ParsedRecord, maps: Mappings, roles: dict[str, str]
+) -> tuple[_Location, list[Problem]]:
+    """Location country and admin-1 through the tables, precision, coordinates, and the host rule."""
+    rec, problem = parsed.record, _Problems(parsed)
     loc = rec.location
     loc_iso3: str | None = None
     admin1: str | None = None
@@ -185,15 +223,20 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
         problem("precision 'point' needs lat and lon", "location", "precision")
     if loc.precision == "sea" and loc.sea is None:
         problem("precision 'sea' needs the sea area in location.sea", "location", "precision")
-
-    if loc_iso3 is not None and roles_by_country.get(loc_iso3, "host") not in ("host", "observer"):
+    if loc_iso3 is not None and roles.get(loc_iso3, "host") not in ("host", "observer"):
         # the state the exercise ran in is its host (dataset/sources/README.md), whatever else it did
         problem(
-            f"{loc_iso3} is the location country but is listed as {roles_by_country[loc_iso3]!r}; "
+            f"{loc_iso3} is the location country but is listed as {roles[loc_iso3]!r}; "
             "the state an exercise ran in is a host",
             "location",
             "country",
         )
+    return _Location(loc_iso3, admin1), problem.found
+
+
+def normalize_vocabularies(parsed: ParsedRecord, maps: Mappings) -> list[Problem]:
+    """Organisation, domains and purposes against their lists."""
+    rec, problem = parsed.record, _Problems(parsed)
     if rec.organisation is not None and rec.organisation not in maps.organisations:
         problem(
             f"unknown organisation {rec.organisation!r}; accepted: {_accepted(list(maps.organisations))}",
@@ -206,16 +249,20 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
                 problem(f"unknown value {v!r}; accepted: {_accepted(accepted)}", key, i)
             elif v in values[:i]:
                 problem(f"{v!r} is listed twice", key, i)
+    return problem.found
 
-    # --- sources ------------------------------------------------------------------------------
-    source_rows: list[dict[str, Any]] = []
-    source_ids: set[str] = set()
+
+def normalize_sources(parsed: ParsedRecord) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Source rows (with their line numbers for the cross-file checks) and their problems."""
+    rec, problem = parsed.record, _Problems(parsed)
+    rows: list[dict[str, Any]] = []
+    ids: set[str] = set()
     for i, s in enumerate(rec.sources):
         if not _SLUG.match(s.id):
             problem(f"source id {s.id!r} must be a lower-case slug", "sources", i, "id")
-        if s.id in source_ids:
+        if s.id in ids:
             problem(f"source id {s.id!r} is given twice in this file", "sources", i, "id")
-        source_ids.add(s.id)
+        ids.add(s.id)
         url = urlparse(s.url)
         if url.scheme not in ("http", "https") or not url.netloc:
             problem(f"url {s.url!r} must be an http(s) address", "sources", i, "url")
@@ -230,7 +277,7 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
         for key in ("publisher", "title"):
             if not getattr(s, key).strip():
                 problem("must not be empty", "sources", i, key)
-        source_rows.append(
+        rows.append(
             {
                 "source_id": s.id,
                 "publisher": s.publisher,
@@ -246,101 +293,128 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
                 "_lines": {key: parsed.line("sources", i, key) for key in SOURCE_FIELDS},
             }
         )
+    if rec.full_list_source is not None and rec.full_list_source not in ids:
+        problem(
+            f"full_list_source {rec.full_list_source!r} is not among this file's sources: "
+            f"{_accepted(sorted(ids))}",
+            "full_list_source",
+        )
+    return rows, problem.found
 
-    # --- claims -------------------------------------------------------------------------------
-    claim_rows: list[dict[str, Any]] = []
+
+def _check_claim_shape(c: ClaimIn, where: tuple[str, int], problem: _Problems) -> None:
+    """Vocabularies, value/range forms and number bounds of one claim."""
+    if c.quantity not in QUANTITIES:
+        problem(f"unknown quantity {c.quantity!r}; accepted: {_accepted(QUANTITIES)}", *where, "quantity")
+    if c.quantity == STATES_QUANTITY and c.country is not None:
+        problem(
+            "a 'states' claim counts the participating states of the whole exercise: country must be null",
+            *where,
+            "country",
+        )
+    if c.qualifier not in QUALIFIERS:
+        problem(f"unknown qualifier {c.qualifier!r}; accepted: {_accepted(QUALIFIERS)}", *where, "qualifier")
+    if c.basis not in BASES:
+        problem(f"unknown basis {c.basis!r}; accepted: {_accepted(BASES)}", *where, "basis")
+    if c.qualifier == "range":
+        if c.value is not None:
+            problem("a range gives low and high, not value", *where, "value")
+        if c.low is None or c.high is None:
+            problem("qualifier 'range' needs both low and high", *where, "qualifier")
+    elif c.qualifier in QUALIFIERS:
+        if c.low is not None or c.high is not None:
+            problem(
+                f"low/high belong to qualifier 'range'; qualifier {c.qualifier!r} takes value",
+                *where,
+                "low" if c.low is not None else "high",
+            )
+        if c.value is None:
+            problem(f"qualifier {c.qualifier!r} needs a value", *where, "value")
+    for key in ("value", "low", "high"):
+        number = getattr(c, key)
+        if number is not None and number < 0:
+            problem(f"{key} {number} is negative; counts are zero or more", *where, key)
+        elif number is not None and number > MAX_COUNT:
+            # beyond any real count, and beyond what the Int64 columns can hold
+            problem(f"{key} {number:,} is larger than any count ({MAX_COUNT:,})", *where, key)
+    if c.low is not None and c.high is not None and c.low > c.high:
+        problem(f"low ({c.low}) is greater than high ({c.high})", *where, "low")
+    if c.qualifier == "fewer_than" and c.value == 0:
+        problem("'fewer than 0' is impossible", *where, "value")
+
+
+def _check_claim_parties(
+    c: ClaimIn,
+    where: tuple[str, int],
+    problem: _Problems,
+    maps: Mappings,
+    counted: set[str],
+    organisation: str | None,
+) -> tuple[str | None, str | None]:
+    """The contingent's country and who declared it; returns (country, claimant country) as ISO3."""
+    country: str | None = None
+    if c.country is not None:
+        country = maps.resolve_country(c.country)
+        if country is None:
+            problem(f"unknown country {c.country!r}", *where, "country")
+        elif country not in counted:
+            problem(
+                f"claim is for {country}, which is not a host, participant or partial participant",
+                *where,
+                "country",
+            )
+    claimant_country: str | None = None
+    if c.claimant_country is not None:
+        claimant_country = maps.resolve_country(c.claimant_country)
+        if claimant_country is None:
+            problem(f"unknown country {c.claimant_country!r}", *where, "claimant_country")
+    if c.claimant_organisation is not None and c.claimant_organisation not in maps.organisations:
+        problem(
+            f"unknown organisation {c.claimant_organisation!r}; accepted: "
+            f"{_accepted(list(maps.organisations))}",
+            *where,
+            "claimant_organisation",
+        )
+    if c.basis == "declared" and c.claimant_organisation is not None:
+        # the organisation running the exercise speaks for its participants; any other is an outsider
+        if c.claimant_organisation != organisation:
+            problem(
+                f"declared by {c.claimant_organisation}, which does not run this exercise "
+                f"(organisation: {organisation}); use basis 'estimated'",
+                *where,
+                "claimant_organisation",
+            )
+    elif c.basis == "declared":
+        if c.claimant_country is None:
+            problem(
+                "a declared claim needs claimant_country (the participant whose government declared it) "
+                "or claimant_organisation (the organisation running the exercise)",
+                *where,
+                "claimant_country",
+            )
+        elif claimant_country is not None and claimant_country not in counted:
+            problem(
+                f"declared by {claimant_country}, which does not take part; use basis 'estimated'",
+                *where,
+                "claimant_country",
+            )
+    return country, claimant_country
+
+
+def normalize_claims(
+    parsed: ParsedRecord, maps: Mappings, counted: set[str], source_ids: set[str]
+) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Claim rows (with plausibility columns for the cross-file check) and their problems."""
+    rec, problem = parsed.record, _Problems(parsed)
+    rows: list[dict[str, Any]] = []
     claim_ids: set[str] = set()
     for i, c in enumerate(rec.claims):
         where = ("claims", i)
         if c.id in claim_ids:
             problem(f"claim id {c.id!r} is used twice in this file", *where, "id")
         claim_ids.add(c.id)
-        if c.quantity not in QUANTITIES:
-            problem(f"unknown quantity {c.quantity!r}; accepted: {_accepted(QUANTITIES)}", *where, "quantity")
-        if c.quantity == STATES_QUANTITY and c.country is not None:
-            problem(
-                "a 'states' claim counts the participating states of the whole exercise: "
-                "country must be null",
-                *where,
-                "country",
-            )
-        if c.qualifier not in QUALIFIERS:
-            problem(
-                f"unknown qualifier {c.qualifier!r}; accepted: {_accepted(QUALIFIERS)}", *where, "qualifier"
-            )
-        if c.basis not in BASES:
-            problem(f"unknown basis {c.basis!r}; accepted: {_accepted(BASES)}", *where, "basis")
-        if c.qualifier == "range":
-            if c.value is not None:
-                problem("a range gives low and high, not value", *where, "value")
-            if c.low is None or c.high is None:
-                problem("qualifier 'range' needs both low and high", *where, "qualifier")
-        elif c.qualifier in QUALIFIERS:
-            if c.low is not None or c.high is not None:
-                problem(
-                    f"low/high belong to qualifier 'range'; qualifier {c.qualifier!r} takes value",
-                    *where,
-                    "low" if c.low is not None else "high",
-                )
-            if c.value is None:
-                problem(f"qualifier {c.qualifier!r} needs a value", *where, "value")
-        for key in ("value", "low", "high"):
-            number = getattr(c, key)
-            if number is not None and number < 0:
-                problem(f"{key} {number} is negative; counts are zero or more", *where, key)
-            elif number is not None and number > MAX_COUNT:
-                # beyond any real count, and beyond what the Int64 columns can hold
-                problem(f"{key} {number:,} is larger than any count ({MAX_COUNT:,})", *where, key)
-        if c.low is not None and c.high is not None and c.low > c.high:
-            problem(f"low ({c.low}) is greater than high ({c.high})", *where, "low")
-        if c.qualifier == "fewer_than" and c.value == 0:
-            problem("'fewer than 0' is impossible", *where, "value")
-        country: str | None = None
-        if c.country is not None:
-            country = maps.resolve_country(c.country)
-            if country is None:
-                problem(f"unknown country {c.country!r}", *where, "country")
-            elif country not in counted:
-                problem(
-                    f"claim is for {country}, which is not a host, participant or partial participant",
-                    *where,
-                    "country",
-                )
-        claimant_country: str | None = None
-        if c.claimant_country is not None:
-            claimant_country = maps.resolve_country(c.claimant_country)
-            if claimant_country is None:
-                problem(f"unknown country {c.claimant_country!r}", *where, "claimant_country")
-        if c.claimant_organisation is not None and c.claimant_organisation not in maps.organisations:
-            problem(
-                f"unknown organisation {c.claimant_organisation!r}; accepted: "
-                f"{_accepted(list(maps.organisations))}",
-                *where,
-                "claimant_organisation",
-            )
-        if c.basis == "declared" and c.claimant_organisation is not None:
-            # the organisation running the exercise speaks for its participants; any other is an outsider
-            if c.claimant_organisation != rec.organisation:
-                problem(
-                    f"declared by {c.claimant_organisation}, which does not run this exercise "
-                    f"(organisation: {rec.organisation}); use basis 'estimated'",
-                    *where,
-                    "claimant_organisation",
-                )
-        elif c.basis == "declared":
-            if c.claimant_country is None:
-                problem(
-                    "a declared claim needs claimant_country (the participant whose government declared it) "
-                    "or claimant_organisation (the organisation running the exercise)",
-                    *where,
-                    "claimant_country",
-                )
-            elif claimant_country is not None and claimant_country not in counted:
-                problem(
-                    f"declared by {claimant_country}, which does not take part; use basis 'estimated'",
-                    *where,
-                    "claimant_country",
-                )
+        _check_claim_shape(c, where, problem)
+        country, claimant_country = _check_claim_parties(c, where, problem, maps, counted, rec.organisation)
         if c.source not in source_ids:
             problem(
                 f"claim cites source {c.source!r}, which is not among this file's sources: "
@@ -356,7 +430,7 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
         counts = dict(numbers)
         given = [(v, key) for key, v in numbers if v is not None]
         biggest, biggest_key = max(given, default=(0, "value"))
-        claim_rows.append(
+        rows.append(
             {
                 "claim_id": f"{rec.id}/{c.id}",
                 "exercise_id": rec.id,
@@ -380,35 +454,38 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
                 "_biggest_line": parsed.line(*where, biggest_key),
             }
         )
+    return rows, problem.found
 
-    if rec.full_list_source is not None and rec.full_list_source not in source_ids:
-        problem(
-            f"full_list_source {rec.full_list_source!r} is not among this file's sources: "
-            f"{_accepted(sorted(source_ids))}",
-            "full_list_source",
-        )
 
-    if problems or start is None:
-        partial = {"exercise_id": rec.id, "source_file": parsed.path}
-        return NormalizedRecord(partial, [], claim_rows, source_rows, complete=False), problems
+def _region(maps: Mappings, location: _Location, roles: dict[str, str], sea: str | None) -> str | None:
+    """The location country's region; else the one region all hosts share; else the sea's."""
+    region = None
+    if location.iso3 is not None:
+        region = maps.country_region.get(location.iso3)
+    if region is None:
+        # several hosts in one region (Saber Strike in the three Baltic states) still give a region
+        host_regions = {maps.country_region.get(c) for c, r in roles.items() if r == "host"}
+        if len(host_regions) == 1:
+            region = host_regions.pop()
+    if region is None and sea is not None:
+        region = maps.region_of_sea(sea)
+    return region
 
+
+def _exercise_row(
+    parsed: ParsedRecord, maps: Mappings, dates: _Dates, location: _Location, roles: dict[str, str]
+) -> dict[str, Any]:
+    """The exercises-table row of a record without problems."""
+    rec, loc = parsed.record, parsed.record.location
+    start, end = dates.start, dates.end
+    assert start is not None  # only called for records whose start parsed
     if end is None:
         duration = None
     elif start.precision == "day" and end.precision == "day":
         duration = (end.earliest - start.earliest).days + 1
     else:
         duration = None
-    region = None
-    if loc_iso3 is not None:
-        region = maps.country_region.get(loc_iso3)
-    if region is None:
-        # several hosts in one region (Saber Strike in the three Baltic states) still give a region
-        host_regions = {maps.country_region.get(c) for c, r in roles_by_country.items() if r == "host"}
-        if len(host_regions) == 1:
-            region = host_regions.pop()
-    if region is None and loc.sea is not None:
-        region = maps.region_of_sea(loc.sea)
-    exercise = {
+    return {
         "exercise_id": rec.id,
         "name": rec.name,
         "series": rec.series,
@@ -423,15 +500,42 @@ def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRe
         "organisation": rec.organisation,
         "domains": sorted(rec.domains, key=lambda d: DOMAINS.index(d)),
         "purposes": sorted(rec.purposes, key=lambda p: PURPOSES.index(p)),
-        "location_country_iso3": loc_iso3,
-        "location_admin1": admin1,
+        "location_country_iso3": location.iso3,
+        "location_admin1": location.admin1,
         "location_place": loc.place,
         "location_sea": loc.sea,
         "lat": float(loc.lat) if loc.lat is not None else None,
         "lon": float(loc.lon) if loc.lon is not None else None,
         "location_precision": loc.precision,
-        "region": region,
+        "region": _region(maps, location, roles, loc.sea),
         "notes": rec.notes,
         "source_file": parsed.path,
     }
-    return NormalizedRecord(exercise, participant_rows, claim_rows, source_rows), []
+
+
+def normalize_record(parsed: ParsedRecord, maps: Mappings) -> tuple[NormalizedRecord, list[Problem]]:
+    """Check one record against the vocabularies and tables; return its rows and its problems.
+
+    Each part of the record is checked by its own function, which returns its problems; all of
+    them run, so one pass reports everything wrong with the file.
+    """
+    rec = parsed.record
+    problems = normalize_identity(parsed)
+    dates, found = normalize_dates(parsed)
+    problems += found
+    participants, found = normalize_participants(parsed, maps)
+    problems += found
+    location, found = normalize_location(parsed, maps, participants.roles)
+    problems += found
+    problems += normalize_vocabularies(parsed, maps)
+    source_rows, found = normalize_sources(parsed)
+    problems += found
+    source_ids = {s.id for s in rec.sources}
+    claim_rows, found = normalize_claims(parsed, maps, participants.counted, source_ids)
+    problems += found
+
+    if problems or dates.start is None:
+        partial = {"exercise_id": rec.id, "source_file": parsed.path}
+        return NormalizedRecord(partial, [], claim_rows, source_rows, complete=False), problems
+    exercise = _exercise_row(parsed, maps, dates, location, participants.roles)
+    return NormalizedRecord(exercise, participants.rows, claim_rows, source_rows), []
