@@ -7,12 +7,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-RELEASE := dataset/release/datapackage.json
-SOURCES := $(shell find dataset/sources -name '*.yaml' -o -name '*.yml' 2>/dev/null | sort)
-MAPPINGS := $(wildcard dataset/mappings/*.csv) dataset/allowlist.csv
-CODE := $(shell find src -name '*.py' 2>/dev/null | sort)
+# Make never names a file inside the published release (a failed or killed make would delete it
+# under .DELETE_ON_ERROR): the release is tracked by a stamp, and its inputs by a manifest of
+# content hashes that changes only when an input is added, removed, moved or edited (whatever its
+# mtime). File names never reach make, so spaces in them are harmless.
+INPUTS := dataset/.build/inputs.sha256
+RELEASE := dataset/.build/release.stamp
+INPUT_PATHS := dataset/sources dataset/mappings dataset/upstream dataset/allowlist.csv src pyproject.toml
 
-.PHONY: help venv dataset check test test-fast lint typecheck codebook report figures notebooks ipynb lab bench eval-extract wheel clean
+.PHONY: FORCE help venv dataset verify check test test-fast lint typecheck codebook report figures notebooks ipynb lab bench eval-extract wheel clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -26,11 +29,21 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP) ## Create .venv and install the package with its development tools
 
-$(RELEASE): $(STAMP) $(SOURCES) $(MAPPINGS) $(CODE)
+$(INPUTS): FORCE
+	@mkdir -p $(@D)
+	@{ find $(INPUT_PATHS) -type f ! -name '*.pyc' -print0 2>/dev/null | LC_ALL=C sort -z | xargs -0 -r sha256sum; \
+	   find $(INPUT_PATHS) ! -type f ! -type d -printf '%y %p\n' 2>/dev/null | LC_ALL=C sort; } > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
+
+$(RELEASE): $(STAMP) $(INPUTS)
 	$(BIN)/military-exercises build
 	@touch $@
 
 dataset: $(RELEASE) ## Build and validate the release (dataset/release/*.parquet + datapackage.json)
+	@$(BIN)/military-exercises verify --quiet || $(BIN)/military-exercises build
+
+verify: $(STAMP) ## Check dataset/release against its datapackage.json (sizes and sha256 of every file)
+	$(BIN)/military-exercises verify
 
 check: $(STAMP) ## Validate every source record without publishing
 	$(BIN)/military-exercises check
@@ -44,36 +57,36 @@ lint: $(STAMP) ## ruff (lint) on src, tests and benchmarks
 typecheck: $(STAMP) ## mypy --strict on src
 	$(BIN)/mypy
 
-test: $(RELEASE) lint typecheck ## Build the dataset, then run ruff, mypy and the whole test suite
+test: dataset lint typecheck ## Build the dataset, then run ruff, mypy and the whole test suite
 	$(BIN)/python -m pytest -q
 
-test-fast: $(RELEASE) ## Tests without the slow ones (notebooks, crash safety)
+test-fast: dataset ## Tests without the slow ones (notebooks, crash safety)
 	$(BIN)/python -m pytest -q -m "not slow"
 
-report: $(RELEASE) ## Coverage report: reports/coverage.md + PNG charts in reports/figures/
+report: dataset ## Coverage report: reports/coverage.md + PNG charts in reports/figures/
 	$(BIN)/military-exercises report --out reports
 
-figures: $(RELEASE) ## The standard analysis figures as PNG in reports/figures/
+figures: dataset ## The standard analysis figures as PNG in reports/figures/
 	$(BIN)/military-exercises figures --out reports/figures
 
-notebooks: $(RELEASE) ## Execute the notebooks top to bottom (as the test suite does)
+notebooks: dataset ## Execute the notebooks top to bottom (as the test suite does)
 	$(BIN)/python -m pytest -q -m notebooks
 
 ipynb: $(STAMP) ## Write notebooks/*.ipynb from the reviewed .py scripts (to open in plain Jupyter)
 	$(BIN)/jupytext --to ipynb notebooks/[0-9]*.py
 
-lab: $(RELEASE) ipynb ## Install JupyterLab into .venv and open the notebooks
+lab: dataset ipynb ## Install JupyterLab into .venv and open the notebooks
 	$(BIN)/python -m pip install --quiet jupyterlab
 	$(BIN)/jupyter lab notebooks/
 
-bench: $(RELEASE) ## Benchmarks (build, validation, panels, loading, extraction); see benchmarks/README.md
+bench: dataset ## Benchmarks (build, validation, panels, loading, extraction); see benchmarks/README.md
 	$(BIN)/python benchmarks/run.py
 
 eval-extract: $(STAMP) ## Precision / recall / F1 of the extractor on the annotated corpus
 	$(BIN)/military-exercises eval-extract
 
-wheel: $(RELEASE) ## Build a wheel that carries the release
+wheel: dataset ## Build a wheel that carries the release
 	$(BIN)/python -m build --wheel --outdir dist .
 
 clean: ## Remove the virtualenv, the release and caches (sources are never touched)
-	rm -rf $(VENV) dataset/release dataset/.releases dataset/.build.lock dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) dataset/release dataset/.releases dataset/.build.lock dataset/.build dist .pytest_cache .mypy_cache .ruff_cache

@@ -3,7 +3,9 @@
 Every record is invented: ids read ``<year>-<month>-synthetic-<n>``, sources live on example.org,
 names say "Synthetic". Shapes follow the real dataset (about 5.4 claims, 2.9 sources and 6
 participants per exercise; a few sources shared across files; some claims split into components),
-and every record passes the build, so a benchmark measures the normal path of the pipeline.
+and every record passes the build, so a benchmark measures the normal path of the pipeline: names
+differ (no likely duplicates), whole-exercise figures lie in the upper half of their range and
+contingents below it (contingents never add up to more than the whole), and no date lies ahead.
 
     python benchmarks/generate.py --n 10000 --out /tmp/bench-repo
 """
@@ -59,9 +61,19 @@ def _shared_source(k: int) -> dict[str, str]:
     }
 
 
+def _letters(i: int) -> str:
+    """A distinct word for each number (0 -> 'a', 26 -> 'ba'): names must differ in letters."""
+    word = ""
+    while True:
+        i, r = divmod(i, 26)
+        word = "abcdefghijklmnopqrstuvwxyz"[r] + word
+        if i == 0:
+            return word
+
+
 def record_text(i: int, rng: random.Random, countries: list[str]) -> tuple[str, str]:
     """One fictional record: (relative path below dataset/sources, YAML text)."""
-    year = rng.randint(1991, 2026)
+    year = rng.randint(1991, 2025)
     month = rng.randint(1, 12)
     day = rng.randint(1, 28)
     ident = f"{year}-{month:02d}-synthetic-{i:06d}"
@@ -85,7 +97,7 @@ def record_text(i: int, rng: random.Random, countries: list[str]) -> tuple[str, 
 
     lines = [
         f"id: {ident}",
-        f"name: Synthetic {i}",
+        f"name: Synthetic {_letters(i)}",
         "series: null",
         f'start: "{year}-{month:02d}-{day:02d}"',
         f'end: "{year}-{month:02d}-{min(day + rng.randint(0, 10), 28):02d}"',
@@ -116,11 +128,13 @@ def record_text(i: int, rng: random.Random, countries: list[str]) -> tuple[str, 
             c += 1
             qualifier = _pick(rng, QUALIFIER_WEIGHTS)
             lines += [f"  - id: c{c}", f"    quantity: {quantity}", f"    country: {country or 'null'}"]
+            # whole exercise: upper half of the range; a contingent: at most its share of the lower half
+            lo, hi = (top // 2, top) if country is None else (0, top // (2 * len(counted)))
             if qualifier == "range":
-                low = rng.randint(0, top // 2)
-                lines += [f"    low: {low}", f"    high: {rng.randint(low, top)}"]
+                low = rng.randint(lo, (lo + hi) // 2)
+                lines += [f"    low: {low}", f"    high: {rng.randint(low, hi)}"]
             else:
-                lines.append(f"    value: {rng.randint(0, top)}")
+                lines.append(f"    value: {rng.randint(lo, hi)}")
             lines += [
                 f"    qualifier: {qualifier}",
                 f"    basis: {basis}",
@@ -154,7 +168,8 @@ def generate(n: int, out: Path, *, seed: int = 0) -> Path:
         shutil.rmtree(out)
     sources.mkdir(parents=True)
     shutil.copytree(REPO / "dataset" / "mappings", out / "dataset" / "mappings")
-    shutil.copy(REPO / "dataset" / "allowlist.csv", out / "dataset" / "allowlist.csv")
+    # the repository's allow-list names its own records; invented ones need none
+    (out / "dataset" / "allowlist.csv").write_text("exercise_id,quantity,check,reason\n", encoding="utf-8")
     made: set[Path] = set()
     for i in range(n):
         rel, text = record_text(i, rng, countries)

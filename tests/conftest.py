@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
+import polars as pl
 import pytest
 from hypothesis import settings
 
@@ -106,17 +107,33 @@ def write_record(root: Path, text: str, rel: str | None = None) -> Path:
 
 
 @pytest.fixture
-def mini_repo(tmp_path: Path) -> Callable[..., Path]:
-    """Factory: a repository skeleton with the real mappings and the given record texts."""
+def mini_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
+    """Factory: a repository skeleton with the real mappings and the given record texts.
+
+    Its build date is 2099-12-31 (test records may be dated in the 2030s); tests of the date
+    checks set ``MILITARY_EXERCISES_TODAY`` themselves.
+    """
+    monkeypatch.setenv("MILITARY_EXERCISES_TODAY", "2099-12-31")
 
     def make(*records: str) -> Path:
         root = tmp_path / "repo"
         (root / "dataset" / "sources").mkdir(parents=True, exist_ok=True)
         if not (root / "dataset" / "mappings").exists():
             shutil.copytree(REPO / "dataset" / "mappings", root / "dataset" / "mappings")
-            shutil.copy(REPO / "dataset" / "allowlist.csv", root / "dataset" / "allowlist.csv")
+            # the repository's entries name its own records: a mini repository starts with none
+            (root / "dataset" / "allowlist.csv").write_text("exercise_id,quantity,check,reason\n")
         for text in records:
             write_record(root, text)
         return root
 
     return make
+
+
+def lone_parts(claims: pl.DataFrame, *, combined: bool) -> set[str]:
+    """Claim ids of lone labelled parts of a whole exercise (reconciliation rule, step 2): a source's
+    only whole-exercise claim with a ``component`` for that quantity (and basis, unless
+    ``combined``). Such a claim is kept in the claims table but enters no size."""
+    keys = ["exercise_id", "source_id", "quantity", *([] if combined else ["basis"])]
+    parts = claims.filter(pl.col("country_iso3").is_null(), pl.col("component").is_not_null())
+    single = parts.group_by(keys).agg(pl.col("claim_id"), n=pl.len()).filter(pl.col("n") == 1)
+    return set(single["claim_id"].explode().to_list())

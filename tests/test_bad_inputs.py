@@ -35,7 +35,11 @@ def edit(old: str, new: str, text: str = BASE_RECORD) -> str:
 
 
 def beta(text: str = BASE_RECORD) -> str:
-    """The base record as a second exercise (same source, so shared-source rules apply)."""
+    """The base record as a second exercise two weeks later (same source, so shared-source rules
+    apply; other dates, so it is not a likely duplicate of the first)."""
+    text = text.replace('start: "2020-05-04"', 'start: "2020-05-18"').replace(
+        'end: "2020-05-08"', 'end: "2020-05-22"'
+    )
     return text.replace("2020-05-alpha-drill", "2020-05-beta-drill")
 
 
@@ -321,14 +325,14 @@ CASES: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "implausible size not on the allow-list",
         {ALPHA: edit("value: 1000", "value: 600000")},
         [
-            f"{A}:28: claims[0].value: troops 600,000 is above the plausibility limit 500,000; if a source really says so, add '2020-05-alpha-drill,troops,<reason>' to dataset/allowlist.csv"
+            f"{A}:28: claims[0].value: troops 600,000 is above the plausibility limit 500,000; if a source really says so, add '2020-05-alpha-drill,troops,plausible_limit,<reason>' to dataset/allowlist.csv"
         ],
     ),
     (
         "implausible high end of a range",
         {ALPHA: edit("high: 300", "high: 900000")},
         [
-            f"{A}:38: claims[1].high: troops 900,000 is above the plausibility limit 500,000; if a source really says so, add '2020-05-alpha-drill,troops,<reason>' to dataset/allowlist.csv"
+            f"{A}:38: claims[1].high: troops 900,000 is above the plausibility limit 500,000; if a source really says so, add '2020-05-alpha-drill,troops,plausible_limit,<reason>' to dataset/allowlist.csv"
         ],
     ),
     (
@@ -459,7 +463,7 @@ def test_alias_bomb_is_refused_quickly(published: Path) -> None:
 def test_allowlisted_implausible_size_builds(published: Path) -> None:
     root = published
     (root / "dataset" / "allowlist.csv").write_text(
-        "exercise_id,quantity,reason\n2020-05-alpha-drill,troops,test: the source says 600000\n",
+        "exercise_id,quantity,check,reason\n2020-05-alpha-drill,troops,plausible_limit,test: the source says 600000\n",
         encoding="utf-8",
     )
     (root / "dataset" / "sources" / ALPHA).write_text(edit("value: 1000", "value: 600000"), encoding="utf-8")
@@ -468,7 +472,7 @@ def test_allowlisted_implausible_size_builds(published: Path) -> None:
 
 def test_allowlist_entry_without_a_reason_is_a_problem(published: Path) -> None:
     (published / "dataset" / "allowlist.csv").write_text(
-        "exercise_id,quantity,reason\n2020-05-alpha-drill,troops,\n", encoding="utf-8"
+        "exercise_id,quantity,check,reason\n2020-05-alpha-drill,troops,plausible_limit,\n", encoding="utf-8"
     )
     expect_failure(published, {}, ["dataset/allowlist.csv:2: reason: an allow-list entry needs a reason"])
 

@@ -38,7 +38,11 @@ def test_diff_between_two_versions(mini_repo: Callable[..., Path], tmp_path: Pat
     edited = BASE_RECORD.replace("value: 1000", "value: 1200")
     edited = edited[: edited.index("  - id: c2")] + edited[edited.index("sources:") :]
     (root / "dataset" / "sources" / "2020" / "2020-05-alpha-drill.yaml").write_text(edited, encoding="utf-8")
-    write_record(root, BASE_RECORD.replace("2020-05-alpha-drill", "2020-05-beta-drill"))
+    beta = BASE_RECORD.replace("2020-05-alpha-drill", "2020-05-beta-drill")
+    beta = beta.replace('start: "2020-05-04"', 'start: "2020-05-18"').replace(
+        'end: "2020-05-08"', 'end: "2020-05-22"'
+    )
+    write_record(root, beta)  # two weeks later: another exercise, not a likely duplicate
     new = build(root)
     d = diff_releases(old, new)
     assert d["exercises"].added["exercise_id"].to_list() == ["2020-05-beta-drill"]

@@ -13,11 +13,12 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from tests.conftest import BASE_RECORD
+from tests.conftest import BASE_RECORD, lone_parts
 
 from military_exercises.pipeline.build import Layout, make_tables
 from military_exercises.pipeline.dates import PartialDateError, parse_partial_date
 from military_exercises.pipeline.parse import parse_record_bytes
+from military_exercises.pipeline.problems import BuildError
 from military_exercises.pipeline.publish import publish
 from military_exercises.pipeline.reconcile import reconcile
 from military_exercises.pipeline.yamlsafe import YamlError, load_yaml_bytes
@@ -168,7 +169,11 @@ def test_record_parser_never_raises_on_mangled_records(data: st.DataObject) -> N
             k = data.draw(st.integers(0, len(lines[i])))
             lines[i] = lines[i][:k] + junk + lines[i][k + len(junk) :]
     parsed, problems = parse_record_bytes("".join(lines).encode("utf-8"), "2020/2020-05-alpha-drill.yaml")
-    assert (parsed is None) == bool(problems)
+    # a record with problems comes back only with its bad fields left out (for the other checks),
+    # and a record without problems comes back whole
+    assert parsed is not None or problems
+    if parsed is not None:
+        assert bool(parsed.dropped) == bool(problems)
     for p in problems:
         assert p.file == "2020/2020-05-alpha-drill.yaml"
         assert p.message
@@ -216,7 +221,13 @@ def test_published_tables_load_back_identical(
     sources = tail[tail.index("sources:") :]
     body = "".join(claim_yaml(i, c, basis, country) for i, (c, basis, country) in enumerate(claims))
     root = mini_repo(head + ("claims:\n" + body if body else "claims: []\n") + sources)
-    tables, version = make_tables(Layout(root))
+    try:
+        tables, version = make_tables(Layout(root))
+    except (
+        BuildError
+    ) as exc:  # random contingents may add up to more than a random total: not this test's case
+        assume(all("contingents add up" in p.message for p in exc.problems))
+        return
     out = tmp_path / f"pub-{os.getpid()}-{len(list(tmp_path.iterdir()))}"
     release = publish(tables, out, version=version)
     from military_exercises import load
@@ -298,9 +309,11 @@ def test_reconcile_bounds_and_claims_with_derived_totals(
     assert sizes.filter(~((pl.col("low") <= pl.col("best")) & (pl.col("best") <= pl.col("high")))).height == 0
     # every claim is used exactly once per basis view among the sizes computed from claims
     from_claims = sizes.filter(pl.col("method") == "claims")
-    for view in (pl.col("basis") == "combined", pl.col("basis") != "combined"):
+    for combined in (True, False):
+        view = (pl.col("basis") == "combined") if combined else (pl.col("basis") != "combined")
         used = from_claims.filter(view)["claim_ids"].explode().drop_nulls().to_list()
-        assert sorted(used) == sorted(claims["claim_id"].to_list())
+        expected = set(claims["claim_id"]) - lone_parts(claims, combined=combined)
+        assert sorted(used) == sorted(expected)
     # a derived total exists only where no whole-exercise size from claims does, and uses only contingents
     derived = sizes.filter(pl.col("method") == "derived_from_contingents")
     whole = from_claims.filter(pl.col("scope") == "exercise").select("exercise_id", "quantity", "basis")

@@ -7,6 +7,7 @@ from typing import Any
 import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.conftest import lone_parts
 
 from military_exercises.pipeline.reconcile import reconcile
 
@@ -204,10 +205,41 @@ def test_bounds_hold_and_no_claim_is_dropped(rows: list[dict[str, Any]]) -> None
         .explode()
         .drop_nulls()
     )
-    assert used == set(c["claim_id"])
+    # every claim is used, except a lone labelled part of the whole exercise (rule step 2)
+    assert used == set(c["claim_id"]) - lone_parts(c, combined=True)
     per_basis = set(
         s.filter(pl.col("basis") != "combined", pl.col("method") == "claims")["claim_ids"]
         .explode()
         .drop_nulls()
     )
-    assert per_basis == set(c["claim_id"])
+    assert per_basis == set(c["claim_id"]) - lone_parts(c, combined=False)
+
+
+def test_a_lone_labelled_part_is_not_the_whole_exercise() -> None:
+    # Eager Lion 2022 in miniature: "more than 4,000" in all (declared) and, from another outlet,
+    # "400 troops of 27 other countries" (reported, a part with no sibling parts from that source).
+    c = claims(
+        {"qualifier": "more_than", "value": 4000, "basis": "declared", "source_id": "a"},
+        {"qualifier": "exact", "value": 400, "basis": "reported", "source_id": "b", "component": "others"},
+    )
+    s = reconcile(c, HOST)
+    whole = s.filter(pl.col("scope") == "exercise")
+    assert sorted(whole["basis"].to_list()) == ["combined", "declared"]  # no reported size of 400
+    r = size(s, basis="combined")
+    assert (r["low"], r["best"], r["high"], r["high_open"]) == (4000, 4000, 4000, True)
+    assert r["claim_ids"] == ["ex/c1"]
+
+
+def test_two_parts_of_one_source_still_add_up() -> None:
+    c = claims(
+        {"qualifier": "exact", "value": 700, "basis": "reported", "source_id": "a", "component": "regulars"},
+        {
+            "qualifier": "about",
+            "value": 10000,
+            "basis": "reported",
+            "source_id": "a",
+            "component": "reservists",
+        },
+    )
+    r = size(reconcile(c, HOST), basis="reported")
+    assert (r["low"], r["best"], r["high"]) == (10700, 10700, 10700)

@@ -39,6 +39,7 @@ from military_exercises.analysis.stats import (
 )
 from military_exercises.analysis.uncertainty import draw_sizes, over_draws, pool_rubin, summarise_draws
 from military_exercises.load import (
+    ReleaseMismatchError,
     ReleaseNotFoundError,
     cite,
     data_version,
@@ -51,6 +52,7 @@ from military_exercises.load import (
     load_sizes,
     load_sources,
     load_table,
+    verify_release,
 )
 from military_exercises.plots.charts import (
     plot_exercises_per_year,
@@ -62,6 +64,7 @@ from military_exercises.plots.charts import (
 )
 
 __all__ = [
+    "ReleaseMismatchError",
     "ReleaseNotFoundError",
     "add_exercises",
     "add_period",
@@ -110,5 +113,6 @@ __all__ = [
     "troops_per_country",
     "troops_per_year",
     "unmatched_participations",
+    "verify_release",
     "year_on_year",
 ]

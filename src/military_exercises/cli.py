@@ -22,7 +22,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from military_exercises.pipeline.build import build
 
     root = args.root or _find_root(Path.cwd())
-    release = build(root, jobs=_jobs(args))
+    release = build(root, jobs=_jobs(args), use_cache=not args.no_cache)
     import json
 
     dp = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
@@ -35,10 +35,32 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from military_exercises.pipeline.build import Layout, make_tables
 
     root = args.root or _find_root(Path.cwd())
-    tables, _version = make_tables(Layout(root), jobs=_jobs(args))
+    tables, _version = make_tables(Layout(root), jobs=_jobs(args), use_cache=not args.no_cache)
     print(
         f"all source records pass ({tables['exercises'].height} exercises, {tables['claims'].height} claims)"
     )
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from military_exercises.pipeline.publish import release_problems
+
+    root = args.root or _find_root(Path.cwd())
+    link = root / "dataset" / "release"
+    if not (link / "datapackage.json").is_file():
+        print(f"no release at {link}: run `make dataset`", file=sys.stderr)
+        return 1
+    problems = release_problems(link.resolve())
+    for problem in problems:
+        print(f"damaged: {problem}", file=sys.stderr)
+    if problems:
+        if not args.quiet:
+            print(
+                "the release does not match its manifest: run `make dataset` to rebuild it", file=sys.stderr
+            )
+        return 1
+    if not args.quiet:
+        print(f"release {link.resolve().name} matches its manifest (sizes and sha256 of every file)")
     return 0
 
 
@@ -74,6 +96,9 @@ _JOBS_HELP = (
 )
 
 
+_NO_CACHE_HELP = "check every file afresh instead of reusing results of unchanged files (same output)"
+
+
 def _jobs(args: argparse.Namespace) -> int | None:
     """--jobs, else the environment variable (None lets the build read it), else 0 = automatic."""
     from military_exercises.pipeline.build import JOBS_ENV_VAR
@@ -96,11 +121,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="validate the source records and publish dataset/release")
     p.add_argument("--root", type=Path, help="repository root (default: found from the current folder)")
     p.add_argument("--jobs", type=int, default=None, help=_JOBS_HELP)
+    p.add_argument("--no-cache", action="store_true", help=_NO_CACHE_HELP)
     p.set_defaults(func=_cmd_build)
     p = sub.add_parser("check", help="validate the source records without publishing")
     p.add_argument("--root", type=Path)
     p.add_argument("--jobs", type=int, default=None, help=_JOBS_HELP)
+    p.add_argument("--no-cache", action="store_true", help=_NO_CACHE_HELP)
     p.set_defaults(func=_cmd_check)
+    p = sub.add_parser("verify", help="check dataset/release against its datapackage.json (sizes, sha256)")
+    p.add_argument("--root", type=Path)
+    p.add_argument("--quiet", "-q", action="store_true", help="print nothing when the release is intact")
+    p.set_defaults(func=_cmd_verify)
     p = sub.add_parser("codebook", help="print (or write) the codebook generated from the schemas")
     p.add_argument("--output", "-o", help="write to this file instead of standard output")
     p.set_defaults(func=_cmd_codebook)
@@ -124,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except BuildError as exc:
         print(f"build failed; the previous release is unchanged.\n{exc.report()}", file=sys.stderr)
+        return 1
+    except PermissionError as exc:  # e.g. a read-only dataset/ folder: say which file, not a traceback
+        print(f"error: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
         return 1
 
 

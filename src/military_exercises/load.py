@@ -24,6 +24,10 @@ class ReleaseNotFoundError(FileNotFoundError):
     """No built release could be found."""
 
 
+class ReleaseMismatchError(RuntimeError):
+    """A release file does not match its datapackage.json (size, rows, columns or hash)."""
+
+
 def _checkout_release() -> Path | None:
     here = Path(__file__).resolve()
     for parent in here.parents:
@@ -61,14 +65,24 @@ def list_tables() -> list[str]:
     return list(TABLES)
 
 
+def _pinned() -> Path:
+    """The release folder with its link resolved: every table of one call comes from this version."""
+    return release_dir().resolve()
+
+
 @lru_cache(maxsize=8)
-def _datapackage(folder: str) -> dict[str, Any]:
+def _datapackage_cached(folder: str, mtime_ns: int) -> dict[str, Any]:
     return json.loads((Path(folder) / "datapackage.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def _datapackage(folder: str) -> dict[str, Any]:
+    path = Path(folder) / "datapackage.json"
+    return _datapackage_cached(folder, path.stat().st_mtime_ns)
 
 
 def datapackage() -> dict[str, Any]:
     """The release's Frictionless datapackage.json as a dict."""
-    return _datapackage(str(release_dir().resolve()))
+    return _datapackage(str(_pinned()))
 
 
 def data_version() -> str:
@@ -76,18 +90,75 @@ def data_version() -> str:
     return str(datapackage()["version"])
 
 
+def _mismatch(path: Path, what: str) -> ReleaseMismatchError:
+    return ReleaseMismatchError(
+        f"{path}: {what}; the release is damaged or was changed by hand. Run `make dataset` in the "
+        "repository (or rebuild the wheel) to publish a consistent release."
+    )
+
+
+def _expected_columns(name: str) -> dict[str, str]:
+    return {column: str(spec.dtype.type) for column, spec in TABLES[name].to_schema().columns.items()}
+
+
+def _checked_path(folder: Path, name: str) -> Path:
+    """The table's file after the cheap checks: listed in the manifest, same size, same columns and
+    types as the schema, same number of rows."""
+    package = _datapackage(str(folder))
+    resource = next((r for r in package["resources"] if r["name"] == name), None)
+    if resource is None:
+        raise _mismatch(folder / "datapackage.json", f"no resource named {name!r}")
+    path: Path = folder / str(resource["path"])
+    if not path.is_file():
+        raise _mismatch(path, "missing")
+    size = path.stat().st_size
+    if size != resource["bytes"]:
+        raise _mismatch(path, f"{size:,} bytes, the manifest says {resource['bytes']:,}")
+    try:
+        columns = {c: str(t) for c, t in pl.read_parquet_schema(path).items()}
+        rows = pl.scan_parquet(path).select(pl.len()).collect().item()
+    except Exception as exc:  # polars raises several kinds for a file that is not Parquet
+        raise _mismatch(path, f"not a readable Parquet file ({exc.__class__.__name__})") from None
+    if columns != _expected_columns(name):
+        raise _mismatch(path, f"its columns are not those of the {name} table")
+    if rows != resource["rows"]:
+        raise _mismatch(path, f"{rows:,} rows, the manifest says {resource['rows']:,}")
+    return path
+
+
+def verify_release() -> str:
+    """Check every file of the release against datapackage.json, sha256 included; return the
+    version. Raises :class:`ReleaseMismatchError` naming the first damaged file."""
+    import hashlib
+
+    folder = _pinned()
+    for resource in _datapackage(str(folder))["resources"]:
+        path = _checked_path(folder, resource["name"])
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if f"sha256:{digest}" != resource["hash"]:
+            raise _mismatch(path, "its content differs from the manifest's sha256")
+    return str(_datapackage(str(folder))["version"])
+
+
+def _read(name: str, folder: Path, *, lazy: bool) -> pl.DataFrame | pl.LazyFrame:
+    path = _checked_path(folder, name)
+    return pl.scan_parquet(path) if lazy else pl.read_parquet(path)
+
+
 @overload
 def load_table(name: str, *, lazy: Literal[False] = ...) -> pl.DataFrame: ...
 @overload
 def load_table(name: str, *, lazy: Literal[True]) -> pl.LazyFrame: ...
 def load_table(name: str, *, lazy: bool = False) -> pl.DataFrame | pl.LazyFrame:
-    """Load one table by name; ``lazy=True`` returns a LazyFrame that scans the Parquet file."""
+    """Load one table by name; ``lazy=True`` returns a LazyFrame that scans the Parquet file.
+
+    The file is checked against the release's datapackage.json first (size, columns and types,
+    row count); a mismatch raises :class:`ReleaseMismatchError`. :func:`verify_release` also checks
+    the sha256 of every file.
+    """
     if name not in TABLES:
         raise ValueError(f"unknown table {name!r}; accepted: {', '.join(TABLES)}")
-    path = release_dir() / f"{name}.parquet"
-    if lazy:
-        return pl.scan_parquet(path)
-    return pl.read_parquet(path)
+    return _read(name, _pinned(), lazy=lazy)
 
 
 def load_exercises(*, lazy: bool = False) -> Any:
@@ -122,7 +193,8 @@ def load_countries(*, lazy: bool = False) -> Any:
 
 def cite(exercise_ids: list[str] | str | None = None) -> str:
     """How to cite the dataset, and the sources behind the given exercises (all when None)."""
-    version = data_version()
+    folder = _pinned()
+    version = str(_datapackage(str(folder))["version"])
     head = (
         f"military-exercises (version {version}). An open dataset of military exercises with "
         "sourced size claims. Licensed CC BY 4.0; cite the sources listed below as well."
@@ -130,8 +202,11 @@ def cite(exercise_ids: list[str] | str | None = None) -> str:
     if exercise_ids is None:
         return head
     ids = [exercise_ids] if isinstance(exercise_ids, str) else list(exercise_ids)
-    sources = load_sources()
-    known = set(load_exercises(lazy=True).select("exercise_id").collect().to_series())
+    sources = _read("sources", folder, lazy=False)
+    assert isinstance(sources, pl.DataFrame)
+    exercises = _read("exercises", folder, lazy=True)
+    assert isinstance(exercises, pl.LazyFrame)
+    known = set(exercises.select("exercise_id").collect().to_series())
     unknown = [i for i in ids if i not in known]
     if unknown:
         raise ValueError(f"unknown exercise ids: {', '.join(unknown)}")

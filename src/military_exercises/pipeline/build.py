@@ -18,11 +18,20 @@ from pathlib import Path
 
 import polars as pl
 
+from military_exercises.pipeline import cache
+from military_exercises.pipeline.checks import (
+    build_date,
+    contingent_problems,
+    duplicate_exercise_problems,
+    timing_problems,
+    url_problems,
+)
 from military_exercises.pipeline.mappings import MappingError, Mappings
 from military_exercises.pipeline.normalize import NormalizedRecord, normalize_record
-from military_exercises.pipeline.parse import parse_record_file
+from military_exercises.pipeline.parse import parse_record_bytes, read_record_file
 from military_exercises.pipeline.problems import BuildError, Problem
 from military_exercises.pipeline.publish import publish
+from military_exercises.pipeline.reconcile import reconcile
 from military_exercises.pipeline.schemas import validate_tables
 from military_exercises.pipeline.tables import (
     Batch,
@@ -30,6 +39,7 @@ from military_exercises.pipeline.tables import (
     cross_file_problems,
     duplicate_id_problems,
     read_allowlist,
+    stale_allowlist_problems,
 )
 
 
@@ -59,27 +69,66 @@ class Layout:
     def release(self) -> Path:
         return self.dataset / "release"
 
+    @property
+    def cache(self) -> Path:
+        return self.dataset / ".build" / "cache"
+
 
 def source_files(layout: Layout) -> tuple[list[Path], list[Problem]]:
-    """All record files in a stable order, plus problems for files in the wrong place or format."""
-    problems: list[Problem] = []
-    files: list[Path] = []
+    """All record files in a stable order, plus problems for anything else found there.
+
+    Nothing is skipped silently: symbolic links are not followed (a linked year folder would be
+    read twice or not at all, depending on the machine), unreadable folders, special files (FIFOs,
+    sockets, devices) and files over the size cap are problems; so is a tree with no record.
+    """
     if not layout.sources.is_dir():
         raise BuildError([Problem(str(layout.sources), None, "", "source folder not found")])
-    for path in sorted(layout.sources.rglob("*"), key=lambda p: p.as_posix()):
-        if path.is_dir() or path.name.startswith(".") or path.name == "README.md":
-            continue
-        rel = path.relative_to(layout.root).as_posix()
-        if path.suffix == ".yml":
-            problems.append(Problem(rel, None, "", "rename to .yaml: source records end in .yaml"))
-        elif path.suffix != ".yaml":
-            problems.append(
-                Problem(rel, None, "", "unexpected file in dataset/sources (only <year>/<id>.yaml)")
-            )
-        elif len(path.relative_to(layout.sources).parts) != 2:
-            problems.append(Problem(rel, None, "", "records live at dataset/sources/<start year>/<id>.yaml"))
-        else:
-            files.append(path)
+    problems: list[Problem] = []
+    files: list[Path] = []
+
+    def walk(folder: Path) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            rel = Path(folder).relative_to(layout.root).as_posix()
+            problems.append(Problem(rel, None, "", f"cannot read folder: {exc.strerror}"))
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            rel = path.relative_to(layout.root).as_posix()
+            if entry.name.startswith(".") or (folder == layout.sources and entry.name == "README.md"):
+                continue
+            if entry.is_symlink():
+                problems.append(
+                    Problem(rel, None, "", "symbolic link: not followed; put the real folder or file here")
+                )
+            elif entry.is_dir(follow_symlinks=False):
+                walk(path)
+            elif not entry.is_file(follow_symlinks=False):
+                problems.append(
+                    Problem(
+                        rel, None, "", "not a regular file (FIFO, socket or device); only <year>/<id>.yaml"
+                    )
+                )
+            elif path.suffix == ".yml":
+                problems.append(Problem(rel, None, "", "rename to .yaml: source records end in .yaml"))
+            elif path.suffix != ".yaml":
+                problems.append(
+                    Problem(rel, None, "", "unexpected file in dataset/sources (only <year>/<id>.yaml)")
+                )
+            elif len(path.relative_to(layout.sources).parts) != 2:
+                problems.append(
+                    Problem(rel, None, "", "records live at dataset/sources/<start year>/<id>.yaml")
+                )
+            else:
+                files.append(path)
+
+    walk(layout.sources)
+    if not files and not problems:
+        problems.append(
+            Problem("dataset/sources", None, "", "no source records found: a release needs at least one")
+        )
+    files.sort(key=lambda p: p.as_posix())
     return files, problems
 
 
@@ -111,29 +160,65 @@ JOBS_ENV_VAR = "MILITARY_EXERCISES_JOBS"
 _worker_maps: dict[str, Mappings] = {}
 
 
+#: One record's outcome: its rows (None when it could not be parsed), its problems, and
+#: ``(id, file, line)`` for the duplicate-id check.
+Checked = tuple[NormalizedRecord | None, list[Problem], tuple[str, str, int | None] | None]
+
+
+def check_record(data: bytes, rel: str, maps: Mappings) -> Checked:
+    """Parse and normalize one file's bytes. A file with shape errors is still normalized as far as
+    its well-formed fields allow (so every problem is reported at once), and never published."""
+    parsed, problems = parse_record_bytes(data, rel)
+    if parsed is None:
+        return None, problems, None
+    ident = (parsed.record.id, parsed.path, parsed.line("id"))
+    norm, found = normalize_record(parsed, maps)
+    problems = problems + [p for p in found if not parsed.covers(p.field)]
+    if problems and norm.complete:  # only the shape check failed: keep the rows out of the release
+        norm = NormalizedRecord(
+            {"exercise_id": norm.exercise["exercise_id"], "source_file": parsed.path},
+            [],
+            norm.claims,
+            norm.sources,
+            complete=False,
+        )
+    return norm, problems, ident
+
+
 def check_files(
-    files: list[str], root: str, maps: Mappings | str
-) -> tuple[Batch, list[Problem], list[tuple[str, str, int | None]]]:
-    """Parse and normalize ``files``; return their rows, their problems and ``(id, file, line)``.
+    files: list[str], root: str, maps: Mappings | str, cache_dir: str | None = None
+) -> tuple[Batch, list[Problem], list[tuple[str, str, int | None]], list[str]]:
+    """Parse and normalize ``files``; return their rows, their problems, ``(id, file, line)`` and
+    the cache keys of the files.
 
     ``maps`` is the loaded mapping tables, or (in a worker process) the folder to load them from
-    once per process.
+    once per process. ``cache_dir`` (see :mod:`~military_exercises.pipeline.cache`) holds earlier
+    results of unchanged files.
     """
     if isinstance(maps, str):
         maps = _worker_maps.setdefault(maps, Mappings(Path(maps)))
     records: list[NormalizedRecord] = []
     problems: list[Problem] = []
     ids: list[tuple[str, str, int | None]] = []  # not the parsed records: their line maps are big
+    keys: list[str] = []
     for f in files:
-        parsed, found = parse_record_file(Path(f), Path(root))
+        rel, data, found = read_record_file(Path(f), Path(root))
         problems += found
-        if parsed is None:
+        if data is None:
             continue
-        ids.append((parsed.record.id, parsed.path, parsed.line("id")))
-        norm, found = normalize_record(parsed, maps)
+        key = cache.entry_key(rel, data)
+        keys.append(key)
+        hit = cache.get(cache_dir, key)
+        if hit is None:
+            hit = check_record(data, rel, maps)
+            cache.put(cache_dir, key, hit)
+        norm, found, ident = hit
         problems += found
-        records.append(norm)  # incomplete ones too: the cross-file checks report on them as well
-    return Batch.from_records(records), problems, ids
+        if ident is not None:
+            ids.append(ident)
+        if norm is not None:
+            records.append(norm)  # incomplete ones too: the cross-file checks report on them as well
+    return Batch.from_records(records), problems, ids, keys
 
 
 def _jobs(n_files: int, jobs: int | None) -> int:
@@ -150,7 +235,7 @@ def _jobs(n_files: int, jobs: int | None) -> int:
     return max(1, min(jobs, -(-n_files // CHUNK_FILES)))
 
 
-def collect(layout: Layout, *, jobs: int | None = None) -> tuple[Batch, list[Path]]:
+def collect(layout: Layout, *, jobs: int | None = None, use_cache: bool = True) -> tuple[Batch, list[Path]]:
     """Parse and normalize every record; raise :class:`BuildError` listing every problem.
 
     ``jobs`` worker processes check the files (``None``: ``$MILITARY_EXERCISES_JOBS``, else 1;
@@ -158,22 +243,29 @@ def collect(layout: Layout, *, jobs: int | None = None) -> tuple[Batch, list[Pat
     Results are gathered in file order, so the outcome is the same whatever the number of
     processes. Workers start with the ``forkserver`` method, which re-imports the calling script:
     a script that calls this with several jobs needs the ``if __name__ == "__main__":`` guard.
+    ``use_cache``: reuse what unchanged files gave last time (``dataset/.build/cache``).
     """
     files, problems = source_files(layout)
     try:
         maps = Mappings(layout.mappings)
         maps.countries, maps.country_aliases, maps.admin1_aliases, maps.plausible_limits  # noqa: B018
     except MappingError as exc:
-        raise BuildError([Problem("dataset/mappings", None, "", str(exc))]) from exc
+        raise BuildError([*problems, Problem(exc.file, exc.line, exc.field, exc.message)]) from exc
     allowlist, allow_problems = read_allowlist(layout.allowlist)
-    problems += [Problem(f"dataset/{p.file}", p.line, p.field, p.message) for p in allow_problems]
+    problems += allow_problems
     batches: list[Batch] = []
     ids: list[tuple[str, str, int | None]] = []
+    keys: set[str] = set()
+    cache_folder = None
+    if use_cache:
+        context = cache.context_digest(sorted(layout.mappings.glob("*.csv")))
+        cache_folder = cache.prepare(layout.cache, context)
+    cache_dir = None if cache_folder is None else str(cache_folder)
     n_jobs = _jobs(len(files), jobs)
     names = [str(f) for f in files]
     if n_jobs == 1:
-        parts: Iterable[tuple[Batch, list[Problem], list[tuple[str, str, int | None]]]] = [
-            check_files(names, str(layout.root), maps)
+        parts: Iterable[tuple[Batch, list[Problem], list[tuple[str, str, int | None]], list[str]]] = [
+            check_files(names, str(layout.root), maps, cache_dir)
         ]
         pool = None
     else:
@@ -182,27 +274,43 @@ def collect(layout: Layout, *, jobs: int | None = None) -> tuple[Batch, list[Pat
         pool = ProcessPoolExecutor(max_workers=n_jobs, mp_context=ctx)
         chunks = [names[i : i + CHUNK_FILES] for i in range(0, len(names), CHUNK_FILES)]
         n = len(chunks)
-        parts = pool.map(check_files, chunks, [str(layout.root)] * n, [str(layout.mappings)] * n)
+        parts = pool.map(
+            check_files, chunks, [str(layout.root)] * n, [str(layout.mappings)] * n, [cache_dir] * n
+        )
     try:
-        for part, found, part_ids in parts:
+        for part, found, part_ids, part_keys in parts:
             batches.append(part)
             problems += found
             ids += part_ids
+            keys.update(part_keys)
     finally:
         if pool is not None:
             pool.shutdown()
+    cache.prune(cache_folder, keys)
     batch = Batch.concat(batches)
     del batches
     problems += duplicate_id_problems(ids)
-    problems += cross_file_problems(batch, allowlist)
+    used: set[tuple[str, str, str]] = set()
+    problems += cross_file_problems(batch, allowlist, used)
+    problems += url_problems(batch.sources)
+    problems += timing_problems(batch, build_date())
+    problems += duplicate_exercise_problems(batch)
+    complete = batch.claims.filter(pl.col("exercise_id").is_in(batch.exercises["exercise_id"].implode()))
+    sizes = reconcile(complete, batch.participants)
+    problems += contingent_problems(sizes, complete, allowlist, used)
+    if not problems:  # an entry may look stale only because its record failed to parse
+        problems += stale_allowlist_problems(allowlist, used)
     if problems:
         raise BuildError(problems)
     return batch, files
 
 
-def make_tables(layout: Layout, *, jobs: int | None = None) -> tuple[dict[str, pl.DataFrame], str]:
-    """Collect, build and validate the tables without publishing them (``jobs``: see :func:`collect`)."""
-    batch, files = collect(layout, jobs=jobs)
+def make_tables(
+    layout: Layout, *, jobs: int | None = None, use_cache: bool = True
+) -> tuple[dict[str, pl.DataFrame], str]:
+    """Collect, build and validate the tables without publishing them (``jobs``, ``use_cache``: see
+    :func:`collect`)."""
+    batch, files = collect(layout, jobs=jobs, use_cache=use_cache)
     tables = build_tables(batch, Mappings(layout.mappings))
     del batch  # the private columns are no longer needed: free them before validating
     failures = validate_tables(tables)
@@ -211,11 +319,12 @@ def make_tables(layout: Layout, *, jobs: int | None = None) -> tuple[dict[str, p
     return tables, data_version(files, layout)
 
 
-def build(root: Path, *, jobs: int | None = None) -> Path:
+def build(root: Path, *, jobs: int | None = None, use_cache: bool = True) -> Path:
     """Build and publish the release of the checkout at ``root``; return the release folder.
 
-    ``jobs``: processes that check the source files (see :func:`collect`).
+    ``jobs``: processes that check the source files (see :func:`collect`); ``use_cache``: reuse the
+    results of unchanged files (:mod:`~military_exercises.pipeline.cache`; never changes the output).
     """
     layout = Layout(root)
-    tables, version = make_tables(layout, jobs=jobs)
+    tables, version = make_tables(layout, jobs=jobs, use_cache=use_cache)
     return publish(tables, layout.dataset, version=version)

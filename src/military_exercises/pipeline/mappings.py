@@ -7,6 +7,7 @@ error, not a silent gap.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,15 +21,66 @@ _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
 class MappingError(ValueError):
-    """A mapping table is malformed."""
+    """A mapping table is malformed: ``file``, ``line`` (or None) and ``field`` say where."""
+
+    def __init__(self, file: str, line: int | None, field: str, message: str) -> None:
+        self.file, self.line, self.field, self.message = file, line, field, message
+        where = file if line is None else f"{file}:{line}"
+        super().__init__(f"{where}: {field + ': ' if field else ''}{message}")
 
 
-def _read_csv(path: Path) -> list[dict[str, str]]:
+def read_csv_table(
+    path: Path, columns: tuple[str, ...], *, label: str | None = None
+) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a CSV table as ``(line, row)``; raise :class:`MappingError` with the place of any fault.
+
+    A UTF-8 byte-order mark (as spreadsheet programs save) is accepted; other encodings, missing
+    columns and rows with too many or too few cells are errors.
+    """
+    name = label or f"dataset/mappings/{path.name}"
     try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            return list(csv.DictReader(fh))
-    except FileNotFoundError as exc:
-        raise MappingError(f"mapping table missing: {path}") from exc
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise MappingError(name, None, "", "table missing") from None
+    except OSError as exc:
+        raise MappingError(name, None, "", f"cannot read: {exc.strerror}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise MappingError(
+            name, line, "", f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8"
+        ) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header is None:
+        raise MappingError(name, 1, "", f"empty table; the header must be: {','.join(columns)}")
+    header = [h.strip() for h in header]
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise MappingError(
+            name, 1, "", f"missing column(s) {', '.join(missing)}; the header must be: {','.join(columns)}"
+        )
+    rows: list[tuple[int, dict[str, str]]] = []
+    for cells in reader:
+        line = reader.line_num
+        if not cells or all(not c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            raise MappingError(
+                name, line, "", f"{len(cells)} cells, but the header has {len(header)} columns"
+            )
+        rows.append((line, dict(zip(header, cells, strict=True))))
+    return rows
+
+
+def _int_or_none(value: str, file: str, line: int, field: str) -> int | None:
+    if not value.strip():
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise MappingError(file, line, field, f"{value!r} is not a whole number") from None
 
 
 def _normalise_alias(text: str) -> str:
@@ -45,20 +97,33 @@ class Mappings:
     @cached_property
     def countries(self) -> pl.DataFrame:
         """The code crosswalk: one row per state (ISO3 key), with G&W and COW codes and region."""
-        rows = _read_csv(self.directory / "countries.csv")
+        file = "dataset/mappings/countries.csv"
+        columns = ("iso3", "name", "gw_code", "cow_code", "gw_microstate", "region")
+        table = read_csv_table(self.directory / "countries.csv", columns)
+        rows = [r for _, r in table]
         seen: set[str] = set()
-        for i, r in enumerate(rows, start=2):
+        gw: list[int | None] = []
+        cow: list[int | None] = []
+        for line, r in table:
             if not _ISO3.match(r["iso3"]) or r["iso3"] in seen:
-                raise MappingError(f"countries.csv line {i}: bad or duplicate iso3 {r['iso3']!r}")
+                raise MappingError(file, line, "iso3", f"bad or duplicate iso3 {r['iso3']!r}")
             if r["region"] not in REGIONS:
-                raise MappingError(f"countries.csv line {i}: unknown region {r['region']!r}")
+                raise MappingError(
+                    file, line, "region", f"unknown region {r['region']!r}; accepted: {', '.join(REGIONS)}"
+                )
+            if r["gw_microstate"] not in ("true", "false"):
+                raise MappingError(
+                    file, line, "gw_microstate", f"{r['gw_microstate']!r}: write true or false"
+                )
             seen.add(r["iso3"])
+            gw.append(_int_or_none(r["gw_code"], file, line, "gw_code"))
+            cow.append(_int_or_none(r["cow_code"], file, line, "cow_code"))
         return pl.DataFrame(
             {
                 "iso3": [r["iso3"] for r in rows],
                 "name": [r["name"] for r in rows],
-                "gw_code": [int(r["gw_code"]) if r["gw_code"] else None for r in rows],
-                "cow_code": [int(r["cow_code"]) if r["cow_code"] else None for r in rows],
+                "gw_code": gw,
+                "cow_code": cow,
                 "gw_microstate": [r["gw_microstate"] == "true" for r in rows],
                 "region": [r["region"] for r in rows],
             },
@@ -81,12 +146,13 @@ class Mappings:
         """Lower-case alias (name, demonym, code) -> ISO3."""
         known = set(self.countries["iso3"])
         out: dict[str, str] = {}
-        for i, r in enumerate(_read_csv(self.directory / "country_aliases.csv"), start=2):
+        file = "dataset/mappings/country_aliases.csv"
+        for i, r in read_csv_table(self.directory / "country_aliases.csv", ("alias", "iso3")):
             alias, iso3 = _normalise_alias(r["alias"]), r["iso3"]
             if iso3 not in known:
-                raise MappingError(f"country_aliases.csv line {i}: {iso3!r} is not in countries.csv")
+                raise MappingError(file, i, "iso3", f"{iso3!r} is not in countries.csv")
             if out.get(alias, iso3) != iso3:
-                raise MappingError(f"country_aliases.csv line {i}: {alias!r} maps to two countries")
+                raise MappingError(file, i, "alias", f"{alias!r} maps to two countries")
             out[alias] = iso3
         return out
 
@@ -106,11 +172,10 @@ class Mappings:
     @cached_property
     def admin1_aliases(self) -> dict[str, str]:
         out: dict[str, str] = {}
-        for i, r in enumerate(_read_csv(self.directory / "admin1_aliases.csv"), start=2):
+        file = "dataset/mappings/admin1_aliases.csv"
+        for i, r in read_csv_table(self.directory / "admin1_aliases.csv", ("alias", "code")):
             if r["code"] not in self.admin1_codes:
-                raise MappingError(
-                    f"admin1_aliases.csv line {i}: {r['code']!r} is not an ISO 3166-2 code in pycountry"
-                )
+                raise MappingError(file, i, "code", f"{r['code']!r} is not an ISO 3166-2 code in pycountry")
             out[_normalise_alias(r["alias"])] = r["code"]
         return out
 
@@ -122,14 +187,17 @@ class Mappings:
 
     @cached_property
     def organisations(self) -> dict[str, str]:
-        return {r["code"]: r["name"] for r in _read_csv(self.directory / "organisations.csv")}
+        rows = read_csv_table(self.directory / "organisations.csv", ("code", "name"))
+        return {r["code"]: r["name"] for _, r in rows}
 
     @cached_property
     def sea_region(self) -> dict[str, str]:
         out = {}
-        for i, r in enumerate(_read_csv(self.directory / "seas.csv"), start=2):
+        for i, r in read_csv_table(self.directory / "seas.csv", ("sea", "region")):
             if r["region"] not in REGIONS:
-                raise MappingError(f"seas.csv line {i}: unknown region {r['region']!r}")
+                raise MappingError(
+                    "dataset/mappings/seas.csv", i, "region", f"unknown region {r['region']!r}"
+                )
             out[_normalise_alias(r["sea"])] = r["region"]
         return out
 
@@ -139,4 +207,11 @@ class Mappings:
     @cached_property
     def plausible_limits(self) -> dict[str, int]:
         """Quantity -> largest value accepted without an allow-list entry."""
-        return {r["quantity"]: int(r["max"]) for r in _read_csv(self.directory / "plausible_limits.csv")}
+        file = "dataset/mappings/plausible_limits.csv"
+        out: dict[str, int] = {}
+        for i, r in read_csv_table(self.directory / "plausible_limits.csv", ("quantity", "max")):
+            limit = _int_or_none(r["max"], file, i, "max")
+            if limit is None:
+                raise MappingError(file, i, "max", "a limit is needed")
+            out[r["quantity"]] = limit
+        return out

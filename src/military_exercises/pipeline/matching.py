@@ -91,32 +91,39 @@ def same_event_reason(a: ExerciseKey, b: ExerciseKey) -> str | None:
     return None
 
 
+def _months(k: ExerciseKey) -> range:
+    return range(k.start.year * 12 + k.start.month - 1, k.end.year * 12 + k.end.month)
+
+
 def likely_same_pairs(
     keys: Iterable[ExerciseKey], against: Iterable[ExerciseKey] | None = None
 ) -> list[tuple[str, str, str]]:
     """``(id_a, id_b, reason)`` for every likely pair, sorted.
 
     With ``against``, pairs are formed between ``keys`` and ``against`` only (a draft against the
-    dataset, upstream rows against curated records); without it, within ``keys``. Rows are
-    bucketed by year so the work grows with the rows of a year, not with all pairs.
+    dataset, upstream rows against curated records); without it, within ``keys``. Both rules need
+    overlapping dates and at least one shared state, so candidates are found through buckets of
+    (month, state): the work grows with the rows that share a month and a state, not with all pairs.
     """
     left = list(keys)
     right = left if against is None else list(against)
-    by_year: dict[int, list[ExerciseKey]] = defaultdict(list)
+    buckets: dict[tuple[int, str], list[ExerciseKey]] = defaultdict(list)
     for k in right:
-        for year in range(k.start.year, k.end.year + 1):
-            by_year[year].append(k)
+        for month in _months(k):
+            for state in k.participants:
+                buckets[(month, state)].append(k)
     found: set[tuple[str, str, str]] = set()
     for a in left:
         seen: set[str] = set()
-        for year in range(a.start.year, a.end.year + 1):
-            for b in by_year.get(year, ()):
-                if b.exercise_id in seen or b.exercise_id == a.exercise_id:
-                    continue
-                seen.add(b.exercise_id)
-                if against is None and b.exercise_id < a.exercise_id:
-                    continue  # each unordered pair once
-                reason = same_event_reason(a, b)
-                if reason is not None:
-                    found.add((a.exercise_id, b.exercise_id, reason))
+        for month in _months(a):
+            for state in a.participants:
+                for b in buckets.get((month, state), ()):
+                    if b.exercise_id in seen or b.exercise_id == a.exercise_id:
+                        continue
+                    seen.add(b.exercise_id)
+                    if against is None and b.exercise_id < a.exercise_id:
+                        continue  # each unordered pair once
+                    reason = same_event_reason(a, b)
+                    if reason is not None:
+                        found.add((a.exercise_id, b.exercise_id, reason))
     return sorted(found)

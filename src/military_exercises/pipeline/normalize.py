@@ -107,6 +107,11 @@ def normalize_identity(parsed: ParsedRecord) -> list[Problem]:
         problem(f"id {rec.id!r} must be a lower-case slug of letters, digits and hyphens", "id")
     if rec.id != stem:
         problem(f"id {rec.id!r} does not match the file name {stem!r}.yaml", "id")
+    for i, other in enumerate(rec.distinct_from):
+        if not _SLUG.match(other):
+            problem(f"{other!r} is not an exercise id (a lower-case slug)", "distinct_from", i)
+        elif other == rec.id:
+            problem("an exercise cannot be distinct from itself", "distinct_from", i)
     return problem.found
 
 
@@ -508,8 +513,14 @@ def _exercise_row(
         "lon": float(loc.lon) if loc.lon is not None else None,
         "location_precision": loc.precision,
         "region": _region(maps, location, roles, loc.sea),
+        "planned": bool(rec.planned),
         "notes": rec.notes,
         "source_file": parsed.path,
+        "_start_latest": start.latest,
+        "_end_latest": end.latest if end else start.latest,
+        "_distinct_from": list(rec.distinct_from),
+        "_line_id": parsed.line("id"),
+        "_line_start": parsed.line("start"),
     }
 
 

@@ -6,13 +6,15 @@ by :mod:`military_exercises.pipeline.normalize`, which has the mapping tables.
 
 from __future__ import annotations
 
+import copy
+import os
 from pathlib import Path as FsPath
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
 from military_exercises.pipeline.problems import Problem
-from military_exercises.pipeline.yamlsafe import Path, YamlError, load_yaml_bytes
+from military_exercises.pipeline.yamlsafe import MAX_FILE_BYTES, Path, YamlError, load_yaml_bytes
 
 
 class _Strict(BaseModel):
@@ -76,19 +78,32 @@ class RecordIn(_Strict):
     claims: list[ClaimIn] = Field(default_factory=list)
     sources: list[SourceIn] = Field(min_length=1)
     full_list_source: StrictStr | None = None
+    planned: bool | None = None
+    distinct_from: list[StrictStr] = Field(default_factory=list)
     notes: StrictStr | None = None
     status: StrictStr | None = None
 
 
 class ParsedRecord:
-    """A record that passed the shape check, with where it came from and its line map."""
+    """A record that passed the shape check, with where it came from and its line map.
 
-    __slots__ = ("lines", "path", "record")
+    ``dropped`` lists the fields (as ``claims[0].value``) that failed the shape check and were
+    left out so that the remaining checks could still run; such a record is never published.
+    """
 
-    def __init__(self, path: str, record: RecordIn, lines: dict[Path, int]) -> None:
+    __slots__ = ("dropped", "lines", "path", "record")
+
+    def __init__(
+        self, path: str, record: RecordIn, lines: dict[Path, int], dropped: tuple[str, ...] = ()
+    ) -> None:
         self.path = path
         self.record = record
         self.lines = lines
+        self.dropped = dropped
+
+    def covers(self, field: str) -> bool:
+        """True when ``field`` is a dropped field or lies inside one (its problems are already told)."""
+        return any(field == d or field.startswith((f"{d}.", f"{d}[")) for d in self.dropped)
 
     def line(self, *path: str | int) -> int | None:
         """The line of ``path`` in the file, or of its nearest enclosing value."""
@@ -143,25 +158,73 @@ def parse_record_bytes(data: bytes, path: str) -> tuple[ParsedRecord | None, lis
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
-            loc = tuple(err["loc"])
-            # pydantic reports unions branch by branch ("lat.float", "lat.int"): keep the field path
-            loc = tuple(p for p in loc if p not in ("float", "int", "constrained-int"))
+            loc = _loc(err)
             p: Path = loc
             while p and p not in lines:
                 p = p[:-1]
             problems.append(Problem(path, lines.get(p), _field(loc), _explain(err)))
-        return None, sorted(set(problems))
+        partial = _without_bad_fields(value)
+        if partial is None:
+            return None, sorted(set(problems))
+        kept, dropped = partial
+        return ParsedRecord(path, kept, lines, dropped), sorted(set(problems))
     return ParsedRecord(path, record, lines), []
 
 
-def parse_record_file(file: FsPath, root: FsPath) -> tuple[ParsedRecord | None, list[Problem]]:
-    """Read and parse ``file``; paths in problems are relative to ``root``."""
+def _loc(err: Any) -> tuple[Any, ...]:
+    # pydantic reports unions branch by branch ("lat.float", "lat.int"): keep the field path
+    return tuple(p for p in err["loc"] if p not in ("float", "int", "constrained-int"))
+
+
+def _without_bad_fields(value: dict[str, Any]) -> tuple[RecordIn, tuple[str, ...]] | None:
+    """The record with its unknown keys and wrongly typed optional fields left out, so that the
+    other checks can still run; None when that is not possible (a required key is missing or
+    wrong, or a list entry is malformed)."""
+    data = copy.deepcopy(value)
+    dropped: list[str] = []
+    for _ in range(4):  # each round removes every field pydantic names; few files need more than one
+        try:
+            return RecordIn.model_validate(data), tuple(dropped)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = _loc(err)
+                if err["type"] == "missing" or not loc:
+                    return None
+                parent: Any = data
+                for key in loc[:-1]:
+                    try:
+                        parent = parent[key]
+                    except (KeyError, IndexError, TypeError):
+                        return None
+                if not isinstance(parent, dict) or loc[-1] not in parent:
+                    return None
+                del parent[loc[-1]]
+                dropped.append(_field(loc))
+    return None
+
+
+def read_record_file(file: FsPath, root: FsPath) -> tuple[str, bytes | None, list[Problem]]:
+    """The file's path relative to ``root`` and its bytes, or None and the problem; a file over
+    :data:`MAX_FILE_BYTES` is refused before it is read, so a huge file is never loaded whole."""
     try:
         rel = file.relative_to(root).as_posix()
     except ValueError:
         rel = file.as_posix()
     try:
-        data = file.read_bytes()
+        with file.open("rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                message = f"file is {size:,} bytes; source records are limited to {MAX_FILE_BYTES:,}"
+                return rel, None, [Problem(rel, None, "", message)]
+            data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return None, [Problem(rel, None, "", f"cannot read file: {exc.strerror}")]
+        return rel, None, [Problem(rel, None, "", f"cannot read file: {exc.strerror}")]
+    return rel, data, []
+
+
+def parse_record_file(file: FsPath, root: FsPath) -> tuple[ParsedRecord | None, list[Problem]]:
+    """Read and parse ``file``; paths in problems are relative to ``root``."""
+    rel, data, problems = read_record_file(file, root)
+    if data is None:
+        return None, problems
     return parse_record_bytes(data, rel)

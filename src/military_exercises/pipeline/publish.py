@@ -121,6 +121,29 @@ def write_tables(tables: dict[str, pl.DataFrame], folder: Path, *, version: str)
     return package
 
 
+def release_problems(folder: Path, *, hashes: bool = True) -> list[str]:
+    """What is wrong with a release folder against its own datapackage.json ([] when intact).
+
+    Checks that every resource's file exists with the recorded size and (with ``hashes``) sha256.
+    """
+    dp = folder / "datapackage.json"
+    try:
+        package = json.loads(dp.read_text(encoding="utf-8"))
+        resources = package["resources"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return [f"{dp}: unreadable manifest ({exc.__class__.__name__})"]
+    problems = []
+    for res in resources:
+        path = folder / res["path"]
+        if not path.is_file():
+            problems.append(f"{path}: missing")
+        elif path.stat().st_size != res["bytes"]:
+            problems.append(f"{path}: {path.stat().st_size:,} bytes, the manifest says {res['bytes']:,}")
+        elif hashes and f"sha256:{_sha256(path)}" != res["hash"]:
+            problems.append(f"{path}: content differs from the manifest's sha256")
+    return problems
+
+
 def publish(tables: dict[str, pl.DataFrame], dataset_dir: Path, *, version: str) -> Path:
     """Write the release and switch ``dataset/release`` to it atomically. Returns the release path."""
     releases = dataset_dir / ".releases"
@@ -135,9 +158,11 @@ def publish(tables: dict[str, pl.DataFrame], dataset_dir: Path, *, version: str)
         _crash_point("staging-written")
         digest = hashlib.sha256((staging / "datapackage.json").read_bytes()).hexdigest()[:16]
         final = releases / digest
-        if final.exists():  # identical content already published
+        if final.exists() and not release_problems(final):  # identical content already published
             shutil.rmtree(staging)
         else:
+            if final.exists():  # damaged (a file truncated, removed or replaced): rebuild it
+                shutil.rmtree(final)
             staging.rename(final)
         _fsync_dir(releases)
         _crash_point("renamed")

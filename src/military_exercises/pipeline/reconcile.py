@@ -9,7 +9,9 @@ The rule (also in CODEBOOK.md, generated from :data:`RULE`):
 2. **Components of one source add up.** Claims of one source for the same exercise, scope, quantity
    and basis that carry a ``component`` label ("regulars", "reservists") are summed into one
    estimate (floors, points and ceilings summed; a missing floor or ceiling stays missing). Every
-   other claim is its own estimate.
+   other claim is its own estimate. A source that gives only **one** labelled part of the whole
+   exercise ("foreign contingents: 400", "reservists: 10,000") gives a part, not the whole: that
+   claim stays in the claims table but does not enter the whole exercise's size.
 3. **Estimates combine into a size.** For each (exercise, scope, quantity, basis):
    ``low`` = the smallest of the estimates' floors, an estimate without a floor offering its point;
    ``high`` = the largest ceiling, an estimate without a ceiling offering its point;
@@ -64,8 +66,11 @@ def claim_intervals(claims: pl.LazyFrame) -> pl.LazyFrame:
 
 
 def _estimates(claims: pl.LazyFrame) -> pl.LazyFrame:
-    """Step 2: one row per estimate (a lone claim, or the summed components of one source)."""
-    with_iv = claim_intervals(claims).with_columns(
+    """Step 2: one row per estimate (a lone claim, or the summed components of one source); a lone
+    whole-exercise part is left out."""
+    parts_of_source = pl.len().over([*_GROUP, "source_id", pl.col("component").is_not_null()])
+    lone_part = pl.col("country_iso3").is_null() & pl.col("component").is_not_null() & (parts_of_source == 1)
+    with_iv = claim_intervals(claims.filter(~lone_part)).with_columns(
         estimate_key=pl.when(pl.col("component").is_null())
         .then(pl.col("claim_id"))
         .otherwise(pl.lit("components:") + pl.col("source_id"))

@@ -99,6 +99,9 @@ class Exercises(_Base):
     has_equipment_claims: bool = _f("True when any claim counts equipment (tanks, ships, aircraft, ...).")
     n_claims: pl.Int64 = _f("Number of claims recorded for the exercise.", ge=0)
     n_sources: pl.Int64 = _f("Number of sources cited by the record.", ge=1)
+    planned: bool = _f(
+        "True when the record describes an exercise announced before it was held (the record says so)."
+    )
     notes: str = _f("Curator's notes, in their own words.", nullable=True)
     source_file: str = _f("Path of the source record, relative to the repository root.")
 

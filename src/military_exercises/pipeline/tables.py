@@ -6,14 +6,13 @@ cited) and one URL has one id; implausible figures need an allow-list entry with
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from military_exercises.pipeline.mappings import Mappings
+from military_exercises.pipeline.mappings import MappingError, Mappings, read_csv_table
 from military_exercises.pipeline.normalize import SOURCE_FIELDS, NormalizedRecord
 from military_exercises.pipeline.problems import Problem
 from military_exercises.pipeline.reconcile import claim_intervals, reconcile
@@ -27,6 +26,14 @@ _CLAIM_EXTRA = {
     "_biggest_field": pl.String,
     "_biggest_line": pl.Int64,
     "_file": pl.String,
+    "_line": pl.Int64,
+}
+_EXERCISE_EXTRA = {
+    "_start_latest": pl.Date,
+    "_end_latest": pl.Date,
+    "_distinct_from": pl.List(pl.String),
+    "_line_id": pl.Int64,
+    "_line_start": pl.Int64,
 }
 _SOURCE_EXTRA = {
     "_exercise_id": pl.String,
@@ -66,7 +73,7 @@ class Batch:
         ]
         participants = [p for r in complete for p in r.participants]
         return cls(
-            exercises=_frame(_columns([r.exercise for r in complete]), "exercises"),
+            exercises=_frame(_columns([r.exercise for r in complete]), "exercises", _EXERCISE_EXTRA),
             participants=pl.DataFrame(
                 _columns(participants) or None,
                 schema={"exercise_id": pl.String, "iso3": pl.String, "role": pl.String},
@@ -137,19 +144,64 @@ def _list_column(values: list[list[Any] | None], name: str, dtype: Any) -> pl.Se
     )
 
 
-def read_allowlist(path: Path) -> tuple[dict[tuple[str, str], str], list[Problem]]:
-    """(exercise_id, quantity) -> reason. Rows without a reason are problems."""
-    out: dict[tuple[str, str], str] = {}
+#: What an allow-list entry can let through, each with a reason.
+ALLOWLIST_CHECKS = ("plausible_limit", "contingents_exceed_total")
+ALLOWLIST_FILE = "dataset/allowlist.csv"
+
+
+@dataclass(frozen=True)
+class AllowEntry:
+    exercise_id: str
+    quantity: str
+    check: str
+    reason: str
+    line: int
+
+
+def read_allowlist(path: Path) -> tuple[dict[tuple[str, str, str], AllowEntry], list[Problem]]:
+    """(exercise_id, quantity, check) -> entry. Rows without a reason or with an unknown check are
+    problems; so is a malformed file (with its line)."""
+    out: dict[tuple[str, str, str], AllowEntry] = {}
     problems: list[Problem] = []
     if not path.exists():
         return out, problems
-    with path.open(encoding="utf-8", newline="") as fh:
-        for i, row in enumerate(csv.DictReader(fh), start=2):
-            if not (row.get("reason") or "").strip():
-                problems.append(Problem(path.name, i, "reason", "an allow-list entry needs a reason"))
-                continue
-            out[(row["exercise_id"], row["quantity"])] = row["reason"].strip()
+    try:
+        rows = read_csv_table(path, ("exercise_id", "quantity", "check", "reason"), label=ALLOWLIST_FILE)
+    except MappingError as exc:
+        return out, [Problem(exc.file, exc.line, exc.field, exc.message)]
+    for line, row in rows:
+        reason, check = row["reason"].strip(), row["check"].strip()
+        if not reason:
+            problems.append(Problem(ALLOWLIST_FILE, line, "reason", "an allow-list entry needs a reason"))
+            continue
+        if check not in ALLOWLIST_CHECKS:
+            message = f"unknown check {check!r}; accepted: {', '.join(ALLOWLIST_CHECKS)}"
+            problems.append(Problem(ALLOWLIST_FILE, line, "check", message))
+            continue
+        key = (row["exercise_id"].strip(), row["quantity"].strip(), check)
+        if key in out:
+            message = f"the same entry is given on line {out[key].line}"
+            problems.append(Problem(ALLOWLIST_FILE, line, "exercise_id", message))
+            continue
+        out[key] = AllowEntry(*key, reason, line)
     return out, problems
+
+
+def stale_allowlist_problems(
+    allowlist: dict[tuple[str, str, str], AllowEntry], used: set[tuple[str, str, str]]
+) -> list[Problem]:
+    """Entries that no longer let anything through: the figure was fixed or the record is gone."""
+    return [
+        Problem(
+            ALLOWLIST_FILE,
+            entry.line,
+            "exercise_id",
+            f"stale entry: {entry.exercise_id} has no {entry.quantity} figure that needs it "
+            f"({entry.check}); delete the line",
+        )
+        for key, entry in sorted(allowlist.items(), key=lambda kv: kv[1].line)
+        if key not in used
+    ]
 
 
 def duplicate_id_problems(ids: list[tuple[str, str, int | None]]) -> list[Problem]:
@@ -169,7 +221,9 @@ def duplicate_id_problems(ids: list[tuple[str, str, int | None]]) -> list[Proble
     return problems
 
 
-def cross_file_problems(batch: Batch, allowlist: dict[tuple[str, str], str]) -> list[Problem]:
+def cross_file_problems(
+    batch: Batch, allowlist: dict[tuple[str, str, str], AllowEntry], used: set[tuple[str, str, str]]
+) -> list[Problem]:
     """Problems that only show across files: shared source ids and URLs, implausible figures.
 
     Duplicate exercise ids are checked earlier, by :func:`duplicate_id_problems`.
@@ -183,7 +237,8 @@ def cross_file_problems(batch: Batch, allowlist: dict[tuple[str, str], str]) -> 
     clashing_urls = src.group_by("url").agg(pl.col("source_id").n_unique() > 1).filter("source_id")
     # One id, one page: every citation of a source id must repeat its first citation's fields.
     src = src.filter(
-        pl.col("source_id").is_in(clashing_ids["source_id"]) | pl.col("url").is_in(clashing_urls["url"])
+        pl.col("source_id").is_in(clashing_ids["source_id"].implode())
+        | pl.col("url").is_in(clashing_urls["url"].implode())
     )
     first = src.group_by("source_id", maintain_order=True).first()
     cited = src.join(first.select("source_id", *SOURCE_FIELDS, "_file"), on="source_id", suffix="_first")
@@ -214,7 +269,9 @@ def cross_file_problems(batch: Batch, allowlist: dict[tuple[str, str], str]) -> 
         )
     # Implausible figures need an allow-list entry.
     for r in batch.claims.filter(~pl.col("_plausible")).iter_rows(named=True):
-        if (r["exercise_id"], r["quantity"]) in allowlist:
+        allow_key = (r["exercise_id"], r["quantity"], "plausible_limit")
+        if allow_key in allowlist:
+            used.add(allow_key)
             continue
         biggest = max(v for v in (r["value"], r["low"], r["high"]) if v is not None)
         problems.append(
@@ -224,7 +281,7 @@ def cross_file_problems(batch: Batch, allowlist: dict[tuple[str, str], str]) -> 
                 r["_biggest_field"],
                 f"{r['quantity']} {biggest:,} is above the plausibility limit {r['_limit']:,}; "
                 "if a source really says so, add "
-                f"'{r['exercise_id']},{r['quantity']},<reason>' to dataset/allowlist.csv",
+                f"'{r['exercise_id']},{r['quantity']},plausible_limit,<reason>' to dataset/allowlist.csv",
             )
         )
     return problems

@@ -1,0 +1,103 @@
+"""The parse/normalize cache: what checking one record file produced, keyed by its content.
+
+An entry is found only for the same bytes at the same path, checked by the same code against the
+same mapping tables with the same versions of the libraries whose output it holds; anything else
+is a miss and the file is checked afresh. So the cache can make a build faster but never change
+what it publishes (tests build with and without it and compare the bytes).
+
+Layout: ``dataset/.build/cache/<context>/<key[:2]>/<key>.pkl``; the folders of other contexts are
+removed when a build starts. A cache that cannot be read or written is ignored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import shutil
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
+from pathlib import Path
+from typing import Any
+
+#: The libraries whose behaviour ends up in a cached result (error texts, ISO 3166-2 codes).
+_LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "pycountry", "polars")
+
+
+def code_digest() -> str:
+    """Digest of the pipeline's own source and the vocabularies it checks against."""
+    package = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for path in sorted([*package.joinpath("pipeline").glob("*.py"), package / "vocab.py"]):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    for name in _LIBRARIES:
+        try:
+            h.update(f"{name}={package_version(name)}".encode())
+        except PackageNotFoundError:  # pragma: no cover - every one is a dependency
+            h.update(f"{name}=?".encode())
+    return h.hexdigest()
+
+
+def context_digest(mapping_files: list[Path]) -> str:
+    """What a cached result depends on besides the file itself: code, libraries, mapping tables."""
+    h = hashlib.sha256(code_digest().encode())
+    for path in sorted(mapping_files):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def entry_key(rel_path: str, data: bytes) -> str:
+    """Key of one file's result: its path in the repository and its bytes."""
+    return hashlib.sha256(rel_path.encode() + b"\0" + data).hexdigest()
+
+
+def prepare(root: Path, context: str) -> Path | None:
+    """The cache folder for ``context`` under ``root`` (created), other contexts removed; None when
+    the folder cannot be made (a read-only checkout builds without a cache)."""
+    folder = root / context
+    try:
+        if root.is_dir():
+            for other in root.iterdir():
+                if other.name != context:
+                    shutil.rmtree(other, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
+def get(folder: str | None, key: str) -> Any | None:
+    if folder is None:
+        return None
+    path = Path(folder) / key[:2] / f"{key}.pkl"
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+
+
+def put(folder: str | None, key: str, value: Any) -> None:
+    """Store atomically (temporary file + rename): a killed build never leaves half an entry."""
+    if folder is None:
+        return
+    target = Path(folder) / key[:2] / f"{key}.pkl"
+    tmp = target.with_suffix(f".tmp-{os.getpid()}")
+    with contextlib.suppress(OSError):
+        target.parent.mkdir(exist_ok=True)
+        with tmp.open("wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+
+
+def prune(folder: Path | None, keep: set[str]) -> None:
+    """Remove entries of files that are no longer in the tree (or no longer look as they did)."""
+    if folder is None:
+        return
+    for path in folder.glob("*/*"):
+        if path.stem not in keep:
+            with contextlib.suppress(OSError):
+                path.unlink()
