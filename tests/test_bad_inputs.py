@@ -423,6 +423,61 @@ CASES: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         ],
     ),
     (
+        "several problems in one file: a typo key does not hide the others",
+        {
+            ALPHA: edit(
+                'end: "2020-05-08"',
+                'end: "2020-05-01"',
+                edit("value: 1000", "value: -5", edit("series: null", "seires: null")),
+            )
+        },
+        [
+            f"{A}:3: seires: unknown key (see dataset/sources/README.md for the accepted keys)",
+            f"{A}:5: end: end 2020-05-01 is before start 2020-05-04",
+            f"{A}:28: claims[0].value: value -5 is negative; counts are zero or more",
+        ],
+    ),
+    (
+        "contingents that add up to more than the stated total (same basis)",
+        {
+            ALPHA: edit(
+                "    low: 200\n    high: 300\n    qualifier: range\n    basis: reported",
+                "    value: 5000\n    qualifier: exact\n    basis: declared\n    claimant_country: RUS",
+            )
+        },
+        [
+            f"{A}:25: claims: declared troops contingents add up to at least 5,000, more than the whole "
+            "exercise's 1,000; check both figures, or if the sources really say so add "
+            "'2020-05-alpha-drill,troops,contingents_exceed_total,<reason>' to dataset/allowlist.csv"
+        ],
+    ),
+    (
+        "source URL spelled differently under a second id (scheme, www, slash, tracking)",
+        {
+            BETA: beta()
+            .replace("test-20200504-one", "test-20200504-two")
+            .replace("https://example.org/a", "http://WWW.example.org/a/?utm_source=x#top")
+        },
+        [
+            f"{B}:46: sources[0].url: 'http://WWW.example.org/a/?utm_source=x#top' is the same page as "
+            f"'https://example.org/a', cited as 'test-20200504-one' in {A}; one page has one id: reuse that id"
+        ],
+    ),
+    (
+        "likely duplicate exercise under a new id",
+        {BETA: BASE_RECORD.replace("2020-05-alpha-drill", "2020-05-beta-drill")},
+        [
+            f"{B}:1: id: likely the same exercise as 2020-05-alpha-drill ({A}): overlapping dates in TJK, "
+            "100% of states shared; if they are different exercises, add 'distinct_from: [2020-05-alpha-drill]' "
+            "to this record"
+        ],
+    ),
+    (
+        "distinct_from naming an exercise that does not exist",
+        {ALPHA: BASE_RECORD + "distinct_from: [2020-05-gamma-drill]\n"},
+        [f"{A}:1: distinct_from: '2020-05-gamma-drill' is not the id of any exercise"],
+    ),
+    (
         "file with the .yml extension",
         {"2020/2020-05-beta-drill.yml": beta()},
         ["dataset/sources/2020/2020-05-beta-drill.yml: rename to .yaml: source records end in .yaml"],

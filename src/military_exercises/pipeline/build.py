@@ -105,11 +105,10 @@ def source_files(layout: Layout) -> tuple[list[Path], list[Problem]]:
             elif entry.is_dir(follow_symlinks=False):
                 walk(path)
             elif not entry.is_file(follow_symlinks=False):
-                problems.append(
-                    Problem(
-                        rel, None, "", "not a regular file (FIFO, socket or device); only <year>/<id>.yaml"
-                    )
+                special = (
+                    "not a regular file (FIFO, socket or device); only <year>/<id>.yaml files belong here"
                 )
+                problems.append(Problem(rel, None, "", special))
             elif path.suffix == ".yml":
                 problems.append(Problem(rel, None, "", "rename to .yaml: source records end in .yaml"))
             elif path.suffix != ".yaml":
