@@ -36,6 +36,7 @@ TARGET_BUILD_S = 60.0
 TARGET_BUILD_MB = 2048.0
 TARGET_PANEL_S = 3.0
 TARGET_LOAD_RATIO = 1.5
+TARGET_INCREMENTAL_SHARE = 0.2  # issue #10: a one-record rebuild of 10,000 takes <= 1/5 of a clean build
 
 
 def _peak_mb() -> float:
@@ -65,7 +66,7 @@ def child_build(root: Path) -> dict[str, Any]:
     layout = Layout(root)
     stages: dict[str, float] = {}
     t0 = time.perf_counter()
-    records, files = collect(layout, jobs=0)
+    records, files = collect(layout, jobs=0, use_cache=False)
     stages["parse+check"] = time.perf_counter() - t0
     t = time.perf_counter()
     tables = build_tables(records, Mappings(layout.mappings))
@@ -88,8 +89,41 @@ def child_validate(root: Path) -> dict[str, Any]:
     from military_exercises.pipeline.build import Layout, collect
 
     t0 = time.perf_counter()
-    records, _files = collect(Layout(root), jobs=0)
+    records, _files = collect(Layout(root), jobs=0, use_cache=False)
     return {"seconds": time.perf_counter() - t0, "peak_mb": _peak_mb(), "records": len(records)}
+
+
+def child_incremental(root: Path) -> dict[str, Any]:
+    """After one record changes: a rebuild with the parse cache against a clean build without it,
+    and whether both publish the same bytes."""
+    import hashlib
+    import shutil
+
+    from military_exercises.pipeline.build import build
+
+    def digest(folder: Path) -> dict[str, str]:
+        return {
+            p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.resolve().iterdir())
+        }
+
+    build(root, jobs=0)  # fills the cache (the files as generated)
+    record = sorted((root / "dataset" / "sources").rglob("*.yaml"))[
+        len(list((root / "dataset" / "sources").rglob("*.yaml"))) // 2
+    ]
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("notes: Invented", "notes: Edited; invented"),
+        encoding="utf-8",
+    )
+    t0 = time.perf_counter()
+    cached = build(root, jobs=0)
+    seconds = time.perf_counter() - t0
+    cached_bytes = digest(cached)
+    shutil.rmtree(root / "dataset" / ".build" / "cache")
+    t0 = time.perf_counter()
+    clean = build(root, jobs=0, use_cache=False)
+    clean_seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "clean_seconds": clean_seconds, "peak_mb": _peak_mb(),
+            "identical": cached_bytes == digest(clean)}  # fmt: skip
 
 
 def child_floor(root: Path) -> dict[str, Any]:
@@ -123,7 +157,7 @@ def child_load(root: Path, repeat: int) -> dict[str, Any]:
 def child_panel(root: Path, repeat: int) -> dict[str, Any]:
     """Directed dyad-year panel over the G&W system 1946-2026 from the release's participants."""
     try:
-        from military_exercises import panels
+        from military_exercises.analysis import panels
     except ImportError as exc:
         return {"skipped": f"military_exercises.analysis.panels is not available ({exc})"}
     import polars as pl
@@ -167,6 +201,7 @@ def child_extract(n_reports: int) -> dict[str, Any]:
 CHILDREN = {
     "build": lambda a: child_build(Path(a[0])),
     "validate": lambda a: child_validate(Path(a[0])),
+    "incremental": lambda a: child_incremental(Path(a[0])),
     "floor": lambda a: child_floor(Path(a[0])),
     "load": lambda a: child_load(Path(a[0]), int(a[1])),
     "panel": lambda a: child_panel(Path(a[0]), int(a[1])),
@@ -260,10 +295,18 @@ def bench_size(n: int, workdir: Path, *, repeat: int) -> list[dict[str, Any]]:
     floor = in_child("floor", root)
     load = in_child("load", root, repeat)
     panel = in_child("panel", root, repeat)
+    incremental = in_child("incremental", root)
     stages = ", ".join(f"{k} {v:.1f} s" for k, v in build["stages"].items())
     build_ok = build["seconds"] <= TARGET_BUILD_S and build["tree_peak_mb"] <= TARGET_BUILD_MB
     load_ok = load["seconds"] <= TARGET_LOAD_RATIO * load["floor_seconds"]
     load_note = f"floor: bare pl.read_parquet, {load['floor_seconds'] * 1000:.1f} ms; best of {repeat}"
+    incremental_row = {**incremental, "peak_mb": incremental["tree_peak_mb"]}
+    incremental_note = (
+        f"floor: clean build without the cache, {incremental['clean_seconds']:.1f} s; same bytes as the clean "
+        f"build: {'yes' if incremental['identical'] else 'NO'}"
+    )
+    share = incremental["seconds"] / incremental["clean_seconds"]
+    incremental_ok = share <= TARGET_INCREMENTAL_SHARE and incremental["identical"]
     rows = [
         _row(n, "full build", {**build, "peak_mb": build["tree_peak_mb"]}, floor["seconds"],
              f"{build['rows']['claims']:,} claims; {stages}; main process alone {build['peak_mb']:,.0f} MB",
@@ -272,6 +315,8 @@ def bench_size(n: int, workdir: Path, *, repeat: int) -> list[dict[str, Any]]:
              "parse + check every record, no tables"),
         _row(n, "floor: polars read + write", floor, floor["seconds"], "the release's Parquet files"),
         _row(n, "load_exercises()", load, load["floor_seconds"], load_note, load_ok),
+        _row(n, "rebuild after one record changed (parse cache)", incremental_row, incremental["clean_seconds"],
+             incremental_note, incremental_ok if n >= 10_000 else None),
     ]  # fmt: skip
     if "skipped" in panel:
         rows.append({"n": n, "what": "dyad-year panel", "note": panel["skipped"], "ok": None})

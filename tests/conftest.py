@@ -75,6 +75,15 @@ sources:
 """
 
 
+def another_exercise(text: str, new_id: str = "2020-05-beta-drill") -> str:
+    """``text`` (the base record) as another exercise under ``new_id``, two weeks later, so that the
+    build does not take it for a likely duplicate of the first."""
+    text = text.replace('start: "2020-05-04"', 'start: "2020-05-18"').replace(
+        'end: "2020-05-08"', 'end: "2020-05-22"'
+    )
+    return text.replace("2020-05-alpha-drill", new_id)
+
+
 def release_digest(folder: Path) -> dict[str, str]:
     """sha256 of every file in a release folder (the ``dataset/release`` link is followed)."""
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.resolve().iterdir())}

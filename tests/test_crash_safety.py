@@ -20,7 +20,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from tests.conftest import BASE_RECORD, cli_command, synthetic_generator
+from tests.conftest import BASE_RECORD, another_exercise, cli_command, synthetic_generator
 
 from military_exercises import load_claims, load_exercises
 from military_exercises.pipeline.build import Layout, build, make_tables
@@ -28,9 +28,7 @@ from military_exercises.pipeline.publish import CRASH_ENV_VAR, CRASH_POINTS, pub
 
 pytestmark = pytest.mark.slow
 
-SECOND = BASE_RECORD.replace("2020-05-alpha-drill", "2020-05-beta-drill").replace(
-    "value: 1000", "value: 1200"
-)
+SECOND = another_exercise(BASE_RECORD).replace("value: 1000", "value: 1200")
 
 
 def run_build(root: Path, **env: str) -> subprocess.CompletedProcess[str]:

@@ -17,8 +17,8 @@ from tests.conftest import BASE_RECORD, REPO, release_digest
 
 from military_exercises import load
 from military_exercises.pipeline.build import build
-from military_exercises.pipeline.checks import normalise_url
 from military_exercises.pipeline.problems import BuildError
+from military_exercises.pipeline.urls import normalise_url
 
 A = "dataset/sources/2020/2020-05-alpha-drill.yaml"
 

@@ -31,7 +31,7 @@ from military_exercises.pipeline.normalize import NormalizedRecord, normalize_re
 from military_exercises.pipeline.parse import parse_record_bytes, read_record_file
 from military_exercises.pipeline.problems import BuildError, Problem
 from military_exercises.pipeline.publish import publish
-from military_exercises.pipeline.reconcile import reconcile
+from military_exercises.pipeline.reconcile import SIZE_KEY, reconcile
 from military_exercises.pipeline.schemas import validate_tables
 from military_exercises.pipeline.tables import (
     Batch,
@@ -86,43 +86,44 @@ def source_files(layout: Layout) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
     files: list[Path] = []
 
-    def walk(folder: Path) -> None:
+    root_prefix = len(str(layout.root)) + 1
+    sources_dir = str(layout.sources)
+
+    def walk(folder: str, depth: int) -> None:
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            rel = Path(folder).relative_to(layout.root).as_posix()
-            problems.append(Problem(rel, None, "", f"cannot read folder: {exc.strerror}"))
+            problems.append(Problem(folder[root_prefix:], None, "", f"cannot read folder: {exc.strerror}"))
             return
         for entry in entries:
-            path = Path(entry.path)
-            rel = path.relative_to(layout.root).as_posix()
-            if entry.name.startswith(".") or (folder == layout.sources and entry.name == "README.md"):
+            rel = entry.path[root_prefix:]
+            if entry.name.startswith(".") or (depth == 0 and entry.name == "README.md"):
                 continue
             if entry.is_symlink():
                 problems.append(
                     Problem(rel, None, "", "symbolic link: not followed; put the real folder or file here")
                 )
             elif entry.is_dir(follow_symlinks=False):
-                walk(path)
+                walk(entry.path, depth + 1)
             elif not entry.is_file(follow_symlinks=False):
                 special = (
                     "not a regular file (FIFO, socket or device); only <year>/<id>.yaml files belong here"
                 )
                 problems.append(Problem(rel, None, "", special))
-            elif path.suffix == ".yml":
+            elif entry.name.endswith(".yml"):
                 problems.append(Problem(rel, None, "", "rename to .yaml: source records end in .yaml"))
-            elif path.suffix != ".yaml":
+            elif not entry.name.endswith(".yaml"):
                 problems.append(
                     Problem(rel, None, "", "unexpected file in dataset/sources (only <year>/<id>.yaml)")
                 )
-            elif len(path.relative_to(layout.sources).parts) != 2:
-                problems.append(
-                    Problem(rel, None, "", "records live at dataset/sources/<start year>/<id>.yaml")
-                )
+            elif depth != 1:
+                message = "records live at dataset/sources/<start year>/<id>.yaml"
+                problems.append(Problem(rel, None, "", message))
             else:
-                files.append(path)
+                files.append(Path(entry.path))
 
-    walk(layout.sources)
+    walk(sources_dir, 0)
     if not files and not problems:
         problems.append(
             Problem("dataset/sources", None, "", "no source records found: a release needs at least one")
@@ -184,11 +185,21 @@ def check_record(data: bytes, rel: str, maps: Mappings) -> Checked:
     return norm, problems, ident
 
 
+ChunkResult = tuple[Batch, list[Problem], list[tuple[str, str, int | None]], list[str], pl.DataFrame]
+
+
+def _chunk_sizes(batch: Batch) -> pl.DataFrame:
+    """Reconciled sizes of the complete records of one chunk. Reconciliation never looks across
+    exercises, so the sizes of all chunks, concatenated and sorted, are those of the whole tree."""
+    complete = batch.claims.filter(pl.col("exercise_id").is_in(batch.exercises["exercise_id"].implode()))
+    return reconcile(complete, batch.participants)
+
+
 def check_files(
     files: list[str], root: str, maps: Mappings | str, cache_dir: str | None = None
-) -> tuple[Batch, list[Problem], list[tuple[str, str, int | None]], list[str]]:
-    """Parse and normalize ``files``; return their rows, their problems, ``(id, file, line)`` and
-    the cache keys of the files.
+) -> ChunkResult:
+    """Parse and normalize ``files``; return their rows, their problems, ``(id, file, line)``, the
+    cache keys of the files and the reconciled sizes of the complete records.
 
     ``maps`` is the loaded mapping tables, or (in a worker process) the folder to load them from
     once per process. ``cache_dir`` (see :mod:`~military_exercises.pipeline.cache`) holds earlier
@@ -196,17 +207,22 @@ def check_files(
     """
     if isinstance(maps, str):
         maps = _worker_maps.setdefault(maps, Mappings(Path(maps)))
+    read = [read_record_file(Path(f), Path(root)) for f in files]
+    unreadable = [p for _, data, found in read if data is None for p in found]  # never cached
+    keys = [cache.entry_key(rel, data) for rel, data, _ in read if data is not None]
+    # A chunk whose files are all unchanged comes back whole: no per-record rows to rebuild.
+    chunk_key = cache.chunk_key(keys)
+    whole = cache.get(cache_dir, chunk_key)
+    if whole is not None:
+        cached_batch, cached_problems, cached_ids, cached_sizes = whole
+        return cached_batch, unreadable + cached_problems, cached_ids, [*keys, chunk_key], cached_sizes
     records: list[NormalizedRecord] = []
     problems: list[Problem] = []
     ids: list[tuple[str, str, int | None]] = []  # not the parsed records: their line maps are big
-    keys: list[str] = []
-    for f in files:
-        rel, data, found = read_record_file(Path(f), Path(root))
-        problems += found
+    for rel, data, _found in read:
         if data is None:
             continue
         key = cache.entry_key(rel, data)
-        keys.append(key)
         hit = cache.get(cache_dir, key)
         if hit is None:
             hit = check_record(data, rel, maps)
@@ -217,7 +233,10 @@ def check_files(
             ids.append(ident)
         if norm is not None:
             records.append(norm)  # incomplete ones too: the cross-file checks report on them as well
-    return Batch.from_records(records), problems, ids, keys
+    batch = Batch.from_records(records)
+    sizes = _chunk_sizes(batch)
+    cache.put(cache_dir, chunk_key, (batch, problems, ids, sizes))
+    return batch, unreadable + problems, ids, [*keys, chunk_key], sizes
 
 
 def _jobs(n_files: int, jobs: int | None) -> int:
@@ -235,6 +254,14 @@ def _jobs(n_files: int, jobs: int | None) -> int:
 
 
 def collect(layout: Layout, *, jobs: int | None = None, use_cache: bool = True) -> tuple[Batch, list[Path]]:
+    """Parse and normalize every record and run every check (see :func:`collect_checked`)."""
+    batch, files, _sizes = collect_checked(layout, jobs=jobs, use_cache=use_cache)
+    return batch, files
+
+
+def collect_checked(
+    layout: Layout, *, jobs: int | None = None, use_cache: bool = True
+) -> tuple[Batch, list[Path], pl.DataFrame]:
     """Parse and normalize every record; raise :class:`BuildError` listing every problem.
 
     ``jobs`` worker processes check the files (``None``: ``$MILITARY_EXERCISES_JOBS``, else 1;
@@ -253,6 +280,7 @@ def collect(layout: Layout, *, jobs: int | None = None, use_cache: bool = True) 
     allowlist, allow_problems = read_allowlist(layout.allowlist)
     problems += allow_problems
     batches: list[Batch] = []
+    chunk_sizes: list[pl.DataFrame] = []
     ids: list[tuple[str, str, int | None]] = []
     keys: set[str] = set()
     cache_folder = None
@@ -262,26 +290,28 @@ def collect(layout: Layout, *, jobs: int | None = None, use_cache: bool = True) 
     cache_dir = None if cache_folder is None else str(cache_folder)
     n_jobs = _jobs(len(files), jobs)
     names = [str(f) for f in files]
+    chunks = [names[i : i + CHUNK_FILES] for i in range(0, len(names), CHUNK_FILES)]
     if n_jobs == 1:
-        parts: Iterable[tuple[Batch, list[Problem], list[tuple[str, str, int | None]], list[str]]] = [
-            check_files(names, str(layout.root), maps, cache_dir)
-        ]
+        # in chunks here too, so that one edited file invalidates only its chunk's cached rows
+        parts: Iterable[ChunkResult] = (
+            check_files(chunk, str(layout.root), maps, cache_dir) for chunk in chunks
+        )
         pool = None
     else:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["military_exercises.pipeline.build"])
         pool = ProcessPoolExecutor(max_workers=n_jobs, mp_context=ctx)
-        chunks = [names[i : i + CHUNK_FILES] for i in range(0, len(names), CHUNK_FILES)]
         n = len(chunks)
         parts = pool.map(
             check_files, chunks, [str(layout.root)] * n, [str(layout.mappings)] * n, [cache_dir] * n
         )
     try:
-        for part, found, part_ids, part_keys in parts:
+        for part, found, part_ids, part_keys, part_sizes in parts:
             batches.append(part)
             problems += found
             ids += part_ids
             keys.update(part_keys)
+            chunk_sizes.append(part_sizes)
     finally:
         if pool is not None:
             pool.shutdown()
@@ -294,14 +324,13 @@ def collect(layout: Layout, *, jobs: int | None = None, use_cache: bool = True) 
     problems += url_problems(batch.sources)
     problems += timing_problems(batch, build_date())
     problems += duplicate_exercise_problems(batch)
-    complete = batch.claims.filter(pl.col("exercise_id").is_in(batch.exercises["exercise_id"].implode()))
-    sizes = reconcile(complete, batch.participants)
-    problems += contingent_problems(sizes, complete, allowlist, used)
+    sizes = pl.concat(chunk_sizes).sort(SIZE_KEY, nulls_last=False) if chunk_sizes else _chunk_sizes(batch)
+    problems += contingent_problems(sizes, batch.claims, allowlist, used)
     if not problems:  # an entry may look stale only because its record failed to parse
         problems += stale_allowlist_problems(allowlist, used)
     if problems:
         raise BuildError(problems)
-    return batch, files
+    return batch, files, sizes
 
 
 def make_tables(
@@ -309,8 +338,8 @@ def make_tables(
 ) -> tuple[dict[str, pl.DataFrame], str]:
     """Collect, build and validate the tables without publishing them (``jobs``, ``use_cache``: see
     :func:`collect`)."""
-    batch, files = collect(layout, jobs=jobs, use_cache=use_cache)
-    tables = build_tables(batch, Mappings(layout.mappings))
+    batch, files, sizes = collect_checked(layout, jobs=jobs, use_cache=use_cache)
+    tables = build_tables(batch, Mappings(layout.mappings), sizes=sizes)
     del batch  # the private columns are no longer needed: free them before validating
     failures = validate_tables(tables)
     if failures:

@@ -54,6 +54,11 @@ def entry_key(rel_path: str, data: bytes) -> str:
     return hashlib.sha256(rel_path.encode() + b"\0" + data).hexdigest()
 
 
+def chunk_key(keys: list[str]) -> str:
+    """Key of a chunk's combined result: the keys of its files, in order."""
+    return "chunk-" + hashlib.sha256("\n".join(keys).encode()).hexdigest()
+
+
 def prepare(root: Path, context: str) -> Path | None:
     """The cache folder for ``context`` under ``root`` (created), other contexts removed; None when
     the folder cannot be made (a read-only checkout builds without a cache)."""

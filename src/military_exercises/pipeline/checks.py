@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import polars as pl
 
@@ -24,11 +23,6 @@ if TYPE_CHECKING:
 
 #: Set to YYYY-MM-DD to fix "today" (tests); otherwise the build checks dates against the clock.
 TODAY_ENV_VAR = "MILITARY_EXERCISES_TODAY"
-#: Query parameters that track a click and never change which page is meant.
-TRACKING_PARAMS = frozenset(
-    {"fbclid", "gclid", "dclid", "yclid", "msclkid", "igshid", "mc_cid", "mc_eid", "ocid", "cmpid", "ncid",
-     "_ga", "_gl", "ref", "ref_src", "smid", "sr_share", "cid"}
-)  # fmt: skip
 #: Contingent floors may exceed the whole exercise's ceiling by this share before it is a problem:
 #: reported totals are rounded ("about 15,000" against contingents of 15,200).
 CONTINGENT_TOLERANCE = 0.05
@@ -44,33 +38,15 @@ def build_date() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
 
 
-def normalise_url(url: str) -> str:
-    """The page a URL names, spelled one way: https, lower-case host without ``www.`` or default
-    port, no fragment, no trailing slash, no tracking parameters (``utm_*``, ``fbclid``, ...)."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower()
-    host = host.removeprefix("www.")
-    if parts.port is not None and parts.port not in (80, 443):
-        host = f"{host}:{parts.port}"
-    path = parts.path.rstrip("/") or ""
-    query = [
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS
-    ]
-    return urlunsplit(("https", host, path, urlencode(query), ""))
-
-
 def url_problems(sources: pl.DataFrame) -> list[Problem]:
     """One page, one source id: two ids whose URLs name the same page (spelling aside) are a problem.
 
     Exact repeats of one URL under two ids are reported by the older check in ``tables``; this one
     looks only at URLs that differ as written but are the same page.
     """
-    rows = sources.select("source_id", "url", "_file", "_line_url", "_index").unique(
+    rows = sources.select("source_id", "url", "_file", "_line_url", "_index", page="_page").unique(
         ["source_id", "url"], keep="first", maintain_order=True
     )
-    rows = rows.with_columns(page=pl.col("url").map_elements(normalise_url, return_dtype=pl.String))
     owners = rows.group_by("page", maintain_order=True).first()
     clash = rows.join(owners, on="page", suffix="_owner").filter(
         (pl.col("source_id") != pl.col("source_id_owner")) & (pl.col("url") != pl.col("url_owner"))

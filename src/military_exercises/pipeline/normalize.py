@@ -15,6 +15,7 @@ from military_exercises.pipeline.dates import PartialDate, PartialDateError, par
 from military_exercises.pipeline.mappings import Mappings
 from military_exercises.pipeline.parse import ClaimIn, ParsedRecord
 from military_exercises.pipeline.problems import Problem
+from military_exercises.pipeline.urls import normalise_url
 from military_exercises.vocab import (
     BASES,
     COUNTED_ROLES,
@@ -292,6 +293,7 @@ def normalize_sources(parsed: ParsedRecord) -> tuple[list[dict[str, Any]], list[
                 "published_date": published.earliest if published else None,
                 "published_precision": published.precision if published else None,
                 "language": s.language,
+                "_page": normalise_url(s.url),
                 "_file": parsed.path,
                 "_line": parsed.line("sources", i, "id"),
                 "_index": i,

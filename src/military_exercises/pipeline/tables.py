@@ -36,6 +36,7 @@ _EXERCISE_EXTRA = {
     "_line_start": pl.Int64,
 }
 _SOURCE_EXTRA = {
+    "_page": pl.String,
     "_exercise_id": pl.String,
     "_file": pl.String,
     "_index": pl.Int64,
@@ -287,8 +288,13 @@ def cross_file_problems(
     return problems
 
 
-def build_tables(batch: Batch | list[NormalizedRecord], maps: Mappings) -> dict[str, pl.DataFrame]:
-    """All published tables, sorted by their keys so that output does not depend on input order."""
+def build_tables(
+    batch: Batch | list[NormalizedRecord], maps: Mappings, *, sizes: pl.DataFrame | None = None
+) -> dict[str, pl.DataFrame]:
+    """All published tables, sorted by their keys so that output does not depend on input order.
+
+    ``sizes``: the reconciled sizes of these claims when the checks already computed them.
+    """
     if not isinstance(batch, Batch):
         batch = Batch.from_records(batch)
     countries = maps.countries
@@ -301,7 +307,8 @@ def build_tables(batch: Batch | list[NormalizedRecord], maps: Mappings) -> dict[
         .collect()
     )
     base_participants = batch.participants
-    sizes = reconcile(claims, base_participants)
+    if sizes is None:
+        sizes = reconcile(claims, base_participants)
 
     # Exercises: participants lists, headline troops, counts.
     exercises = batch.exercises
