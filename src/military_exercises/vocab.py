@@ -89,6 +89,16 @@ REGIONS: tuple[str, ...] = (
 
 RECORD_STATUSES: tuple[str, ...] = ("draft",)
 
+#: How often a catalogued series is held (dataset/mappings/series.csv).
+SERIES_FREQUENCIES: tuple[str, ...] = ("annual", "biennial", "irregular", "other")
+#: Why a catalogued edition is missing (dataset/mappings/series_not_held.csv).
+NOT_HELD_STATUSES: tuple[str, ...] = ("cancelled", "postponed", "merged", "not_held")
+#: A series-year is held (a record exists), not held (a cited page says so), an off year of a
+#: biennial series, or open (nothing known yet).
+SERIES_YEAR_STATUSES: tuple[str, ...] = ("held", "not_held", "off_year", "open")
+#: The years the census of series editions covers (issue: every edition 2011-2026).
+CENSUS_YEARS: tuple[int, int] = (2011, 2026)
+
 
 def check_choice(value: str | None, accepted: tuple[str, ...], what: str) -> None:
     """Raise ``ValueError`` naming the accepted values when ``value`` is not one of them."""

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import polars as pl
 
-from military_exercises.vocab import REGIONS
+from military_exercises.vocab import DOMAINS, NOT_HELD_STATUSES, REGIONS, SERIES_FREQUENCIES
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+_Schema = dict[str, pl.DataType | type[pl.DataType]]
 
 
 class MappingError(ValueError):
@@ -215,3 +216,124 @@ class Mappings:
                 raise MappingError(file, i, "max", "a limit is needed")
             out[r["quantity"]] = limit
         return out
+
+    @cached_property
+    def series(self) -> pl.DataFrame:
+        """The series catalogue: one row per recurring series, every name and alias unique."""
+        file = "dataset/mappings/series.csv"
+        columns = ("series", "aliases", "lead", "organisation", "usual_hosts", "region", "domains",
+                   "frequency", "first_known", "last_known", "source_url", "source_publisher",
+                   "source_published", "note")  # fmt: skip
+        rows = read_csv_table(self.directory / "series.csv", columns)
+        seen: dict[str, int] = {}
+        out: list[dict[str, object]] = []
+        for line, r in rows:
+            name = r["series"].strip()
+            if not name:
+                raise MappingError(file, line, "series", "a series needs a name")
+            aliases = [a.strip() for a in r["aliases"].split(";") if a.strip()]
+            for label in (name, *aliases):
+                key = _normalise_alias(label)
+                if seen.get(key, line) != line:
+                    message = f"{label!r} is already a name or alias on line {seen[key]}"
+                    raise MappingError(file, line, "aliases" if label != name else "series", message)
+                seen[key] = line
+            codes = {k: [c.strip() for c in r[k].split(";") if c.strip()] for k in ("lead", "usual_hosts")}
+            for key, values in codes.items():
+                for code in values:
+                    if code not in self.country_region:
+                        raise MappingError(file, line, key, f"{code!r} is not an ISO3 code in countries.csv")
+            organisation = r["organisation"].strip() or None
+            if organisation is not None and organisation not in self.organisations:
+                raise MappingError(file, line, "organisation", f"unknown organisation {organisation!r}")
+            region = r["region"].strip() or None
+            if region is not None and region not in REGIONS:
+                raise MappingError(
+                    file, line, "region", f"unknown region {region!r}; accepted: {', '.join(REGIONS)}"
+                )
+            domains = [d.strip() for d in r["domains"].split(";") if d.strip()]
+            for d in domains:
+                if d not in DOMAINS:
+                    raise MappingError(
+                        file, line, "domains", f"unknown domain {d!r}; accepted: {', '.join(DOMAINS)}"
+                    )
+            frequency = r["frequency"].strip() or None
+            if frequency is not None and frequency not in SERIES_FREQUENCIES:
+                accepted = ", ".join(SERIES_FREQUENCIES)
+                raise MappingError(
+                    file, line, "frequency", f"unknown frequency {frequency!r}; accepted: {accepted}"
+                )
+            first = _int_or_none(r["first_known"], file, line, "first_known")
+            last = _int_or_none(r["last_known"], file, line, "last_known")
+            if first is not None and last is not None and last < first:
+                raise MappingError(file, line, "last_known", f"{last} is before first_known {first}")
+            url = r["source_url"].strip()
+            if not url.startswith(("http://", "https://")):
+                raise MappingError(
+                    file, line, "source_url", "every series row cites a page (an http(s) address)"
+                )
+            out.append({
+                "series": name, "aliases": aliases, "lead": codes["lead"], "organisation": organisation,
+                "usual_hosts": codes["usual_hosts"], "region": region, "domains": domains,
+                "frequency": frequency, "first_known": first, "last_known": last, "source_url": url,
+                "source_publisher": r["source_publisher"].strip() or None,
+                "source_published": r["source_published"].strip() or None, "note": r["note"].strip() or None,
+            })  # fmt: skip
+        schema: _Schema = {"series": pl.String, "aliases": pl.List(pl.String), "lead": pl.List(pl.String),
+                  "organisation": pl.String, "usual_hosts": pl.List(pl.String), "region": pl.String,
+                  "domains": pl.List(pl.String), "frequency": pl.String, "first_known": pl.Int64,
+                  "last_known": pl.Int64, "source_url": pl.String, "source_publisher": pl.String,
+                  "source_published": pl.String, "note": pl.String}  # fmt: skip
+        return pl.DataFrame(out, schema=schema).sort("series")
+
+    @cached_property
+    def series_names(self) -> dict[str, str]:
+        """Normalised name or alias -> the series' name."""
+        out: dict[str, str] = {}
+        for name, aliases in self.series.select("series", "aliases").iter_rows():
+            out[_normalise_alias(name)] = name
+            for alias in aliases:
+                out[_normalise_alias(alias)] = name
+        return out
+
+    def resolve_series(self, text: str) -> str | None:
+        """The catalogued name for a series name or alias; None when the catalogue lacks it."""
+        return self.series_names.get(_normalise_alias(text))
+
+    @cached_property
+    def series_not_held(self) -> pl.DataFrame:
+        """Editions known not to have been held, each with the page that says so."""
+        file = "dataset/mappings/series_not_held.csv"
+        columns = ("series", "year", "status", "note", "source_url", "source_publisher", "source_title",
+                   "source_published", "source_language")  # fmt: skip
+        out: list[dict[str, object]] = []
+        seen: set[tuple[str, int]] = set()
+        for line, r in read_csv_table(self.directory / "series_not_held.csv", columns):
+            if r["series"] not in set(self.series["series"]):
+                raise MappingError(
+                    file, line, "series", f"{r['series']!r} is not a series name in series.csv"
+                )
+            year = _int_or_none(r["year"], file, line, "year")
+            if year is None:
+                raise MappingError(file, line, "year", "a year is needed")
+            if (r["series"], year) in seen:
+                raise MappingError(file, line, "year", f"{r['series']} {year} is listed twice")
+            seen.add((r["series"], year))
+            if r["status"] not in NOT_HELD_STATUSES:
+                accepted = ", ".join(NOT_HELD_STATUSES)
+                raise MappingError(
+                    file, line, "status", f"unknown status {r['status']!r}; accepted: {accepted}"
+                )
+            if not r["source_url"].startswith(("http://", "https://")):
+                raise MappingError(
+                    file, line, "source_url", "cite the page that says so (an http(s) address)"
+                )
+            out.append({"series": r["series"], "year": year, "not_held_status": r["status"],
+                        "note": r["note"].strip() or None, "source_url": r["source_url"],
+                        "source_publisher": r["source_publisher"].strip() or None,
+                        "source_title": r["source_title"].strip() or None,
+                        "source_published": r["source_published"].strip() or None})  # fmt: skip
+        schema: _Schema = {"series": pl.String, "year": pl.Int64, "not_held_status": pl.String,
+                  "note": pl.String, "source_url": pl.String, "source_publisher": pl.String,
+                  "source_title": pl.String, "source_published": pl.String}  # fmt: skip
+        return pl.DataFrame(out, schema=schema).sort("series", "year")

@@ -243,6 +243,16 @@ def normalize_location(
 def normalize_vocabularies(parsed: ParsedRecord, maps: Mappings) -> list[Problem]:
     """Organisation, domains and purposes against their lists."""
     rec, problem = parsed.record, _Problems(parsed)
+    if rec.series is not None:
+        name = maps.resolve_series(rec.series)
+        if name is None:
+            problem(
+                f"unknown series {rec.series!r}: add it, with a page that describes it, to "
+                "dataset/mappings/series.csv (or use its catalogued name)",
+                "series",
+            )
+        elif name != rec.series:
+            problem(f"write the series' catalogued name {name!r} ({rec.series!r} is an alias)", "series")
     if rec.organisation is not None and rec.organisation not in maps.organisations:
         problem(
             f"unknown organisation {rec.organisation!r}; accepted: {_accepted(list(maps.organisations))}",
