@@ -18,7 +18,7 @@ def test_build_publishes_all_tables(mini_repo: Callable[..., Path]) -> None:
     release = build(root)
     assert sorted(p.name for p in release.iterdir()) == sorted(
         ["datapackage.json", "exercises.parquet", "participants.parquet", "claims.parquet",
-         "sizes.parquet", "sources.parquet", "countries.parquet"]
+         "sizes.parquet", "sources.parquet", "countries.parquet", "series.parquet", "series_years.parquet"]
     )  # fmt: skip
     ex = pl.read_parquet(root / "dataset" / "release" / "exercises.parquet").row(0, named=True)
     assert ex["exercise_id"] == "2020-05-alpha-drill"
@@ -26,6 +26,9 @@ def test_build_publishes_all_tables(mini_repo: Callable[..., Path]) -> None:
     assert ex["participants"] == ["RUS", "TJK"]  # observers are not participants
     assert ex["observers"] == ["KAZ"]  # a demonym resolved through the alias table
     assert ex["n_participants"] == 2
+    assert ex["kind"] == "bilateral"
+    assert ex["n_states_stated"] is None
+    assert ex["participants_complete"] is None  # no full list cited, no number of states stated
     assert ex["location_admin1"] == "TJ-GB"  # alias GBAO -> ISO 3166-2
     assert ex["duration_days"] == 5
     assert ex["region"] == "Eurasia"

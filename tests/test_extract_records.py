@@ -157,8 +157,11 @@ def test_draft_is_refused_then_builds_once_reviewed(mini_repo: Callable[..., Pat
         build(root)
     messages = [p.message for p in err.value.problems]
     assert any("draft record from the extractor" in m for m in messages), messages
-    # the reviewer checks the values against the report and deletes the draft mark
+    # the reviewer checks the values against the report and deletes the draft mark; the series is new,
+    # so it gets its catalogue row (citing the report)
     path.write_text(path.read_text(encoding="utf-8").replace("status: draft\n", ""), encoding="utf-8")
+    with (root / "dataset" / "mappings" / "series.csv").open("a", encoding="utf-8") as fh:
+        fh.write("Alpha Shield,,,,KAZ,Eurasia,land,annual,2032,2032,https://example.org/2032/07/14/alpha,,,\n")
     release = build(root)
     assert (release / "exercises.parquet").is_file()
 

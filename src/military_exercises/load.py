@@ -191,6 +191,16 @@ def load_countries(*, lazy: bool = False) -> Any:
     return load_table("countries", lazy=lazy)  # type: ignore[call-overload]
 
 
+def load_series(*, lazy: bool = False) -> Any:
+    """Series: the catalogue of recurring series, with the number of exercises of each."""
+    return load_table("series", lazy=lazy)  # type: ignore[call-overload]
+
+
+def load_series_years(*, lazy: bool = False) -> Any:
+    """Series years: each catalogued series in each census year, held, not held, off year or open."""
+    return load_table("series_years", lazy=lazy)  # type: ignore[call-overload]
+
+
 def cite(exercise_ids: list[str] | str | None = None) -> str:
     """How to cite the dataset, and the sources behind the given exercises (all when None)."""
     folder = _pinned()

@@ -89,6 +89,9 @@ REGIONS: tuple[str, ...] = (
 
 RECORD_STATUSES: tuple[str, ...] = ("draft",)
 
+#: An exercise of one state, of two, or of three or more (observers not counted).
+EXERCISE_KINDS: tuple[str, ...] = ("national", "bilateral", "multilateral")
+
 #: How often a catalogued series is held (dataset/mappings/series.csv).
 SERIES_FREQUENCIES: tuple[str, ...] = ("annual", "biennial", "irregular", "other")
 #: Why a catalogued edition is missing (dataset/mappings/series_not_held.csv).

@@ -533,6 +533,7 @@ def _exercise_row(
         "_distinct_from": list(rec.distinct_from),
         "_line_id": parsed.line("id"),
         "_line_start": parsed.line("start"),
+        "_full_list": rec.full_list_source is not None,
     }
 
 

@@ -15,12 +15,17 @@ import polars as pl
 
 from military_exercises.vocab import (
     BASES,
+    CENSUS_YEARS,
     DATE_PRECISIONS,
+    EXERCISE_KINDS,
     LOCATION_PRECISIONS,
+    NOT_HELD_STATUSES,
     QUALIFIERS,
     QUANTITIES,
     REGIONS,
     ROLES,
+    SERIES_FREQUENCIES,
+    SERIES_YEAR_STATUSES,
     SIZE_BASES,
     SIZE_METHODS,
     SIZE_SCOPES,
@@ -61,6 +66,20 @@ class Exercises(_Base):
     participants: StrList = _f("ISO3 codes of hosts, participants and partial participants, sorted.")
     observers: StrList = _f("ISO3 codes of states that only sent observers, sorted.")
     n_participants: pl.Int64 = _f("Number of distinct states in participants (observers excluded).", ge=1)
+    kind: str = _f(
+        "national (one state), bilateral (two) or multilateral (three or more), from n_participants.",
+        isin=list(EXERCISE_KINDS),
+    )
+    n_states_stated: pl.Int64 = _f(
+        "Number of participating states a source states ('31 nations'), reconciled (combined best).",
+        nullable=True,
+        ge=1,
+    )
+    participants_complete: bool = _f(
+        "True when a cited page gives the organiser's full list, or the listed states (observers "
+        "included) reach the stated number; false when a source states more; null when nothing says.",
+        nullable=True,
+    )
     domains: StrList = _f("Domains: land, air, sea, amphibious, cyber, space, command_post.")
     purposes: StrList = _f("Purposes named by the sources (warfighting, counter_terrorism, ...).")
     location_country_iso3: str = _f("ISO3 code of the country where it took place.", nullable=True)
@@ -156,6 +175,12 @@ class Exercises(_Base):
     @pa.dataframe_check
     def year_is_start_year(cls, data: Any) -> pl.LazyFrame:
         return data.lazyframe.select(pl.col("year") == pl.col("start_date").dt.year().cast(pl.Int64))
+
+    @pa.dataframe_check
+    def kind_follows_participant_count(cls, data: Any) -> pl.LazyFrame:
+        n = pl.col("n_participants")
+        kind = pl.when(n == 1).then(pl.lit("national")).when(n == 2).then(pl.lit("bilateral"))
+        return data.lazyframe.select(pl.col("kind") == kind.otherwise(pl.lit("multilateral")))
 
 
 class Participants(_Base):
@@ -310,6 +335,67 @@ class Countries(_Base):
     region: str = _f("Region used across the dataset.", isin=list(REGIONS))
 
 
+class Series(_Base):
+    """Series: the catalogue of recurring exercise series (dataset/mappings/series.csv)."""
+
+    series: str = _f("Name of the series, as every record of it writes it.", unique=True)
+    aliases: StrList = _f("Other names and spellings of the series.")
+    lead: StrList = _f("ISO3 codes of the leading state(s), when a page says.")
+    organisation: str = _f("Organisation that runs the series (NATO, CSTO, ...).", nullable=True)
+    usual_hosts: StrList = _f("ISO3 codes of the usual host state(s).")
+    region: str = _f("Region where the series is usually held.", nullable=True, isin=list(REGIONS))
+    domains: StrList = _f("Domains of the series.")
+    frequency: str = _f("annual, biennial, irregular or other.", nullable=True, isin=list(SERIES_FREQUENCIES))
+    first_known: pl.Int64 = _f(
+        "Earliest year a cited page (or a record) shows the series held.", nullable=True
+    )
+    last_known: pl.Int64 = _f("Latest year a cited page (or a record) shows the series held.", nullable=True)
+    n_exercises: pl.Int64 = _f("Exercises of the series in this release.", ge=0)
+    first_year: pl.Int64 = _f(
+        "Start year of the earliest exercise of the series in this release.", nullable=True
+    )
+    last_year: pl.Int64 = _f(
+        "Start year of the latest exercise of the series in this release.", nullable=True
+    )
+    source_url: str = _f("A page that describes the series.")
+    source_publisher: str = _f("Publisher of that page.", nullable=True)
+    source_published: str = _f("Publication date of that page (YYYY, YYYY-MM or YYYY-MM-DD).", nullable=True)
+    note: str = _f("Curator's note, in their own words.", nullable=True)
+
+
+class SeriesYears(_Base):
+    """Series years: each catalogued series in each census year it should be accounted for."""
+
+    series: str = _f("Series (foreign key to series).")
+    year: pl.Int64 = _f("Year.", ge=CENSUS_YEARS[0], le=CENSUS_YEARS[1])
+    status: str = _f(
+        "held (an exercise of the series started that year), not_held (a cited page says it was "
+        "cancelled, postponed or merged), off_year (a biennial series' year without an edition) or "
+        "open (nothing known yet).",
+        isin=list(SERIES_YEAR_STATUSES),
+    )
+    n_exercises: pl.Int64 = _f("Exercises of the series that started that year.", ge=0)
+    exercise_ids: StrList = _f("Those exercises (foreign keys to exercises), sorted.")
+    not_held_status: str = _f(
+        "cancelled, postponed, merged or not_held, for a not_held year.",
+        nullable=True,
+        isin=list(NOT_HELD_STATUSES),
+    )
+    source_url: str = _f("For a not_held year: the page that says so.", nullable=True)
+    source_publisher: str = _f("Publisher of that page.", nullable=True)
+    source_title: str = _f("Headline of that page.", nullable=True)
+    source_published: str = _f("Publication date of that page.", nullable=True)
+    note: str = _f("For a not_held year: the curator's note.", nullable=True)
+
+    class Config:
+        unique = ["series", "year"]
+
+    @pa.dataframe_check
+    def held_means_exercises(cls, data: Any) -> pl.LazyFrame:
+        c = pl.col
+        return data.lazyframe.select((c("status") == "held") == (c("n_exercises") > 0))
+
+
 #: Published tables in release order.
 TABLES: dict[str, type[_Base]] = {
     "exercises": Exercises,
@@ -318,6 +404,8 @@ TABLES: dict[str, type[_Base]] = {
     "sizes": Sizes,
     "sources": Sources,
     "countries": Countries,
+    "series": Series,
+    "series_years": SeriesYears,
 }
 
 
@@ -341,6 +429,12 @@ TABLE_INFO: dict[str, TableInfo] = {
     ),
     "sources": TableInfo("one row per source (a page that was read)", ["source_id"]),
     "countries": TableInfo("one row per state", ["iso3"]),
+    "series": TableInfo("one row per catalogued series", ["series"]),
+    "series_years": TableInfo(
+        "one row per catalogued series and census year (2011-2026) from its first to its last known "
+        "edition, and any other year with an exercise or a not-held page",
+        ["series", "year"],
+    ),
 }
 
 #: (table, columns) -> (referenced table, columns)
@@ -354,6 +448,8 @@ FOREIGN_KEYS: list[tuple[str, list[str], str, list[str]]] = [
     ("sizes", ["exercise_id"], "exercises", ["exercise_id"]),
     ("sizes", ["country_iso3"], "countries", ["iso3"]),
     ("exercises", ["location_country_iso3"], "countries", ["iso3"]),
+    ("exercises", ["series"], "series", ["series"]),
+    ("series_years", ["series"], "series", ["series"]),
 ]
 
 

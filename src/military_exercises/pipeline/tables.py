@@ -17,7 +17,7 @@ from military_exercises.pipeline.normalize import SOURCE_FIELDS, NormalizedRecor
 from military_exercises.pipeline.problems import Problem
 from military_exercises.pipeline.reconcile import claim_intervals, reconcile
 from military_exercises.pipeline.schemas import TABLES
-from military_exercises.vocab import EQUIPMENT_QUANTITIES
+from military_exercises.vocab import CENSUS_YEARS, EQUIPMENT_QUANTITIES, STATES_QUANTITY
 
 #: Private columns kept beside the published ones until the cross-file checks have run.
 _CLAIM_EXTRA = {
@@ -34,6 +34,7 @@ _EXERCISE_EXTRA = {
     "_distinct_from": pl.List(pl.String),
     "_line_id": pl.Int64,
     "_line_start": pl.Int64,
+    "_full_list": pl.Boolean,
 }
 _SOURCE_EXTRA = {
     "_page": pl.String,
@@ -357,7 +358,13 @@ def build_tables(
         "hosts", "participants", "observers", "n_participants", "troops_low", "troops_best", "troops_high",
         "troops_low_open", "troops_high_open", "troops_method", "troops_declared_best",
         "troops_estimated_best", "troops_reported_best", "has_equipment_claims", "n_claims", "n_sources",
+        "kind", "n_states_stated", "participants_complete",
     ]  # fmt: skip
+    states_stated = sizes.filter(
+        (pl.col("quantity") == STATES_QUANTITY)
+        & (pl.col("scope") == "exercise")
+        & (pl.col("basis") == "combined")
+    ).select("exercise_id", n_states_stated="best")
     exercises = (
         exercises.drop(computed)
         .join(roles, on="exercise_id", how="left")
@@ -365,10 +372,26 @@ def build_tables(
         .join(per_basis, on="exercise_id", how="left")
         .join(claim_counts, on="exercise_id", how="left")
         .join(source_counts, on="exercise_id", how="left")
+        .join(states_stated, on="exercise_id", how="left")
         .with_columns(
             n_participants=pl.col("participants").list.len().cast(pl.Int64),
             n_claims=pl.col("n_claims").fill_null(0),
             has_equipment_claims=pl.col("has_equipment_claims").fill_null(False),
+        )
+        .with_columns(
+            kind=pl.when(pl.col("n_participants") == 1)
+            .then(pl.lit("national"))
+            .when(pl.col("n_participants") == 2)
+            .then(pl.lit("bilateral"))
+            .otherwise(pl.lit("multilateral")),
+            # the organiser's full list cited, or the listed states reach the stated number: complete;
+            # more states stated than listed: incomplete; nothing said either way: unknown (null)
+            participants_complete=pl.when(pl.col("_full_list").fill_null(False))
+            .then(True)
+            .when(pl.col("n_states_stated").is_not_null())
+            # stated counts often include observers: every listed state counts here
+            .then(pl.col("n_participants") + pl.col("observers").list.len() >= pl.col("n_states_stated"))
+            .otherwise(pl.lit(None, dtype=pl.Boolean)),
         )
         .select(list(TABLES["exercises"].to_schema().columns))
         .sort("exercise_id")
@@ -403,6 +426,7 @@ def build_tables(
         .sort("source_id")
     )
 
+    series, series_years = series_tables(exercises, maps)
     return {
         "exercises": exercises,
         "participants": participants,
@@ -410,4 +434,74 @@ def build_tables(
         "sizes": sizes,
         "sources": sources,
         "countries": countries,
+        "series": series,
+        "series_years": series_years,
     }
+
+
+def series_tables(exercises: pl.DataFrame, maps: Mappings) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The series catalogue with its exercises counted, and series x census year with a status.
+
+    A series is accounted for in each census year from its first to its last known edition (the
+    catalogue's years, widened by the release's own exercises), and in any other census year with
+    an exercise or a not-held page. Biennial series are off in the years of the other parity.
+    """
+    first_census, last_census = CENSUS_YEARS
+    held = (
+        exercises.filter(pl.col("series").is_not_null())
+        .group_by("series", "year")
+        .agg(n_exercises=pl.len().cast(pl.Int64), exercise_ids=pl.col("exercise_id").sort())
+    )
+    per_series = held.group_by("series").agg(
+        n_exercises=pl.col("n_exercises").sum(),
+        first_year=pl.col("year").min(),
+        last_year=pl.col("year").max(),
+    )
+    catalogue = (
+        maps.series.join(per_series, on="series", how="left")
+        .with_columns(pl.col("n_exercises").fill_null(0))
+        .select(list(TABLES["series"].to_schema().columns))
+    )
+    not_held = maps.series_not_held
+    spans = catalogue.select(
+        "series",
+        "frequency",
+        parity=pl.coalesce("first_known", "first_year") % 2,
+        lo=pl.max_horizontal(pl.min_horizontal("first_known", "first_year"), pl.lit(first_census)),
+        hi=pl.min_horizontal(pl.max_horizontal("last_known", "last_year"), pl.lit(last_census)),
+    )
+    years = (
+        spans.filter(pl.col("lo") <= pl.col("hi"))
+        .select("series", year=pl.int_ranges("lo", pl.col("hi") + 1))
+        .explode("year")
+        .with_columns(pl.col("year").cast(pl.Int64))
+    )
+    extra = pl.concat([held.select("series", "year"), not_held.select("series", "year")]).filter(
+        pl.col("year").is_between(first_census, last_census)
+    )
+    grid = pl.concat([years, extra]).unique().join(spans.select("series", "frequency", "parity"), on="series")
+    status = (
+        pl.when(pl.col("n_exercises") > 0)
+        .then(pl.lit("held"))
+        .when(pl.col("not_held_status").is_not_null())
+        .then(pl.lit("not_held"))
+        .when((pl.col("frequency") == "biennial") & (pl.col("year") % 2 != pl.col("parity")))
+        .then(pl.lit("off_year"))
+        .otherwise(pl.lit("open"))
+    )
+    series_years = (
+        grid.join(held, on=["series", "year"], how="left")
+        .join(not_held, on=["series", "year"], how="left")
+        .with_columns(
+            n_exercises=pl.col("n_exercises").fill_null(0),
+            exercise_ids=pl.col("exercise_ids").fill_null(pl.lit([], dtype=pl.List(pl.String))),
+        )
+        .with_columns(status=status)
+        .with_columns(
+            # a not-held page for a year that still has an exercise (cancelled midway) stays as context
+            not_held_status=pl.when(pl.col("status") == "not_held").then(pl.col("not_held_status")),
+        )
+        .select(list(TABLES["series_years"].to_schema().columns))
+        .sort("series", "year")
+    )
+    return catalogue.sort("series"), series_years
