@@ -18,8 +18,12 @@ def test_build_publishes_all_tables(mini_repo: Callable[..., Path]) -> None:
     release = build(root)
     assert sorted(p.name for p in release.iterdir()) == sorted(
         ["datapackage.json", "exercises.parquet", "participants.parquet", "claims.parquet",
-         "sizes.parquet", "sources.parquet", "countries.parquet", "series.parquet", "series_years.parquet"]
+         "sizes.parquet", "sources.parquet", "countries.parquet", "series.parquet", "series_years.parquet",
+         "upstream_exercises.parquet", "upstream_participants.parquet", "upstream_rows.parquet",
+         "upstream_repairs.parquet", "upstream_conflicts.parquet"]
     )  # fmt: skip
+    # a checkout without dataset/upstream publishes the upstream tables empty
+    assert pl.read_parquet(release / "upstream_exercises.parquet").height == 0
     ex = pl.read_parquet(root / "dataset" / "release" / "exercises.parquet").row(0, named=True)
     assert ex["exercise_id"] == "2020-05-alpha-drill"
     assert ex["hosts"] == ["TJK"]

@@ -161,7 +161,9 @@ def test_draft_is_refused_then_builds_once_reviewed(mini_repo: Callable[..., Pat
     # so it gets its catalogue row (citing the report)
     path.write_text(path.read_text(encoding="utf-8").replace("status: draft\n", ""), encoding="utf-8")
     with (root / "dataset" / "mappings" / "series.csv").open("a", encoding="utf-8") as fh:
-        fh.write("Alpha Shield,,,,KAZ,Eurasia,land,annual,2032,2032,https://example.org/2032/07/14/alpha,,,\n")
+        fh.write(
+            "Alpha Shield,,,,KAZ,Eurasia,land,annual,2032,2032,https://example.org/2032/07/14/alpha,,,\n"
+        )
     release = build(root)
     assert (release / "exercises.parquet").is_file()
 

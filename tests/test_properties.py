@@ -236,10 +236,13 @@ def test_published_tables_load_back_identical(
     os.environ[load.ENV_VAR] = str(release)
     try:
         for name, frame in tables.items():
-            loaded = getattr(load, f"load_{name}")()
+            loader = getattr(load, f"load_{name}", None)
+            if loader is None:  # a table without its own loader function
+                loader = lambda lazy=False, name=name: load.load_table(name, lazy=lazy)  # noqa: E731
+            loaded = loader()
             assert loaded.schema == frame.schema, name
             assert loaded.equals(frame), name
-            assert getattr(load, f"load_{name}")(lazy=True).collect().equals(frame), name
+            assert loader(lazy=True).collect().equals(frame), name
         assert load.data_version() == version
     finally:
         if old is None:

@@ -78,6 +78,11 @@ def _cmd_codebook(args: argparse.Namespace) -> int:
 #: Commands implemented in their own modules: (name, module, help). Each module provides
 #: ``add_arguments(parser)`` and ``run(args) -> int``.
 EXTRA_COMMANDS: list[tuple[str, str, str]] = [
+    (
+        "propose-links",
+        "military_exercises.pipeline.propose",
+        "propose links between curated records and upstream (MME/JME) rows, for review",
+    ),
     ("report", "military_exercises.plots.report", "write the coverage report (Markdown + PNG charts)"),
     ("figures", "military_exercises.plots.figures", "write the standard figures as PNG"),
     ("extract", "military_exercises.extract.cli", "draft source records from news-report text files"),

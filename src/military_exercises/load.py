@@ -141,8 +141,14 @@ def verify_release() -> str:
 
 
 def _read(name: str, folder: Path, *, lazy: bool) -> pl.DataFrame | pl.LazyFrame:
-    path = _checked_path(folder, name)
-    return pl.scan_parquet(path) if lazy else pl.read_parquet(path)
+    """The table, with the resources that continue it (same columns) when the release has them:
+    ``upstream_exercises`` continues ``exercises``. A user who dropped those resources (and their
+    entries in datapackage.json) gets the table without them."""
+    names = [name] + [r["name"] for r in _datapackage(str(folder))["resources"] if r.get("continues") == name]
+    paths = [_checked_path(folder, n) for n in names]
+    if lazy:
+        return pl.concat([pl.scan_parquet(p) for p in paths])
+    return pl.concat([pl.read_parquet(p) for p in paths]) if len(paths) > 1 else pl.read_parquet(paths[0])
 
 
 @overload
@@ -151,6 +157,9 @@ def load_table(name: str, *, lazy: Literal[False] = ...) -> pl.DataFrame: ...
 def load_table(name: str, *, lazy: Literal[True]) -> pl.LazyFrame: ...
 def load_table(name: str, *, lazy: bool = False) -> pl.DataFrame | pl.LazyFrame:
     """Load one table by name; ``lazy=True`` returns a LazyFrame that scans the Parquet file.
+
+    ``exercises`` and ``participants`` include the upstream (MME, JME) rows when the release has
+    them; their ``provenance`` column says where each row comes from (see ``filter_provenance``).
 
     The file is checked against the release's datapackage.json first (size, columns and types,
     row count); a mismatch raises :class:`ReleaseMismatchError`. :func:`verify_release` also checks
@@ -162,7 +171,8 @@ def load_table(name: str, *, lazy: bool = False) -> pl.DataFrame | pl.LazyFrame:
 
 
 def load_exercises(*, lazy: bool = False) -> Any:
-    """Exercises: dates, participants, location and headline troop figures."""
+    """Exercises: dates, participants, location and headline troop figures; curated records and
+    upstream (MME 1980-2010, JME 1970-2010) rows, told apart by ``provenance``."""
     return load_table("exercises", lazy=lazy)  # type: ignore[call-overload]
 
 

@@ -89,6 +89,11 @@ REGIONS: tuple[str, ...] = (
 
 RECORD_STATUSES: tuple[str, ...] = ("draft",)
 
+#: Where an exercise row comes from: a curated record, an upstream dataset, or several (linked).
+PROVENANCES: tuple[str, ...] = ("curated", "mme", "jme", "several")
+#: What became of each upstream row.
+UPSTREAM_ROW_STATUSES: tuple[str, ...] = ("published", "linked_curated", "linked_upstream", "not_published")
+
 #: An exercise of one state, of two, or of three or more (observers not counted).
 EXERCISE_KINDS: tuple[str, ...] = ("national", "bilateral", "multilateral")
 

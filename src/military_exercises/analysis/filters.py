@@ -21,7 +21,7 @@ from typing import Any
 
 import polars as pl
 
-from military_exercises.vocab import COUNTED_ROLES, DOMAINS, PURPOSES, REGIONS, ROLES
+from military_exercises.vocab import COUNTED_ROLES, DOMAINS, PROVENANCES, PURPOSES, REGIONS, ROLES
 
 #: Code systems accepted by the country filters.
 CODE_SYSTEMS: tuple[str, ...] = ("iso3", "gw", "cow")
@@ -230,6 +230,21 @@ def filter_organisation(df: pl.DataFrame, organisations: str | Sequence[str] | N
     accepted = sorted(set(organisation_codes()) | set(present))
     _check_values(wanted, accepted, "organisation(s)")
     return df.filter(pl.col("organisation").is_in(wanted))
+
+
+def filter_provenance(df: pl.DataFrame, provenance: str | Sequence[str] | None) -> pl.DataFrame:
+    """Exercises from the given origins: ``curated`` (this project's records), ``mme`` (MME v7,
+    1980-2010), ``jme`` (JME v3, 1970-2010) or ``several`` (rows of more than one linked as one event).
+
+    ``filter_provenance(ex, ["curated", "several"])`` keeps every exercise a curated record
+    describes; ``["mme", "several"]`` is closest to MME's own coverage.
+    """
+    if provenance is None:
+        return df
+    _require_columns(df, ["provenance"], "filter_provenance")
+    wanted = [str(p) for p in _as_list(provenance)]
+    _check_values(wanted, list(PROVENANCES), "provenance(s)")
+    return df.filter(pl.col("provenance").is_in(wanted))
 
 
 def _filter_list_column(

@@ -26,6 +26,7 @@ from military_exercises.pipeline.checks import (
     timing_problems,
     url_problems,
 )
+from military_exercises.pipeline.links import Link, apply_links, resolve_links
 from military_exercises.pipeline.mappings import MappingError, Mappings
 from military_exercises.pipeline.normalize import NormalizedRecord, normalize_record
 from military_exercises.pipeline.parse import parse_record_bytes, read_record_file
@@ -40,7 +41,9 @@ from military_exercises.pipeline.tables import (
     duplicate_id_problems,
     read_allowlist,
     stale_allowlist_problems,
+    upstream_batch,
 )
+from military_exercises.pipeline.upstream import Adapted, adapt_all
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,10 @@ class Layout:
     @property
     def release(self) -> Path:
         return self.dataset / "release"
+
+    @property
+    def upstream(self) -> Path:
+        return self.dataset / "upstream"
 
     @property
     def cache(self) -> Path:
@@ -135,7 +142,11 @@ def source_files(layout: Layout) -> tuple[list[Path], list[Problem]]:
 def data_version(files: list[Path], layout: Layout) -> str:
     """Package version plus a digest of every input file: same inputs, same version string."""
     h = hashlib.sha256()
-    inputs = [*files, *sorted(layout.mappings.glob("*.csv"))]
+    inputs = [
+        *files,
+        *sorted(layout.mappings.glob("*.csv")),
+        *sorted(p for p in layout.upstream.rglob("*") if p.is_file()),
+    ]
     if layout.allowlist.exists():
         inputs.append(layout.allowlist)
     for f in inputs:
@@ -255,13 +266,22 @@ def _jobs(n_files: int, jobs: int | None) -> int:
 
 def collect(layout: Layout, *, jobs: int | None = None, use_cache: bool = True) -> tuple[Batch, list[Path]]:
     """Parse and normalize every record and run every check (see :func:`collect_checked`)."""
-    batch, files, _sizes = collect_checked(layout, jobs=jobs, use_cache=use_cache)
-    return batch, files
+    collected = collect_checked(layout, jobs=jobs, use_cache=use_cache)
+    return collected.batch, collected.files
 
 
-def collect_checked(
-    layout: Layout, *, jobs: int | None = None, use_cache: bool = True
-) -> tuple[Batch, list[Path], pl.DataFrame]:
+@dataclass
+class Collected:
+    """Everything the checks passed: curated rows, their files and sizes, and the upstream rows."""
+
+    batch: Batch
+    files: list[Path]
+    sizes: pl.DataFrame
+    adapted: Adapted
+    links: list[Link]
+
+
+def collect_checked(layout: Layout, *, jobs: int | None = None, use_cache: bool = True) -> Collected:
     """Parse and normalize every record; raise :class:`BuildError` listing every problem.
 
     ``jobs`` worker processes check the files (``None``: ``$MILITARY_EXERCISES_JOBS``, else 1;
@@ -327,11 +347,15 @@ def collect_checked(
     problems += duplicate_exercise_problems(batch)
     sizes = pl.concat(chunk_sizes).sort(SIZE_KEY, nulls_last=False) if chunk_sizes else _chunk_sizes(batch)
     problems += contingent_problems(sizes, batch.claims, allowlist, used)
+    adapted = adapt_all(layout.upstream, maps)
+    problems += adapted.problems
+    links, found = resolve_links(batch.exercises, adapted, maps)
+    problems += found
     if not problems:  # an entry may look stale only because its record failed to parse
         problems += stale_allowlist_problems(allowlist, used)
     if problems:
         raise BuildError(problems)
-    return batch, files, sizes
+    return Collected(batch, files, sizes, adapted, links)
 
 
 def make_tables(
@@ -339,9 +363,13 @@ def make_tables(
 ) -> tuple[dict[str, pl.DataFrame], str]:
     """Collect, build and validate the tables without publishing them (``jobs``, ``use_cache``: see
     :func:`collect`)."""
-    batch, files, sizes = collect_checked(layout, jobs=jobs, use_cache=use_cache)
-    tables = build_tables(batch, Mappings(layout.mappings), sizes=sizes)
-    del batch  # the private columns are no longer needed: free them before validating
+    collected = collect_checked(layout, jobs=jobs, use_cache=use_cache)
+    maps = Mappings(layout.mappings)
+    tables = build_tables(collected.batch, maps, sizes=collected.sizes)
+    upstream = build_tables(upstream_batch(collected.adapted), maps, with_series=False)
+    tables = apply_links(tables, upstream, collected.adapted, collected.links)
+    files = collected.files
+    del collected  # the private columns are no longer needed: free them before validating
     failures = validate_tables(tables)
     if failures:
         raise BuildError([Problem("release", None, "schema", f) for f in failures])

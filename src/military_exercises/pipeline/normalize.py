@@ -36,6 +36,7 @@ SOURCE_FIELDS = ("publisher", "title", "url", "published", "language")
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LANG = re.compile(r"^[a-z]{2}$")
+_UPSTREAM_REF = re.compile(r"^(mme:mme\d+(-\d+)?|jme:jme-r\d{4})$")
 
 
 @dataclass
@@ -113,6 +114,9 @@ def normalize_identity(parsed: ParsedRecord) -> list[Problem]:
             problem(f"{other!r} is not an exercise id (a lower-case slug)", "distinct_from", i)
         elif other == rec.id:
             problem("an exercise cannot be distinct from itself", "distinct_from", i)
+    for i, ref in enumerate(rec.same_as):
+        if not _UPSTREAM_REF.match(ref):
+            problem(f"{ref!r} is not an upstream row id ('mme:mme1234' or 'jme:jme-r0123')", "same_as", i)
     return problem.found
 
 
@@ -534,6 +538,7 @@ def _exercise_row(
         "_line_id": parsed.line("id"),
         "_line_start": parsed.line("start"),
         "_full_list": rec.full_list_source is not None,
+        "_same_as": list(rec.same_as),
     }
 
 

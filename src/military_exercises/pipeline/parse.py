@@ -80,6 +80,7 @@ class RecordIn(_Strict):
     full_list_source: StrictStr | None = None
     planned: bool | None = None
     distinct_from: list[StrictStr] = Field(default_factory=list)
+    same_as: list[StrictStr] = Field(default_factory=list)
     notes: StrictStr | None = None
     status: StrictStr | None = None
 

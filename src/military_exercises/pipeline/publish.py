@@ -21,7 +21,7 @@ from typing import Any
 import polars as pl
 
 from military_exercises.pipeline.codebook import table_schema
-from military_exercises.pipeline.schemas import TABLE_INFO, TABLES
+from military_exercises.pipeline.schemas import CONTINUES, TABLE_INFO, TABLES, UPSTREAM_TABLES
 
 #: Test-only: name a step (see :data:`CRASH_POINTS`) and the build kills itself there with SIGKILL,
 #: as a power cut or an OOM kill would. The crash-safety tests use it; it is never set otherwise.
@@ -46,6 +46,16 @@ LICENSE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
     "title": "Creative Commons Attribution 4.0",
+}
+#: The upstream-derived resources: the MME and JME terms could not be confirmed (provenance.yaml).
+UPSTREAM_LICENSE = {
+    "name": "upstream-terms-not-confirmed",
+    "path": "https://doi.org/10.7910/DVN/KHFODX",
+    "title": (
+        "Rows derived from MME v7 (Harvard Dataverse; Dataverse applies CC0 1.0 unless the depositors "
+        "set other terms) and JME v3 (no terms stated): terms not confirmed; see "
+        "dataset/upstream/*/provenance.yaml. Drop these resources if their terms do not suit you."
+    ),
 }
 
 
@@ -98,6 +108,8 @@ def write_tables(tables: dict[str, pl.DataFrame], folder: Path, *, version: str)
                 "hash": f"sha256:{_sha256(path)}",
                 "rows": tables[name].height,
                 "schema": table_schema(name),
+                "licenses": [UPSTREAM_LICENSE if name in UPSTREAM_TABLES else LICENSE],
+                **({"continues": CONTINUES[name]} if name in CONTINUES else {}),
             }
         )
     package = {

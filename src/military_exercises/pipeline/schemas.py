@@ -20,6 +20,7 @@ from military_exercises.vocab import (
     EXERCISE_KINDS,
     LOCATION_PRECISIONS,
     NOT_HELD_STATUSES,
+    PROVENANCES,
     QUALIFIERS,
     QUANTITIES,
     REGIONS,
@@ -29,6 +30,7 @@ from military_exercises.vocab import (
     SIZE_BASES,
     SIZE_METHODS,
     SIZE_SCOPES,
+    UPSTREAM_ROW_STATUSES,
 )
 
 StrList = pl.List(pl.String)
@@ -121,6 +123,11 @@ class Exercises(_Base):
     planned: bool = _f(
         "True when the record describes an exercise announced before it was held (the record says so)."
     )
+    provenance: str = _f(
+        "curated (a source record), mme or jme (an upstream row), several (rows of more than one linked).",
+        isin=list(PROVENANCES),
+    )
+    upstream_ids: StrList = _f("Upstream rows that are this exercise ('mme:mme87', 'jme:jme-r0002'), sorted.")
     notes: str = _f("Curator's notes, in their own words.", nullable=True)
     source_file: str = _f("Path of the source record, relative to the repository root.")
 
@@ -396,6 +403,53 @@ class SeriesYears(_Base):
         return data.lazyframe.select((c("status") == "held") == (c("n_exercises") > 0))
 
 
+class UpstreamRows(_Base):
+    """Upstream rows: what became of every row of every vendored upstream file."""
+
+    upstream: str = _f("mme or jme.", isin=["mme", "jme"])
+    upstream_id: str = _f("The row's id here: MMEID (suffixed when reused) or 'jme-r<sheet row>'.")
+    original_id: str = _f("The id the upstream file gives the row (null when it gives none).", nullable=True)
+    row: pl.Int64 = _f("Line of the row in the file (the header is line 1).", ge=2)
+    status: str = _f(
+        "published, linked_curated (folded into a curated record), linked_upstream (folded into "
+        "another upstream row) or not_published.",
+        isin=list(UPSTREAM_ROW_STATUSES),
+    )
+    exercise_id: str = _f("The exercise the row is published as or folded into.", nullable=True)
+    reason: str = _f(
+        "Why: same_as, duplicate_row, no_participant or no_start (see docs/upstream.md).", nullable=True
+    )
+
+    class Config:
+        unique = ["upstream", "upstream_id"]
+
+
+class UpstreamRepairs(_Base):
+    """Upstream repairs: every value an upstream row had that was changed, with its rule."""
+
+    upstream: str = _f("mme or jme.", isin=["mme", "jme"])
+    upstream_id: str = _f("The row (see upstream_rows).")
+    n: pl.Int64 = _f("Number of the repair within its row, in the order the adapter made them.", ge=1)
+    field: str = _f("What was repaired (start.day, participant, MMEID, ...).")
+    original: str = _f("The value in the upstream file.", nullable=True)
+    new: str = _f("The value published (null when dropped).", nullable=True)
+    rule: str = _f("The written rule applied (docs/upstream.md).")
+
+    class Config:
+        unique = ["upstream", "upstream_id", "n"]
+
+
+class UpstreamConflicts(_Base):
+    """Upstream conflicts: where a linked upstream row disagrees with the row kept for the event."""
+
+    exercise_id: str = _f("The kept exercise (a curated record, or the MME row of an MME-JME pair).")
+    upstream: str = _f("mme or jme.", isin=["mme", "jme"])
+    upstream_id: str = _f("The linked upstream row.")
+    field: str = _f("participants, dates or location_country_iso3.")
+    kept_value: str = _f("The kept row's value (which the release uses).", nullable=True)
+    upstream_value: str = _f("The upstream row's value.", nullable=True)
+
+
 #: Published tables in release order.
 TABLES: dict[str, type[_Base]] = {
     "exercises": Exercises,
@@ -406,7 +460,20 @@ TABLES: dict[str, type[_Base]] = {
     "countries": Countries,
     "series": Series,
     "series_years": SeriesYears,
+    "upstream_exercises": Exercises,
+    "upstream_participants": Participants,
+    "upstream_rows": UpstreamRows,
+    "upstream_repairs": UpstreamRepairs,
+    "upstream_conflicts": UpstreamConflicts,
 }
+
+#: Tables derived from the upstream datasets: published as their own resources, under their own
+#: licence entry, so that a user can drop them.
+UPSTREAM_TABLES: tuple[str, ...] = (
+    "upstream_exercises", "upstream_participants", "upstream_rows", "upstream_repairs", "upstream_conflicts",
+)  # fmt: skip
+#: Tables that continue another one (same columns): loaders read them together.
+CONTINUES: dict[str, str] = {"upstream_exercises": "exercises", "upstream_participants": "participants"}
 
 
 class TableInfo(NamedTuple):
@@ -435,6 +502,22 @@ TABLE_INFO: dict[str, TableInfo] = {
         "edition, and any other year with an exercise or a not-held page",
         ["series", "year"],
     ),
+    "upstream_exercises": TableInfo(
+        "one row per upstream exercise not linked to a curated record (same columns as exercises)",
+        ["exercise_id"],
+    ),
+    "upstream_participants": TableInfo(
+        "one row per upstream exercise and state (same columns as participants)", ["exercise_id", "iso3"]
+    ),
+    "upstream_rows": TableInfo("one row per row of each vendored upstream file", ["upstream", "upstream_id"]),
+    "upstream_repairs": TableInfo(
+        "one row per repaired value of an upstream row",
+        ["upstream", "upstream_id", "field", "rule", "original"],
+    ),
+    "upstream_conflicts": TableInfo(
+        "one row per field on which a linked upstream row disagrees with the kept row",
+        ["exercise_id", "upstream", "upstream_id", "field"],
+    ),
 }
 
 #: (table, columns) -> (referenced table, columns)
@@ -450,6 +533,9 @@ FOREIGN_KEYS: list[tuple[str, list[str], str, list[str]]] = [
     ("exercises", ["location_country_iso3"], "countries", ["iso3"]),
     ("exercises", ["series"], "series", ["series"]),
     ("series_years", ["series"], "series", ["series"]),
+    ("upstream_participants", ["exercise_id"], "upstream_exercises", ["exercise_id"]),
+    ("upstream_participants", ["iso3"], "countries", ["iso3"]),
+    ("upstream_exercises", ["location_country_iso3"], "countries", ["iso3"]),
 ]
 
 

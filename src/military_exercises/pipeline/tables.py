@@ -6,6 +6,7 @@ cited) and one URL has one id; implausible figures need an allow-list entry with
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from military_exercises.pipeline.normalize import SOURCE_FIELDS, NormalizedRecor
 from military_exercises.pipeline.problems import Problem
 from military_exercises.pipeline.reconcile import claim_intervals, reconcile
 from military_exercises.pipeline.schemas import TABLES
+from military_exercises.pipeline.upstream import UPSTREAM_SOURCES, Adapted
 from military_exercises.vocab import CENSUS_YEARS, EQUIPMENT_QUANTITIES, STATES_QUANTITY
 
 #: Private columns kept beside the published ones until the cross-file checks have run.
@@ -35,6 +37,9 @@ _EXERCISE_EXTRA = {
     "_line_id": pl.Int64,
     "_line_start": pl.Int64,
     "_full_list": pl.Boolean,
+    "_same_as": pl.List(pl.String),
+    "_incomplete": pl.Boolean,
+    "_upstream": pl.String,
 }
 _SOURCE_EXTRA = {
     "_page": pl.String,
@@ -158,6 +163,29 @@ class AllowEntry:
     check: str
     reason: str
     line: int
+
+
+def upstream_batch(adapted: Adapted) -> Batch:
+    """The upstream rows as a batch, each citing its upstream dataset as its one source."""
+    sources: list[dict[str, Any]] = []
+    for r in adapted.exercises:
+        source = UPSTREAM_SOURCES[r["_upstream"]]
+        sources.append({**source, "published_date": None, "published_precision": None,
+                        "_page": source["url"], "_exercise_id": r["exercise_id"], "_file": r["source_file"],
+                        "_index": 0})  # fmt: skip
+    for s in sources:
+        if s["published"] is not None:
+            s["published_date"] = dt.date(int(s["published"][:4]), 1, 1)
+            s["published_precision"] = "year"
+    return Batch(
+        exercises=_frame(_columns(adapted.exercises), "exercises", _EXERCISE_EXTRA),
+        participants=pl.DataFrame(
+            _columns(adapted.participants) or None,
+            schema={"exercise_id": pl.String, "iso3": pl.String, "role": pl.String},
+        ),
+        claims=_frame({}, "claims", _CLAIM_EXTRA),
+        sources=_frame(_columns(sources), "sources", _SOURCE_EXTRA),
+    )
 
 
 def read_allowlist(path: Path) -> tuple[dict[tuple[str, str, str], AllowEntry], list[Problem]]:
@@ -289,30 +317,14 @@ def cross_file_problems(
     return problems
 
 
-def build_tables(
-    batch: Batch | list[NormalizedRecord], maps: Mappings, *, sizes: pl.DataFrame | None = None
-) -> dict[str, pl.DataFrame]:
-    """All published tables, sorted by their keys so that output does not depend on input order.
-
-    ``sizes``: the reconciled sizes of these claims when the checks already computed them.
-    """
-    if not isinstance(batch, Batch):
-        batch = Batch.from_records(batch)
-    countries = maps.countries
-
-    claims = batch.claims.drop("floor", "ceiling", "point", *_CLAIM_EXTRA)
-    claims = (
-        claim_intervals(claims.lazy())
-        .select(list(TABLES["claims"].to_schema().columns))
-        .sort("claim_id")
-        .collect()
-    )
-    base_participants = batch.participants
-    if sizes is None:
-        sizes = reconcile(claims, base_participants)
-
-    # Exercises: participants lists, headline troops, counts.
-    exercises = batch.exercises
+def _exercise_table(
+    exercises: pl.DataFrame,
+    base_participants: pl.DataFrame,
+    claims: pl.DataFrame,
+    sizes: pl.DataFrame,
+    cited: pl.DataFrame,
+) -> pl.DataFrame:
+    """The exercises table: the records' rows with participant lists, headline troops and counts."""
     roles = base_participants.group_by("exercise_id").agg(
         hosts=pl.col("iso3").filter(pl.col("role") == "host").sort(),
         participants=pl.col("iso3").filter(pl.col("role") != "observer").sort(),
@@ -352,20 +364,19 @@ def build_tables(
         n_claims=pl.len().cast(pl.Int64),
         has_equipment_claims=pl.col("quantity").is_in(list(EQUIPMENT_QUANTITIES)).any(),
     )
-    cited = batch.sources.select(exercise_id="_exercise_id", source_id="source_id")
     source_counts = cited.group_by("exercise_id").agg(n_sources=pl.len().cast(pl.Int64))
     computed = [
         "hosts", "participants", "observers", "n_participants", "troops_low", "troops_best", "troops_high",
         "troops_low_open", "troops_high_open", "troops_method", "troops_declared_best",
         "troops_estimated_best", "troops_reported_best", "has_equipment_claims", "n_claims", "n_sources",
-        "kind", "n_states_stated", "participants_complete",
+        "kind", "n_states_stated", "participants_complete", "provenance", "upstream_ids",
     ]  # fmt: skip
     states_stated = sizes.filter(
         (pl.col("quantity") == STATES_QUANTITY)
         & (pl.col("scope") == "exercise")
         & (pl.col("basis") == "combined")
     ).select("exercise_id", n_states_stated="best")
-    exercises = (
+    return (
         exercises.drop(computed)
         .join(roles, on="exercise_id", how="left")
         .join(headline, on="exercise_id", how="left")
@@ -388,14 +399,49 @@ def build_tables(
             # more states stated than listed: incomplete; nothing said either way: unknown (null)
             participants_complete=pl.when(pl.col("_full_list").fill_null(False))
             .then(True)
+            .when(pl.col("_incomplete").fill_null(False))  # an upstream row whose list lost entries
+            .then(False)
             .when(pl.col("n_states_stated").is_not_null())
             # stated counts often include observers: every listed state counts here
             .then(pl.col("n_participants") + pl.col("observers").list.len() >= pl.col("n_states_stated"))
             .otherwise(pl.lit(None, dtype=pl.Boolean)),
+            # set by the links step (curated, mme, jme or several)
+            provenance=pl.lit("curated"),
+            upstream_ids=pl.lit([], dtype=pl.List(pl.String)),
         )
         .select(list(TABLES["exercises"].to_schema().columns))
         .sort("exercise_id")
     )
+
+
+def build_tables(
+    batch: Batch | list[NormalizedRecord],
+    maps: Mappings,
+    *,
+    sizes: pl.DataFrame | None = None,
+    with_series: bool = True,
+) -> dict[str, pl.DataFrame]:
+    """All published tables, sorted by their keys so that output does not depend on input order.
+
+    ``sizes``: the reconciled sizes of these claims when the checks already computed them.
+    """
+    if not isinstance(batch, Batch):
+        batch = Batch.from_records(batch)
+    countries = maps.countries
+
+    claims = batch.claims.drop("floor", "ceiling", "point", *_CLAIM_EXTRA)
+    claims = (
+        claim_intervals(claims.lazy())
+        .select(list(TABLES["claims"].to_schema().columns))
+        .sort("claim_id")
+        .collect()
+    )
+    base_participants = batch.participants
+    if sizes is None:
+        sizes = reconcile(claims, base_participants)
+
+    cited = batch.sources.select(exercise_id="_exercise_id", source_id="source_id")
+    exercises = _exercise_table(batch.exercises, base_participants, claims, sizes, cited)
 
     contingents = sizes.filter(
         (pl.col("quantity") == "troops") & (pl.col("scope") == "country") & (pl.col("basis") == "combined")
@@ -426,6 +472,9 @@ def build_tables(
         .sort("source_id")
     )
 
+    if not with_series:
+        return {"exercises": exercises, "participants": participants, "claims": claims, "sizes": sizes,
+                "sources": sources}  # fmt: skip
     series, series_years = series_tables(exercises, maps)
     return {
         "exercises": exercises,
