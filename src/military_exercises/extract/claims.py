@@ -69,6 +69,7 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
         "ships",
     ),
     (r"unmanned aerial vehicles|UAVs|drones", "drones"),
+    (r"countries|nations|states", "states"),
     (r"military vehicles|vehicles|trucks", "vehicles"),
     (r"sorties", "sorties"),
     (
@@ -231,6 +232,32 @@ def _next_is_capital(text: str, pos: int) -> bool:
     return p < len(text) and text[p].isupper()
 
 
+#: Before a count of states that is not the number of participants: "the two countries", "in five
+#: countries" (where, not who), "one of 20 nations".
+_NOT_STATES_LEFT = re.compile(
+    r"\b(?:the|both|all|these|those|its|their|(?<!participation\s)of|in|across|over|between|among|to|visited)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+#: Modifiers that make a count of states a part: "ten observer nations", "23 other countries",
+#: "11 NATO member states".
+_PART_OF_STATES = re.compile(r"\b(?:observer|observing|other|more|member|[A-Z]{3,})\b")
+
+
+#: A count of states after adjectives the noun matcher stops at: "18 brotherly and friendly countries".
+_STATES_AFTER = re.compile(
+    r"\s+(?:(?!(?:of|the|in|from|to|with|by|for|at|on|and)\b)[A-Za-z'’-]+\s+(?:and\s+)?){1,3}?"
+    r"(?P<noun>countries|nations|states)\b"
+)
+
+
+def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: int) -> bool:
+    """Is ``num`` followed by ``noun`` ("34 countries") the stated number of participating states?"""
+    if _NOT_STATES_LEFT.search(text, max(s_start, num.start - 12), num.start):
+        return False
+    return not _PART_OF_STATES.search(text, num.end, noun.start())
+
+
 def find_raw_claims(
     text: str,
     sentence: tuple[int, int],
@@ -255,6 +282,10 @@ def find_raw_claims(
         if noun is not None:
             quantity = quantity_of(noun.group(0))
             noun_span = (noun.start(), noun.end())
+            if quantity == "states":
+                if _is_states_count(text, num, noun, s_start):
+                    out.append(RawClaim(num, "states", noun_span, None, None, None))
+                continue
             quantity = _mixed_list(text, num, noun, quantity, clause[1])
             lowered = noun.group(0).lower()
             if lowered in ("reservists", "conscripts", "regulars"):
@@ -265,6 +296,13 @@ def find_raw_claims(
             elif not own:
                 country, country_span = _country_after_noun(text, noun.end(), clause[1], countries)
         else:
+            many = _STATES_AFTER.match(text, num.end, clause[1])
+            if many is not None:
+                if _is_states_count(text, num, many, s_start):
+                    out.append(
+                        RawClaim(num, "states", (many.start("noun"), many.end("noun")), None, None, None)
+                    )
+                continue
             quantity, noun_span, country, country_span = _elliptical(
                 text, num, clause, countries, out, number_of
             )

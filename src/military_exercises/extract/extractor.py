@@ -163,6 +163,10 @@ def _build_event(
             start = (first.past_start, [evidence_at(text, *first.past_evidence)])
     else:
         start, end = main_dates(text, sents, pub)
+        if name and start is None and end is None and re.search(r"(?:19|20)\d\d$", name[2]):
+            # no date in the report: the edition year of its name ("Northern Lance 2035") is the start
+            year = [m for m in re.finditer(r"(?:19|20)\d\d", text[name[0] : name[1]])][-1]
+            start = (year.group(0), [evidence_at(text, name[0] + year.start(), name[0] + year.end())])
     org, org_ev = find_organisation(text, facts, gaz)
     source_id = _source_id(info)
     claims_out, claim_ev = build_claims(text, facts, found, org, source_id, gaz)

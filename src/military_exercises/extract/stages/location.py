@@ -12,6 +12,14 @@ from military_exercises.extract.model import Draft, Evidence
 from military_exercises.extract.sentences import Sentence
 from military_exercises.extract.stages.roles import Located, Roles
 
+#: A sentence about something else than the drills: visits, talks, tours ("Delegations later visited
+#: the Almaty region for talks").
+_NOT_EXERCISE_SENTENCE = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|talks|summit|conference|negotiations|tour|excursion|memorial|ceremony\s+in)\b",
+    re.IGNORECASE,
+)
+_DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w .'’-]{0,30})?\s*(?:\([^)]{0,40}\)\s*)?[-—–:]")
+_HOST_WORD = re.compile(r"\bhost(?:s|ed|ing)?\b", re.IGNORECASE)
 _ADMIN1_NOT_LOCATION_LEFT = re.compile(
     r"(?:border\s+with|bordering|crossing\s+from|from|into|toward|towards|between|off|port\s+of|"
     r"(?:talks|meeting|summit|visit|conference|negotiations)\s+(?:in|to))\s+(?:the\s+)?$",
@@ -56,6 +64,14 @@ def find_location(
             wide = text[max(sent.span[0], m.start - 60) : m.start]
             if _ADMIN1_NOT_LOCATION_LEFT.search(left) or re.search(r"\bbetween\b[^,.;]*$", wide):
                 continue
+            if re.fullmatch(r"[A-Z .'’-]*", text[sent.span[0] : m.start]) and _DATELINE_AFTER.match(
+                text, m.end
+            ):
+                continue  # "NIAMEY (Example Wire) -": where the report was filed
+            if re.match(r"\s+[Rr]iver\b", text[m.end : m.end + 8]):
+                continue  # "on the Putumayo river": a river, not the area of that name
+            if _NOT_EXERCISE_SENTENCE.search(text, *sent.span):
+                continue
             code = _resolve_admin1(m, context, gaz)
             if code is not None:
                 loc.admin1 = (code, Evidence(m.start, m.end, m.text))
@@ -71,6 +87,15 @@ def find_location(
             loc.country = (iso3, loc.admin1[1])
     if loc.country is None and found.locations:
         loc.country = found.locations[0]
+    hosts = [c for c, r in found.roles.items() if r == "host"]
+    if loc.country is None and loc.sea is None and len(hosts) == 1 and len(found.counted) > 1:
+        said = [
+            ev
+            for ev in found.evidence[hosts[0]]
+            if _HOST_WORD.search(text, max(0, ev.start - 30), ev.end + 30)
+        ]
+        if said:
+            loc.country = (hosts[0], said[0])  # "hosted by Norway", "Norway hosts": on its territory
     if loc.country is not None:
         found.add(loc.country[0], "host", loc.country[1])
     counted = [c for c, r in found.roles.items() if r in ("host", "participant")]

@@ -19,12 +19,20 @@ _YEARS_AGO = re.compile(
     r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago\b", re.IGNORECASE
 )
 YEAR_RE = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
+_LAST_YEAR = re.compile(r"\blast year(?:'s|’s)?", re.IGNORECASE)
+_EXERCISE_WORD = re.compile(
+    r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war[ -]?games|edition|iteration)\b", re.IGNORECASE
+)
 
 
 def mark_past(text: str, sent: Sentence, published: dt.date | None, main_name: str | None) -> None:
     """Decide whether a sentence speaks of an earlier exercise, and which one (its key)."""
     s, e = sent.span
     pub_year = published.year if published else None
+    if pub_year is None and main_name:
+        # no publication date: the main exercise's edition year ("Pacific Compass 2036") is "now"
+        own = re.search(r"((?:19|20)\d\d)$", main_name)
+        pub_year = int(own.group(1)) if own else None
     key = start = None
     ev: tuple[int, int] | None = None
     for a, b, name in sent.names:
@@ -60,9 +68,15 @@ def mark_past(text: str, sent: Sentence, published: dt.date | None, main_name: s
         for d in sent.dates:
             low = d.text.lower()
             past_period = "last year" in low or "last week" in low or "last month" in low
-            if d.relative and d.first and past_period and _PAST_CUE.search(text, s, e):
+            cue = _PAST_CUE.search(text, s, e) or ("last year" in low and _EXERCISE_WORD.search(text, s, e))
+            if d.relative and d.first and past_period and cue:
                 key, start, ev = d.first, d.first, (d.start, d.end)
                 break
+    if key is None and published is None and pub_year is not None:
+        last = _LAST_YEAR.search(text, s, e)
+        if last is not None and _EXERCISE_WORD.search(text, s, e):
+            key = start = str(pub_year - 1)  # "Last year's exercise drew 1,900 personnel"
+            ev = (last.start(), last.end())
     if key is None or _CANCELLED.search(text, s, e):
         return
     if not sent.past_name and not _PAST_CUE.search(text, s, e) and not re.match(r"\d{4}$", key):

@@ -50,9 +50,35 @@ _CRITIC = re.compile(
 _NOT_PARTICIPANT_LEFT = re.compile(
     r"(?:border\s+with|bordering|near|crossing\s+from|threat\s+from|against|neighbouring|neighboring|"
     r"toward|towards|into|around|from\s+neighbouring|purchase\s+from|bought\s+from|between|"
-    r"embarrassed)\s+(?:the\s+)?$",
+    r"embarrassed|(?:attacks?|aggression|invasion|incursion|threats?|strikes?)\s+(?:by|from)|"
+    r"(?:enemy|adversary|aggressor)\s+(?:such\s+as|like)|withdraw\w*\s+from|leave|leaves|left)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: "co-hosted by X and Y", "led by X", "organised by X": the leads are hosts.
+_HOST_LEFT = re.compile(
+    r"\b(?:co-?)?(?:hosted|led|organi[sz]ed|directed|conducted|sponsored)\s+(?:jointly\s+)?by\s+(?:the\s+)?"
+    r"(?:[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+(?:and|&)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+#: "X and Y have co-led it since then", "X, which co-hosts the drills".
+_COLEAD_RIGHT = re.compile(
+    r"^[^;.]{0,100}?\bco-?(?:le[ad]\w*|host\w*|organi[sz]\w*|chair\w*)\b", re.IGNORECASE
+)
+#: A list of states after words that say they take part: "The participating nations include A, B and C".
+_LIST_LEFT = re.compile(
+    r"\b(?:participating|participants?|participation|taking\s+part|take\s+part|took\s+part|"
+    r"joined\s+by|alongside|along\s+with|together\s+with|(?:countries|nations|states)\s+(?:are|were|include|included)|"
+    r"includ(?:e|es|ed|ing))\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_BETWEEN_PARTNERS = re.compile(
+    r"\b(?:exercises?|drills?|training|programme|program|manoeuvres|maneuvers|war\s?games|patrols?)\s+"
+    r"between\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:and\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+#: A dateline at the start of a report: "KIEL, Germany -", "MANILA (Reuters) -".
+_DATELINE_LEFT = re.compile(r"^[A-Z][A-Z .'’-]{1,40},\s*$")
+_DATELINE_RIGHT = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?[-—–:]")
 _NOT_PARTICIPANT_RIGHT = re.compile(
     r"^(?:['’]s)?\s*(?:border(?!\s+(?:guards?|troops|service|police|forces))|frontier|-made|-built|-designed|"
     r"-supplied|coast\b)",
@@ -69,8 +95,8 @@ _LOCATION_LEFT = re.compile(
 )
 _OBSERVER_RIGHT = re.compile(
     r"^(?:\s*(?:,|and)?\s*)?\s*(?:[\w-]+\s+){0,7}?"
-    r"(?:send|sending|sent|sends|dispatch\w*|is sending|will send)?"
-    r"\s*(?:its\s+own\s+|military\s+|as\s+an?\s+)?observers?\b",
+    r"(?:(?:send|sending|sent|sends|dispatch\w*|is sending|will send)?"
+    r"\s*(?:its\s+own\s+|military\s+|as\s+an?\s+)?observers?\b|(?:invited|asked)\s+to\s+observe\b)",
     re.IGNORECASE,
 )
 _HOST_RIGHT = re.compile(
@@ -102,16 +128,27 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
     clause = next(((a, b) for a, b in sent.clause_spans if a <= first.start <= b), (s, e))
     left = text[max(clause[0], first.start - 60) : first.start]
     right = text[last.end : min(clause[1], last.end + 80)]
-    if _LED_RIGHT.match(right):
-        return "participant"
+    if _DATELINE_LEFT.match(text[s : first.start]) and _DATELINE_RIGHT.match(text[last.end : e]):
+        return "other"  # "KIEL, Germany - ...": where the report was filed
+    if _LED_RIGHT.match(right) or _HOST_LEFT.search(left):
+        return "host"  # "the US-led exercise", "co-hosted by Germany and Denmark"
     if first.demonym and re.match(
         r"\s+(?:(?:town|city|port|village|region|province|county|prefecture|district)\b|state\s+of\b)", right
     ):
         return "location"
+    if _BETWEEN_PARTNERS.search(left):
+        return "participant"  # "a training programme between the United States and Niger"
     if _NOT_PARTICIPANT_RIGHT.match(right) or _NOT_PARTICIPANT_LEFT.search(left):
         return "other"
     if _OWN_EXERCISE_RIGHT.match(right):
         return "host"  # "Russia says its exercise ..."
+    colead = _COLEAD_RIGHT.match(text[last.end : e])
+    if (
+        colead
+        and not _LOCATION_LEFT.search(left)
+        and not re.match(r"\s+by\b", text[last.end + colead.end() : e])
+    ):
+        return "host"  # "Egypt and US Central Command have co-led it"
     if _HOST_RIGHT.match(right):
         return "host"
     if re.match(r"^\s*(?:[\w'’-]+\s*){0,2}?,\s*which\s+(?:co-?)?organi[sz]es", right):
@@ -120,7 +157,13 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
         if att.start <= first.start < att.end:
             # "Philippine officials said ... an exercise with the United States": the speaker's side
             return "participant" if _WITH_PARTNER.search(text, att.end, e) else "speaker"
-    if re.search(r"\bobservers\s+from\s+(?:the\s+)?$", left, re.IGNORECASE) or _OBSERVER_RIGHT.match(right):
+    # "Burkina Faso, which faces attacks, was invited to observe": the relative clause is skipped
+    main_right = re.sub(r"^\s*,\s*(?:which|who)\b[^,;]*,", "", text[last.end : e])
+    if (
+        re.search(r"\bobservers\s+from\s+(?:the\s+)?$", left, re.IGNORECASE)
+        or _OBSERVER_RIGHT.match(right)
+        or _OBSERVER_RIGHT.match(main_right[:80])
+    ):
         return "observer" if not re.search(r"\bdeclined|refused\b", right) else "other"
     if _CRITIC.search(right[:60]) and not _JOIN_VERB.search(right[:25]):
         return "other"
@@ -146,6 +189,8 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
         r"\s+(?!(?:19|20)\d\d\b)\d[\d,]*\b", right
     ):
         return "participant"  # "Norway with 300", "... soldiers and Turkey 400"
+    if len(group) > 1 and _LIST_LEFT.search(left):
+        return "participant"  # "The participating nations include A, B and C"
     if (
         _PARTICIPANT_NOUN.match(right)
         or _PARTICIPATION_VERB.search(right[:40])
