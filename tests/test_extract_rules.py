@@ -145,3 +145,51 @@ def test_an_earlier_exercise_between_two_states_and_last_years_edition_are_found
     ]
     assert [c["value"] for c in past[1].record["claims"]] == [9500]
     assert "USA" not in roles(main_draft.record)
+
+
+def test_ships_listed_together_count_together_per_contingent() -> None:
+    text = (
+        "China, Iran and Russia began the Blue Step 2036 naval drill in the Gulf of Oman on Tuesday. "
+        "China deployed two destroyers and a supply ship, Russia a cruiser and two corvettes, and Iran 10 vessels."
+    )
+    record = main(text, published="2036-03-12")
+    # 2 + 1 Chinese ships, 1 + 2 Russian ones, 10 Iranian ones; never troops or hedged figures
+    assert [(c["quantity"], c["country"], c["value"]) for c in record["claims"]] == [
+        ("ships", "CHN", 3),
+        ("ships", "RUS", 3),
+        ("ships", "IRN", 10),
+    ]
+
+
+def test_contingents_speakers_own_forces_and_ranked_officers() -> None:
+    text = (
+        "Troops from Australia and Japan will join the Harbour Step 2034 exercise in the Philippines on Monday. "
+        "Maj. Ana Cruz, the exercise's public affairs director, said 2,400 US troops will take part, "
+        "adding that 90 soldiers from Australia and 30 from Japan will also participate."
+    )
+    record = main(text, published="2034-04-10")
+    assert [(c["country"], c["value"], c["basis"], c["claimant_country"]) for c in record["claims"]] == [
+        ("USA", 2400, "declared", "PHL"),  # a ranked officer of the host speaks for the host
+        ("AUS", 90, "declared", "PHL"),
+        ("JPN", 30, "declared", "PHL"),
+    ]
+    own = (
+        "Morocco, the host country, and Tunisia began the Atlas Step 2035 drills on Monday. "
+        "The United States will send about 3,000 personnel, including 650 from the Georgia National Guard. "
+        "India's defence ministry said it had sent a contingent of 120."
+    )
+    record = main(own, published="2035-05-02")
+    assert roles(record) == {"MAR": "host", "TUN": "participant", "USA": "participant", "IND": "participant"}
+    assert ("IND", 120, "declared", "IND") in [
+        (c["country"], c["value"], c["basis"], c["claimant_country"]) for c in record["claims"]
+    ]
+
+
+def test_states_observing_the_drill_are_observers() -> None:
+    text = "Chinese and Iranian ships began the Blue Step 2036 drill on Tuesday. Pakistan and Oman are observing the drill."
+    assert roles(main(text, published="2036-03-12")) == {
+        "CHN": "participant",
+        "IRN": "participant",
+        "PAK": "observer",
+        "OMN": "observer",
+    }

@@ -65,7 +65,8 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"submarine", "submarines"),
     (
         r"warships|ships|naval vessels|vessels|frigates|destroyers|corvettes|patrol boats|boats|"
-        r"landing ships|minesweepers|cruisers|frigate|corvette|destroyer|warship|ship|vessel|boat",
+        r"landing ships|minesweepers|cruisers|tankers|frigate|corvette|destroyer|cruiser|warship|ship|"
+        r"vessel|boat|tanker|minesweeper",
         "ships",
     ),
     (r"unmanned aerial vehicles|UAVs|drones", "drones"),
@@ -333,12 +334,39 @@ def find_raw_claims(
             if prior.country and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", link):
                 country, country_span = prior.country, prior.country_span
         out.append(RawClaim(num, quantity, noun_span, country, country_span, component))
+    return _summed(text, out)
+
+
+def _summed(text: str, claims: list[RawClaim]) -> list[RawClaim]:
+    """Items of one kind listed together count together: "two destroyers and a supply ship" = 3 ships
+    (exact counts of one equipment quantity and one contingent, joined by "and"; never troops)."""
+    out: list[RawClaim] = []
+    for rc in claims:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and rc.quantity == prev.quantity
+            and rc.quantity not in ("troops", "states")
+            and rc.number.qualifier == prev.number.qualifier == "exact"
+            and rc.number.value is not None
+            and prev.number.value is not None
+            and rc.country == prev.country
+            and rc.component == prev.component
+            and re.fullmatch(r"\s*,?\s*and\s+", text[prev.noun_span[1] : rc.number.start])
+        ):
+            a, b = prev.number.start, rc.number.end
+            total = NumberMatch(a, b, text[a:b], "exact", value=prev.number.value + rc.number.value)
+            out[-1] = RawClaim(
+                total, prev.quantity, prev.noun_span, prev.country, prev.country_span, prev.component
+            )
+        else:
+            out.append(rc)
     return out
 
 
 _SINGLE_NOUN = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>frigate|corvette|destroyer|submarine|warship|ship|vessel|patrol boat|"
-    r"boat|tank|helicopter|aircraft|jet|fighter|drone)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>frigate|corvette|destroyer|cruiser|submarine|warship|ship|vessel|"
+    r"patrol boat|boat|tanker|minesweeper|tank|helicopter|aircraft|jet|fighter|drone)"
     r"(?=\s*(?:[,.;:]|$)|\s+(?:and|are|were|is|was|will|would|took|take|join|joined)\b)",
     re.IGNORECASE,
 )
@@ -410,7 +438,7 @@ def _country_after_noun(
     if not first:
         return None, None
     tail = text[first[0].end : first[0].end + 12]
-    if re.match(r"\s*(?:,|and\b)", tail) and not first[0].possessive:
+    if re.match(r"\s*(?:,|and\b)(?!\s*(?:about\s+|some\s+|around\s+)?\d)", tail) and not first[0].possessive:
         return None, None  # "troops from Kenya, Uganda and ..." is several contingents together
     return first[0].code, (first[0].start, first[0].end)
 

@@ -114,6 +114,9 @@ def overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < y and x < b for x, y in spans)
 
 
+_NATIONAL_GUARD = re.compile(r"\s+(?:Air\s+|Army\s+)?National\s+Guard\b")
+
+
 def analyse(text: str, span: tuple[int, int], gaz: en.Gazetteer, published: dt.date | None) -> Sentence:
     s, e = span
     dates = dm.find_absolute_dates(text, s, e, published) + dm.find_relative_dates(text, span, published)
@@ -136,7 +139,12 @@ def analyse(text: str, span: tuple[int, int], gaz: en.Gazetteer, published: dt.d
             names.append((a, b, name))
     blocked = [(d.start, d.end) for d in dates] + [(m.start, m.end) for m in seas]
     blocked += [(a, b) for a, b, n in names if re.search(r"\d", n)]
-    mentions = en.find_entities(gaz, text, s, e, blocked)
+    mentions = [
+        m
+        for m in en.find_entities(gaz, text, s, e, blocked)
+        # "the Georgia National Guard" is a US state's force, not the country
+        if not (m.kind == "country" and _NATIONAL_GUARD.match(text, m.end))
+    ]
     numbers = [
         n
         for n in find_numbers(text, s, e)

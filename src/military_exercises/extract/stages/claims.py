@@ -17,7 +17,7 @@ _GOV_WORDS = re.compile(
     r"\b(?:ministry|minister|army|navy|military|armed forces|air force|command|fleet|headquarters|"
     r"joint staff|joint chiefs|spokes(?:man|woman|person)|officials?|government|embassy|commander|"
     r"press service|media wing|general staff|defen[cs]e force|guards?|border service|president|"
-    r"chief|forces)\b",
+    r"chief|forces|public affairs|director|(?:Maj|Col|Gen|Lt|Capt|Adm|Brig|Cmdr|Cdr)\.)(?!\w)",
     re.IGNORECASE,
 )
 _MEDIA_WORDS = re.compile(

@@ -56,6 +56,7 @@ _NOT_PARTICIPANT_LEFT = re.compile(
 )
 #: "co-hosted by X and Y", "led by X", "organised by X": the leads are hosts.
 _HOST_LEFT = re.compile(
+    r"\bhost\s+(?:country|nation|state),?\s+$|"
     r"\b(?:co-?)?(?:hosted|led|organi[sz]ed|directed|conducted|sponsored)\s+(?:jointly\s+)?by\s+(?:the\s+)?"
     r"(?:[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+(?:and|&)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
@@ -74,6 +75,11 @@ _LIST_LEFT = re.compile(
 _BETWEEN_PARTNERS = re.compile(
     r"\b(?:exercises?|drills?|training|programme|program|manoeuvres|maneuvers|war\s?games|patrols?)\s+"
     r"between\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:and\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_OWN_CONTRIBUTION = re.compile(
+    r"\s*(?:(?:said|says|announced|stated|added|confirmed)\s+)?(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+)?"
+    r"(?:sent|sending|send|deployed|deploying|deploy|dispatched|contributed|committed|fielded)\b",
     re.IGNORECASE,
 )
 #: A dateline at the start of a report: "KIEL, Germany -", "MANILA (Reuters) -".
@@ -96,7 +102,8 @@ _LOCATION_LEFT = re.compile(
 _OBSERVER_RIGHT = re.compile(
     r"^(?:\s*(?:,|and)?\s*)?\s*(?:[\w-]+\s+){0,7}?"
     r"(?:(?:send|sending|sent|sends|dispatch\w*|is sending|will send)?"
-    r"\s*(?:its\s+own\s+|military\s+|as\s+an?\s+)?observers?\b|(?:invited|asked)\s+to\s+observe\b)",
+    r"\s*(?:its\s+own\s+|military\s+|as\s+an?\s+)?observers?\b|(?:invited|asked)\s+to\s+observe\b|"
+    r"(?:is|are|was|were)\s+(?:also\s+)?observing\b)",
     re.IGNORECASE,
 )
 _HOST_RIGHT = re.compile(
@@ -149,14 +156,17 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
         and not re.match(r"\s+by\b", text[last.end + colead.end() : e])
     ):
         return "host"  # "Egypt and US Central Command have co-led it"
-    if _HOST_RIGHT.match(right):
-        return "host"
+    if _HOST_RIGHT.match(right) or re.match(r"\s*,\s*(?:the\s+)?host\b", right):
+        return "host"  # "Norway hosts ...", "Morocco, the host country, ..."
     if re.match(r"^\s*(?:[\w'’-]+\s*){0,2}?,\s*which\s+(?:co-?)?organi[sz]es", right):
         return "participant"
     for att in sent.attributions:
         if att.start <= first.start < att.end:
-            # "Philippine officials said ... an exercise with the United States": the speaker's side
-            return "participant" if _WITH_PARTNER.search(text, att.end, e) else "speaker"
+            # "Philippine officials said ... an exercise with the United States": the speaker's side;
+            # "India's defence ministry said it had sent a contingent": the speaker's own forces
+            if _WITH_PARTNER.search(text, att.end, e) or _OWN_CONTRIBUTION.match(text, att.end, e):
+                return "participant"
+            return "speaker"
     # "Burkina Faso, which faces attacks, was invited to observe": the relative clause is skipped
     main_right = re.sub(r"^\s*,\s*(?:which|who)\b[^,;]*,", "", text[last.end : e])
     if (
