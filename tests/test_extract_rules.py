@@ -193,3 +193,19 @@ def test_states_observing_the_drill_are_observers() -> None:
         "PAK": "observer",
         "OMN": "observer",
     }
+
+
+def test_a_later_phase_date_is_no_start_and_a_bare_year_or_a_coup_is_no_earlier_exercise() -> None:
+    text = (
+        "The second phase of the Falcon Step 2035 exercise began on Sunday in Oman with forces from 11 countries. "
+        "The exercise was first held in 2029. "
+        "Relations between the two largest participants have been strained since the coups of 2006 and 2014."
+    )
+    drafts = extract_records(text, published="2035-10-21", mappings_dir=MAPS)
+    assert [d.kind for d in drafts] == ["main"]  # neither 2029 (a bare year) nor 2006 (no exercise)
+    record = drafts[0].record
+    assert record["start"] == "2035"  # not the phase's Sunday: the edition year of the name
+    assert roles(record) == {"OMN": "host"}  # "in Oman with forces ..." is where, and so the host
+    assert [(c["quantity"], c["value"]) for c in record["claims"]] == [
+        ("states", 11)
+    ]  # no "two ... participants"

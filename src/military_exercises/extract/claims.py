@@ -89,7 +89,7 @@ _MOD_STOP = {
     "by", "for", "took", "take", "of", "have", "had", "will", "would", "than", "that", "which", "who",
     "said", "says", "as", "into", "per", "each", "year", "years", "days", "day", "weeks", "km",
     "kilometres", "miles", "percent", "per cent", "countries", "nations", "states", "times", "events",
-    "dollars", "billion",
+    "dollars", "billion", "largest", "biggest", "smallest", "main", "leading", "principal",
 }  # fmt: skip
 #: The next modifier word; a comma may separate capitalised ones ("Brazilian, Colombian and US soldiers").
 _MOD_WORD = re.compile(r"(?:\s+|\s*,\s*(?=[A-Z]))(?P<w>[\w'’.-]+)")

@@ -117,11 +117,13 @@ def extract_records(
                 keys.setdefault(s.past_key, []).append(s)
         for group in keys.values():
             only_name = all(has_current_date(s, pub) for s in group)
-            drafts.append(
-                _build_event(
-                    text, "past", group, gaz, pub, info, group[0].past_name, main, name_only=only_name
-                )
+            past = _build_event(
+                text, "past", group, gaz, pub, info, group[0].past_name, main, name_only=only_name
             )
+            rec = past.record
+            where = any(rec["location"][k] for k in ("country", "admin1", "place", "sea"))
+            if rec["name"] or rec["participants"] or rec["claims"] or where:
+                drafts.append(past)  # a bare year ("first held in 2029") is no record to draft
     _unique_ids(drafts)
     return drafts
 

@@ -62,6 +62,8 @@ def main_dates(
             before = text[max(s, d.start - 100) : d.start]
             if _SPEECH_DATE.search(before) or (d.relative and "last year" in d.text.lower()):
                 continue
+            if _LATER_PHASE.search(text, s, d.start) and not d.second:
+                continue  # "the second phase ... began on Sunday" is not when the exercise began
             if inside_name(d.start, sent.names):
                 continue
             ev = [evidence_at(text, d.start, d.end)]
@@ -109,6 +111,10 @@ def main_dates(
     return start, end
 
 
+_LATER_PHASE = re.compile(
+    r"\b(?:second|third|fourth|final|last|main|active|live|next|closing|concluding)\s+(?:phase|stage)\b",
+    re.IGNORECASE,
+)
 _END_AFTER = re.compile(r"\s*(?:completed|ended|concluded|wrapped up|finished|closed)\b", re.IGNORECASE)
 _START_AFTER = re.compile(r"\s*(?:began|started|launched|opened|kicked off)\b", re.IGNORECASE)
 

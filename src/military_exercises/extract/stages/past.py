@@ -21,7 +21,9 @@ _YEARS_AGO = re.compile(
 YEAR_RE = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
 _LAST_YEAR = re.compile(r"\blast year(?:'s|’s)?", re.IGNORECASE)
 _EXERCISE_WORD = re.compile(
-    r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war[ -]?games|edition|iteration)\b", re.IGNORECASE
+    r"\b(?:exercis\w*|drills?|manoeuvres?|maneuvers?|war[ -]?games|edition|iteration|training|patrols?|"
+    r"held|took part|taking part|participated|involved|drew|brought together)\b",
+    re.IGNORECASE,
 )
 
 
@@ -81,6 +83,8 @@ def mark_past(text: str, sent: Sentence, published: dt.date | None, main_name: s
         return
     if not sent.past_name and not _PAST_CUE.search(text, s, e) and not re.match(r"\d{4}$", key):
         return  # "ended last week" is the main exercise; "held snap drills last week" is another one
+    if not sent.past_name and not _PAST_CUE.search(text, s, e) and not _EXERCISE_WORD.search(text, s, e):
+        return  # "strained since the coups of 2006 and 2014": a year, but no exercise
     if has_current_date(sent, published) and sent.past_name is None:
         return  # a sentence about the current exercise that mentions a year in passing
     # With a current date the sentence still belongs to the main exercise ("the largest since

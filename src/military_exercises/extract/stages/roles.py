@@ -182,7 +182,7 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
     if (
         not any(m.demonym for m in group)
         and _LOCATION_LEFT.search(left)
-        and not _PARTICIPANT_NOUN.match(right)
+        and (not _PARTICIPANT_NOUN.match(right) or re.match(r"\s+with\b", right))
     ):
         return "location"  # "in Kazakhstan", "over Estonia, Latvia and Lithuania"
     if (
