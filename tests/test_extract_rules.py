@@ -209,3 +209,13 @@ def test_a_later_phase_date_is_no_start_and_a_bare_year_or_a_coup_is_no_earlier_
     assert [(c["quantity"], c["value"]) for c in record["claims"]] == [
         ("states", 11)
     ]  # no "two ... participants"
+
+
+def test_lists_introduced_by_sending_and_observing_countries() -> None:
+    text = (
+        "Lotus Step 2035 opened at a naval base in Thailand on Tuesday. The three countries sending their "
+        "armed forces are Thailand, Singapore and Japan. The two observing countries are Laos and Chile."
+    )
+    assert roles(main(text, published="2035-02-27")) == {
+        "THA": "host", "SGP": "participant", "JPN": "participant", "LAO": "observer", "CHL": "observer",
+    }  # fmt: skip

@@ -82,6 +82,16 @@ _OWN_CONTRIBUTION = re.compile(
     r"(?:sent|sending|send|deployed|deploying|deploy|dispatched|contributed|committed|fielded)\b",
     re.IGNORECASE,
 )
+#: "The seven countries sending their armed forces are A, B and C".
+_SENDING_LIST_LEFT = re.compile(
+    r"\b(?:countries|nations|states|participants)\b[^.;]{0,45}?\b(?:are|were|include[sd]?)\s*:?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: "The ten observing countries are A, B and C", "observers: A, B".
+_OBSERVER_LIST_LEFT = re.compile(
+    r"\bobserv(?:er|ers|ing)\b[^.;]{0,40}?(?:\b(?:are|were|include[sd]?|from)|:)\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: A dateline at the start of a report: "KIEL, Germany -", "MANILA (Reuters) -".
 _DATELINE_LEFT = re.compile(r"^[A-Z][A-Z .'’-]{1,40},\s*$")
 _DATELINE_RIGHT = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?[-—–:]")
@@ -199,7 +209,9 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
         r"\s+(?!(?:19|20)\d\d\b)\d[\d,]*\b", right
     ):
         return "participant"  # "Norway with 300", "... soldiers and Turkey 400"
-    if len(group) > 1 and _LIST_LEFT.search(left):
+    if len(group) > 1 and _OBSERVER_LIST_LEFT.search(left):
+        return "observer"  # "The ten observing countries are A, B and C"
+    if len(group) > 1 and (_LIST_LEFT.search(left) or _SENDING_LIST_LEFT.search(left)):
         return "participant"  # "The participating nations include A, B and C"
     if (
         _PARTICIPANT_NOUN.match(right)
