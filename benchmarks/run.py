@@ -123,7 +123,7 @@ def child_load(root: Path, repeat: int) -> dict[str, Any]:
 def child_panel(root: Path, repeat: int) -> dict[str, Any]:
     """Directed dyad-year panel over the G&W system 1946-2026 from the release's participants."""
     try:
-        from military_exercises import panels
+        from military_exercises.analysis import panels
     except ImportError as exc:
         return {"skipped": f"military_exercises.analysis.panels is not available ({exc})"}
     import polars as pl
