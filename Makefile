@@ -69,7 +69,7 @@ lab: $(RELEASE) ipynb ## Install JupyterLab into .venv and open the notebooks
 bench: $(RELEASE) ## Benchmarks (build, validation, panels, loading, extraction); see benchmarks/README.md
 	$(BIN)/python benchmarks/run.py
 
-eval-extract: $(STAMP) ## Precision / recall / F1 of the extractor on the annotated corpus
+eval-extract: $(STAMP) ## Precision / recall / F1 of the extractor per corpus split, marking splits below target
 	$(BIN)/military-exercises eval-extract
 
 wheel: $(RELEASE) ## Build a wheel that carries the release

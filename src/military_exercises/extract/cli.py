@@ -44,13 +44,13 @@ def _iso_date(text: str) -> str:
     return text
 
 
-def _jobs(text: str) -> int:
+def _positive(text: str) -> int:
     try:
         n = int(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes") from exc
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from exc
     if n < 1:
-        raise argparse.ArgumentTypeError("--jobs must be at least 1")
+        raise argparse.ArgumentTypeError(f"{text!r}: must be at least 1")
     return n
 
 
@@ -86,10 +86,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(the release if built, else the sources) or none; a match becomes a patch draft",
     )
     parser.add_argument(
-        "--jobs", type=_jobs, default=1, help="worker processes (default 1); reports are cut into shards"
+        "--jobs", type=_positive, default=1, help="worker processes (default 1); reports are cut into shards"
     )
     parser.add_argument(
-        "--shard-size", type=_jobs, default=64, help="reports per shard for --jobs (default 64)"
+        "--shard-size", type=_positive, default=64, help="reports per shard for --jobs (default 64)"
     )
     parser.add_argument(
         "--claims",
