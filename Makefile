@@ -82,7 +82,7 @@ lab: dataset ipynb ## Install JupyterLab into .venv and open the notebooks
 bench: dataset ## Benchmarks (build, validation, panels, loading, extraction); see benchmarks/README.md
 	$(BIN)/python benchmarks/run.py
 
-eval-extract: $(STAMP) ## Precision / recall / F1 of the extractor on the annotated corpus
+eval-extract: $(STAMP) ## Precision / recall / F1 of the extractor per corpus split, marking splits below target
 	$(BIN)/military-exercises eval-extract
 
 wheel: dataset ## Build a wheel that carries the release

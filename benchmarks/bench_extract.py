@@ -4,6 +4,10 @@ The reports are built deterministically from the annotated corpus (tests/data/ex
 one concatenates report bodies until it reaches about 3,000 characters, under one header, so the
 text is realistic prose with numbers, dates and names. ``run(n)`` returns the measurement;
 ``python benchmarks/bench_extract.py [N]`` prints it as JSON (pinned to one CPU where the OS allows).
+
+``run_jobs(n, jobs)`` times the corpus command (``military-exercises extract corpus.jsonl --jobs J
+--no-drafts``: extraction, the look-up against the dataset and the claims Parquet file) for each J,
+the median of ``repeat`` runs, and gives reports per second per core and the speed-up over one job.
 """
 
 from __future__ import annotations
@@ -74,7 +78,50 @@ def run(n_reports: int = 300) -> dict[str, Any]:
     }
 
 
+def run_jobs(n_reports: int = 600, jobs: tuple[int, ...] = (1, 2), repeat: int = 3) -> dict[str, Any]:
+    """The corpus command on ``n_reports`` reports with each number of jobs: median seconds of
+    ``repeat`` runs, reports/s, reports/s per core (per job), and the speed-up over ``jobs[0]``."""
+    import contextlib
+    import io
+    import statistics
+    import tempfile
+
+    from military_exercises.cli import main as cli_main
+
+    reports = make_reports(n_reports)
+    out: dict[str, Any] = {"name": "extract-jobs", "reports": n_reports, "repeat": repeat, "jobs": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        corpus.write_text(
+            "".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(reports))
+        )
+        for j in jobs:
+            times = []
+            for r in range(repeat):
+                args = ["extract", str(corpus), "--out", str(Path(tmp) / f"out-{j}-{r}"), "--no-drafts"]
+                args += ["--no-progress", "--jobs", str(j), "--shard-size", "25"]
+                t0 = time.perf_counter()
+                with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                    code = cli_main(args)
+                times.append(time.perf_counter() - t0)
+                if code != 0:
+                    raise RuntimeError(f"extract --jobs {j} exited {code}")
+            seconds = statistics.median(times)
+            out["jobs"][str(j)] = {
+                "seconds": round(seconds, 3),
+                "reports_per_second": round(n_reports / seconds, 1),
+                "reports_per_second_per_core": round(n_reports / seconds / j, 1),
+            }
+    base = out["jobs"][str(jobs[0])]["seconds"]
+    for j in jobs:
+        out["jobs"][str(j)]["speedup"] = round(base / out["jobs"][str(j)]["seconds"], 2)
+    return out
+
+
 if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--jobs":
+        print(json.dumps(run_jobs(int(sys.argv[2]) if len(sys.argv) > 2 else 600), indent=2))
+        raise SystemExit(0)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the target says
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300

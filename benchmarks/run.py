@@ -198,6 +198,19 @@ def child_extract(n_reports: int) -> dict[str, Any]:
     return result
 
 
+def child_extract_jobs(n_reports: int) -> dict[str, Any]:
+    """The corpus command with 1 and 2 jobs (not pinned): reports/s per core and the speed-up."""
+    spec = importlib.util.spec_from_file_location("bench_extract", HERE / "bench_extract.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    jobs = tuple(j for j in (1, 2, 4) if j <= (os.cpu_count() or 1))
+    result: dict[str, Any] = module.run_jobs(n_reports, jobs)
+    result["peak_mb"] = _peak_mb()
+    return result
+
+
 CHILDREN = {
     "build": lambda a: child_build(Path(a[0])),
     "validate": lambda a: child_validate(Path(a[0])),
@@ -206,6 +219,7 @@ CHILDREN = {
     "load": lambda a: child_load(Path(a[0]), int(a[1])),
     "panel": lambda a: child_panel(Path(a[0]), int(a[1])),
     "extract": lambda a: child_extract(int(a[0])),
+    "extract-jobs": lambda a: child_extract_jobs(int(a[0])),
 }
 
 
@@ -401,6 +415,18 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(
             _row(f"{n_reports} reports", "extraction (1 core)", extract, None, note, extract["meets_target"])
         )
+    corpus_reports = 2 * n_reports
+    jobs = in_child("extract-jobs", corpus_reports)
+    for j, m in jobs["jobs"].items():
+        note = (
+            f"{m['reports_per_second']} reports/s, {m['reports_per_second_per_core']} per core, "
+            f"speed-up x{m['speedup']} over 1 job; median of {jobs['repeat']} runs of "
+            f"`extract corpus.jsonl --jobs {j} --no-drafts`"
+        )
+        rows.append(
+            _row(f"{corpus_reports} reports", f"corpus extraction, --jobs {j}",
+                 {"seconds": m["seconds"], "peak_mb": jobs["tree_peak_mb"]}, None, note)
+        )  # fmt: skip
     print(f"machine: {machine()}\n")
     print(format_table(rows))
     return 0

@@ -65,10 +65,12 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"submarine", "submarines"),
     (
         r"warships|ships|naval vessels|vessels|frigates|destroyers|corvettes|patrol boats|boats|"
-        r"landing ships|minesweepers|cruisers|frigate|corvette|destroyer|warship|ship|vessel|boat",
+        r"landing ships|minesweepers|cruisers|tankers|frigate|corvette|destroyer|cruiser|warship|ship|"
+        r"vessel|boat|tanker|minesweeper",
         "ships",
     ),
     (r"unmanned aerial vehicles|UAVs|drones", "drones"),
+    (r"countries|nations|states", "states"),
     (r"military vehicles|vehicles|trucks", "vehicles"),
     (r"sorties", "sorties"),
     (
@@ -87,7 +89,7 @@ _MOD_STOP = {
     "by", "for", "took", "take", "of", "have", "had", "will", "would", "than", "that", "which", "who",
     "said", "says", "as", "into", "per", "each", "year", "years", "days", "day", "weeks", "km",
     "kilometres", "miles", "percent", "per cent", "countries", "nations", "states", "times", "events",
-    "dollars", "billion",
+    "dollars", "billion", "largest", "biggest", "smallest", "main", "leading", "principal",
 }  # fmt: skip
 #: The next modifier word; a comma may separate capitalised ones ("Brazilian, Colombian and US soldiers").
 _MOD_WORD = re.compile(r"(?:\s+|\s*,\s*(?=[A-Z]))(?P<w>[\w'’.-]+)")
@@ -231,6 +233,32 @@ def _next_is_capital(text: str, pos: int) -> bool:
     return p < len(text) and text[p].isupper()
 
 
+#: Before a count of states that is not the number of participants: "the two countries", "in five
+#: countries" (where, not who), "one of 20 nations".
+_NOT_STATES_LEFT = re.compile(
+    r"\b(?:the|both|all|these|those|its|their|(?<!participation\s)of|in|across|over|between|among|to|visited)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+#: Modifiers that make a count of states a part: "ten observer nations", "23 other countries",
+#: "11 NATO member states".
+_PART_OF_STATES = re.compile(r"\b(?:observer|observing|other|more|member|[A-Z]{3,})\b")
+
+
+#: A count of states after adjectives the noun matcher stops at: "18 brotherly and friendly countries".
+_STATES_AFTER = re.compile(
+    r"\s+(?:(?!(?:of|the|in|from|to|with|by|for|at|on|and)\b)[A-Za-z'’-]+\s+(?:and\s+)?){1,3}?"
+    r"(?P<noun>countries|nations|states)\b"
+)
+
+
+def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: int) -> bool:
+    """Is ``num`` followed by ``noun`` ("34 countries") the stated number of participating states?"""
+    if _NOT_STATES_LEFT.search(text, max(s_start, num.start - 12), num.start):
+        return False
+    return not _PART_OF_STATES.search(text, num.end, noun.start())
+
+
 def find_raw_claims(
     text: str,
     sentence: tuple[int, int],
@@ -255,6 +283,10 @@ def find_raw_claims(
         if noun is not None:
             quantity = quantity_of(noun.group(0))
             noun_span = (noun.start(), noun.end())
+            if quantity == "states":
+                if _is_states_count(text, num, noun, s_start):
+                    out.append(RawClaim(num, "states", noun_span, None, None, None))
+                continue
             quantity = _mixed_list(text, num, noun, quantity, clause[1])
             lowered = noun.group(0).lower()
             if lowered in ("reservists", "conscripts", "regulars"):
@@ -265,6 +297,13 @@ def find_raw_claims(
             elif not own:
                 country, country_span = _country_after_noun(text, noun.end(), clause[1], countries)
         else:
+            many = _STATES_AFTER.match(text, num.end, clause[1])
+            if many is not None:
+                if _is_states_count(text, num, many, s_start):
+                    out.append(
+                        RawClaim(num, "states", (many.start("noun"), many.end("noun")), None, None, None)
+                    )
+                continue
             quantity, noun_span, country, country_span = _elliptical(
                 text, num, clause, countries, out, number_of
             )
@@ -295,12 +334,39 @@ def find_raw_claims(
             if prior.country and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", link):
                 country, country_span = prior.country, prior.country_span
         out.append(RawClaim(num, quantity, noun_span, country, country_span, component))
+    return _summed(text, out)
+
+
+def _summed(text: str, claims: list[RawClaim]) -> list[RawClaim]:
+    """Items of one kind listed together count together: "two destroyers and a supply ship" = 3 ships
+    (exact counts of one equipment quantity and one contingent, joined by "and"; never troops)."""
+    out: list[RawClaim] = []
+    for rc in claims:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and rc.quantity == prev.quantity
+            and rc.quantity not in ("troops", "states")
+            and rc.number.qualifier == prev.number.qualifier == "exact"
+            and rc.number.value is not None
+            and prev.number.value is not None
+            and rc.country == prev.country
+            and rc.component == prev.component
+            and re.fullmatch(r"\s*,?\s*and\s+", text[prev.noun_span[1] : rc.number.start])
+        ):
+            a, b = prev.number.start, rc.number.end
+            total = NumberMatch(a, b, text[a:b], "exact", value=prev.number.value + rc.number.value)
+            out[-1] = RawClaim(
+                total, prev.quantity, prev.noun_span, prev.country, prev.country_span, prev.component
+            )
+        else:
+            out.append(rc)
     return out
 
 
 _SINGLE_NOUN = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>frigate|corvette|destroyer|submarine|warship|ship|vessel|patrol boat|"
-    r"boat|tank|helicopter|aircraft|jet|fighter|drone)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>frigate|corvette|destroyer|cruiser|submarine|warship|ship|vessel|"
+    r"patrol boat|boat|tanker|minesweeper|tank|helicopter|aircraft|jet|fighter|drone)"
     r"(?=\s*(?:[,.;:]|$)|\s+(?:and|are|were|is|was|will|would|took|take|join|joined)\b)",
     re.IGNORECASE,
 )
@@ -372,7 +438,7 @@ def _country_after_noun(
     if not first:
         return None, None
     tail = text[first[0].end : first[0].end + 12]
-    if re.match(r"\s*(?:,|and\b)", tail) and not first[0].possessive:
+    if re.match(r"\s*(?:,|and\b)(?!\s*(?:about\s+|some\s+|around\s+)?\d)", tail) and not first[0].possessive:
         return None, None  # "troops from Kenya, Uganda and ..." is several contingents together
     return first[0].code, (first[0].start, first[0].end)
 

@@ -148,8 +148,12 @@ def load_gazetteer(mappings_dir: Path) -> Gazetteer:
             entries.setdefault(_norm(m.group(1)), []).append(Entry("admin1", code, needs_country=needs))
         else:
             entries.setdefault(_norm(alias), []).append(Entry("admin1", code))
-    for name, iso3 in {**CAPITALS, **ARMED_FORCES}.items():
+    for name, iso3 in CAPITALS.items():
         entries.setdefault(name, []).append(Entry("capital", iso3))
+    for name, iso3 in ARMED_FORCES.items():
+        # a national force stands for its state, as a participant too ("The PLA sent 1,600 personnel")
+        kind = "capital" if name in CAPITALS else "country"
+        entries.setdefault(name, []).append(Entry(kind, iso3))
     # ISO 3166-2 names from pycountry, usable only when their country is in context: "Laikipia" in
     # a report on Kenya, "Amazonas" in one on Brazil (it is also a Colombian and a Peruvian area).
     for sub in pycountry.subdivisions:
@@ -193,7 +197,8 @@ _GENERIC_AREA_NAMES = {
     "north east", "north west", "south east", "south west", "national capital", "federal capital",
 }  # fmt: skip
 _AREA_SUFFIX = re.compile(
-    r"(?:\s+(?:sheng|zizhiqu|shi|oblast'?|kray|krai|respublika|avtonomnyy okrug|province|governorate)"
+    r"(?:\s+(?:sheng|zizhiqu|shi|oblast'?|oblysy|viloyati|kray|krai|respublika|avtonomnyy okrug|province|"
+    r"governorate)"
     r"|s? lan)$"
 )
 
@@ -214,6 +219,12 @@ def _subdivision_keys(name: str) -> set[str]:
     keys.add(_norm(unicodedata.normalize("NFKD", umlauts).encode("ascii", "ignore").decode()))
     for k in list(keys):
         keys.add(_AREA_SUFFIX.sub("", k))
+    for k in list(keys):
+        keys.add(k.replace("'", ""))  # "Zabaykal'skiy" -> "zabaykalskiy"
+    for k in list(keys):
+        m = re.fullmatch(r"(\w+?s)kiy", k)  # "zabaykalskiy" -> "zabaykalsky"
+        if m:
+            keys.add(m.group(1) + "ky")
     for k in list(keys):
         # transliterations: "Chelyabinskaya oblast'" -> "chelyabinsk", "Rostovskaya" -> "rostov",
         # Uzbek Latin "Jizzax" -> "jizzakh"

@@ -13,7 +13,12 @@ exercise, micro-averaged over the corpus:
 - extra fields, not in the target: ``host``, ``observers``, ``location`` (country, sea).
 
 Earlier exercises ("past") are matched to gold ones by name, else by start year; an unmatched
-prediction counts all its items as false positives, an unmatched gold exercise all as misses.
+prediction counts all its items as false positives, an unmatched gold exercise all as misses. The
+share of gold earlier exercises that a predicted one matched is the "earlier exercises found" rate.
+
+Targets, per split: main-event macro F1 (the mean F1 of the six main fields) >= 0.85, and >= 60% of
+the earlier exercises found. The ``heldback`` split is scored but never tuned on: its errors are not
+listed by ``--errors`` (see docs/extraction.md for the protocol).
 """
 
 from __future__ import annotations
@@ -33,8 +38,14 @@ from military_exercises.extract.extractor import Draft, extract_records
 MAIN_FIELDS = ("participants", "dates", "region", "troops", "equipment", "claimant")
 EXTRA_FIELDS = ("host", "observers", "location")
 TARGET_F1 = 0.85
+#: Share of the gold earlier exercises a predicted earlier exercise must match.
+TARGET_PAST_FOUND = 0.60
 #: Corpus splits, in the order they were written (see tests/data/extraction/README.md).
-SPLITS = ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5")
+SPLITS = ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "heldback")
+#: The held-back split: scored, never tuned on.
+HELDBACK = ("heldback",)
+#: Everything the rules may be tuned on.
+DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 
 
 @dataclass
@@ -72,9 +83,31 @@ class Report:
     errors: list[dict[str, Any]] = field(default_factory=list)
     documents: int = 0
     seconds: float = 0.0
+    #: Gold earlier exercises, and how many of them a predicted earlier exercise matched.
+    past_gold: int = 0
+    past_found: int = 0
 
     def score(self, scope: str, name: str) -> Score:
         return self.scores.setdefault(scope, {}).setdefault(name, Score())
+
+    @property
+    def macro_f1(self) -> float:
+        """Mean F1 of the main-event fields (the first target)."""
+        return sum(self.score("main", f).f1 for f in MAIN_FIELDS) / len(MAIN_FIELDS)
+
+    @property
+    def past_found_share(self) -> float:
+        """Share of the gold earlier exercises found (1.0 when there are none)."""
+        return self.past_found / self.past_gold if self.past_gold else 1.0
+
+    def below_target(self) -> list[str]:
+        """The targets this report misses, as readable phrases (empty when it meets both)."""
+        out = []
+        if self.macro_f1 < TARGET_F1:
+            out.append(f"main-event macro F1 {self.macro_f1:.2f} < {TARGET_F1:.2f}")
+        if self.past_found_share < TARGET_PAST_FOUND:
+            out.append(f"earlier exercises found {self.past_found_share:.0%} < {TARGET_PAST_FOUND:.0%}")
+        return out
 
 
 def _claim_value(c: dict[str, Any]) -> Any:
@@ -178,6 +211,9 @@ def _score_document(report: Report, doc: str, gold: dict[str, Any], drafts: list
         _log(report, doc, "main", f, g_items[f], p_items[f])
     past_pred = [d.record for d in drafts if d.kind == "past"]
     for g, p in _match_past(gold.get("past") or [], past_pred):
+        if g is not None:
+            report.past_gold += 1
+            report.past_found += p is not None
         gi, pi = items(g), items(p)
         for f in (*MAIN_FIELDS, *EXTRA_FIELDS):
             report.score("past", f).add(gi[f], pi[f])
@@ -215,14 +251,29 @@ def format_table(report: Report, title: str) -> str:
                 f"| {scope} | {f}{extra} | {s.precision:.2f} | {s.recall:.2f} | {s.f1:.2f} "
                 f"| {s.tp} | {s.fp} | {s.fn} |"
             )
-    main = [report.score("main", f) for f in MAIN_FIELDS]
-    lowest = min(s.f1 for s in main)
-    mean = sum(s.f1 for s in main) / len(main)
+    lowest = min(report.score("main", f).f1 for f in MAIN_FIELDS)
+    missed = report.below_target()
     lines += [
         "",
-        f"Main-event fields: mean F1 {mean:.2f}, lowest {lowest:.2f} (target {TARGET_F1:.2f} each).",
+        f"Main-event macro F1 {report.macro_f1:.2f} (lowest field {lowest:.2f}; target {TARGET_F1:.2f}); "
+        f"earlier exercises found {report.past_found} of {report.past_gold} "
+        f"({report.past_found_share:.0%}; target {TARGET_PAST_FOUND:.0%}).",
+        f"**BELOW TARGET**: {'; '.join(missed)}." if missed else "Meets both targets.",
     ]
     return "\n".join(lines)
+
+
+TITLES = {
+    "dev": "Development split",
+    "heldout": "Held-out split",
+    "blind": "Blind split",
+    "blind2": "Second blind split",
+    "blind3": "Third blind split",
+    "blind4": "Fourth blind split",
+    "blind5": "Fifth blind split",
+    "heldback": "Held-back split (never tuned on)",
+    "development": "Development set (every split but the held-back one)",
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -231,56 +282,84 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--corpus", type=Path, help="folder of NNN.txt + NNN.gold.yaml (default: tests/data/extraction)"
     )
     parser.add_argument("--mappings", type=Path, help="dataset/mappings folder (default: the checkout's)")
-    parser.add_argument("--errors", action="store_true", help="also list every miss and spurious item")
+    parser.add_argument(
+        "--split",
+        action="append",
+        choices=SPLITS,
+        help="score only this split (repeatable); default: every split and the development set",
+    )
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="also list every miss and spurious item of the development set (never of the held-back split)",
+    )
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument(
-        "--check", action="store_true", help=f"exit 1 unless every main-event field reaches F1 {TARGET_F1}"
+        "--check",
+        action="store_true",
+        help=f"exit 1 unless the development set meets the targets (macro F1 {TARGET_F1}, "
+        f"{TARGET_PAST_FOUND:.0%} of earlier exercises found) and every main field reaches F1 {TARGET_F1}",
     )
 
 
-def run(args: argparse.Namespace) -> int:
-    """Score the extractor per split (dev, heldout) and overall; print tables (or JSON)."""
-    corpus = args.corpus or default_corpus()
-    results = {name: evaluate(corpus, splits=[name], mappings_dir=args.mappings) for name in SPLITS}
-    results = {name: rep for name, rep in results.items() if rep.documents}
-    results["all"] = evaluate(corpus, mappings_dir=args.mappings)
-    if args.json:
-        payload = {
-            name: {
-                scope: {f: {"precision": s.precision, "recall": s.recall, "f1": s.f1,
-                            "tp": s.tp, "fp": s.fp, "fn": s.fn}
-                        for f, s in fields.items()}
+def _payload(results: dict[str, Report]) -> dict[str, Any]:
+    return {
+        name: {
+            "documents": rep.documents,
+            "macro_f1": rep.macro_f1,
+            "past_found": rep.past_found,
+            "past_gold": rep.past_gold,
+            "below_target": rep.below_target(),
+            **{
+                scope: {
+                    f: {
+                        "precision": s.precision,
+                        "recall": s.recall,
+                        "f1": s.f1,
+                        "tp": s.tp,
+                        "fp": s.fp,
+                        "fn": s.fn,
+                    }
+                    for f, s in fields.items()
+                }
                 for scope, fields in rep.scores.items()
-            }
-            for name, rep in results.items()
-        }  # fmt: skip
-        print(json.dumps(payload, indent=2))
-    else:
-        titles = {
-            "dev": "Development split",
-            "heldout": "Held-out split",
-            "blind": "Blind split",
-            "blind2": "Second blind split",
-            "blind3": "Third blind split",
-            "blind4": "Fourth blind split",
-            "blind5": "Fifth blind split",
-            "all": "Whole corpus",
+            },
         }
+        for name, rep in results.items()
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    """Score the extractor per split and on the development set; print tables (or JSON)."""
+    corpus = args.corpus or default_corpus()
+    chosen = getattr(args, "split", None) or list(SPLITS)
+    results = {name: evaluate(corpus, splits=[name], mappings_dir=args.mappings) for name in chosen}
+    results = {name: rep for name, rep in results.items() if rep.documents}
+    development = None
+    if not getattr(args, "split", None):
+        development = evaluate(corpus, splits=DEV_SPLITS, mappings_dir=args.mappings)
+        results["development"] = development
+    if args.json:
+        print(json.dumps(_payload(results), indent=2))
+    else:
         print(
-            "Every split below has been looked at while writing the rules; the score each split got the\n"
-            "first time it was run, before anyone saw its errors, is in docs/extraction.md.\n"
+            "Every split but the held-back one has been looked at while writing the rules; the score each\n"
+            "split got the first time it was run, before anyone saw its errors, is in docs/extraction.md.\n"
         )
         for name, rep in results.items():
-            print(format_table(rep, titles[name]))
+            print(format_table(rep, TITLES[name]))
             print()
-        if args.errors:
-            for e in results["all"].errors:
+        below = [TITLES[n] for n, rep in results.items() if rep.below_target()]
+        print("Below target: " + ("; ".join(below) if below else "none"))
+        if args.errors and development is not None:
+            for e in development.errors:
                 print(
                     f"{e['doc']} {e['scope']:4} {e['field']:12} missed={e['missed']} spurious={e['spurious']}"
                 )
     if args.check:
-        failing = [f for f in MAIN_FIELDS if results["all"].score("main", f).f1 < TARGET_F1]
+        rep = development or evaluate(corpus, splits=DEV_SPLITS, mappings_dir=args.mappings)
+        failing = [f for f in MAIN_FIELDS if rep.score("main", f).f1 < TARGET_F1] + rep.below_target()
         if failing:
-            print(f"below target F1 {TARGET_F1}: {', '.join(failing)}")
+            print(f"development set below target: {', '.join(failing)}")
             return 1
     return 0

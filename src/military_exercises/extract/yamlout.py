@@ -84,6 +84,12 @@ def draft_to_yaml(draft: Draft, *, source_file: str | None = None) -> str:
         out.append("participants: []  # none found: add at least one")
     out.append(f"domains: [{', '.join(rec['domains'])}]{_comment(ev.get('domains'))}")
     out.append(f"purposes: [{', '.join(rec['purposes'])}]{_comment(ev.get('purposes'))}")
+    _claims_and_sources(out, rec, ev)
+    out.append(f"notes: {_scalar(rec['notes'])}")
+    return "\n".join(out) + "\n"
+
+
+def _claims_and_sources(out: list[str], rec: dict[str, Any], ev: dict[str, list[Evidence]]) -> None:
     if rec["claims"]:
         out.append("claims:")
         for i, c in enumerate(rec["claims"]):
@@ -101,7 +107,40 @@ def draft_to_yaml(draft: Draft, *, source_file: str | None = None) -> str:
             prefix = "  - " if first else "    "
             first = False
             out.append(f"{prefix}{key}: {_scalar(s[key])}{_comment(ev.get(f'sources[{i}].{key}'))}")
-    out.append(f"notes: {_scalar(rec['notes'])}")
+
+
+def patch_to_yaml(draft: Draft, summary: dict[str, Any], *, source_file: str | None = None) -> str:
+    """A *patch draft*: the draft's claims and source, to add to an existing record's file.
+
+    ``summary`` is :func:`military_exercises.extract.known.patch_summary`: the record matched, the
+    matching rule's reason, other likely records, and what the report says of the exercise.
+    """
+    rec, ev = draft.record, draft.evidence
+    out: list[str] = [
+        "# PATCH DRAFT written by `military-exercises extract`"
+        + (f" from {_clean(source_file)}" if source_file else "")
+        + f" ({draft.kind} exercise of the report).",
+        "# The report is likely about an exercise already in the dataset (see patch_of and matched_because).",
+        "# Check each claim against the report, add the claims (renumber their ids) and the source to that",
+        "# file, fix what the report corrects, then delete this patch. If it is another exercise, extract",
+        "# the report again with --against none to get a new-record draft.",
+        "status: draft",
+        f"patch_of: {_scalar(summary['patch_of'])}",
+        f"file: {_scalar(summary['file'])}",
+        f"matched_because: {_scalar(summary['matched_because'])}",
+    ]
+    if summary["also_likely"]:
+        out.append("also_likely:")
+        out.extend(f"  - {_scalar(x)}" for x in summary["also_likely"])
+    if summary["source_already_cited"]:
+        out.append("# NOTE: the record already cites this URL; its claims may be there already.")
+    says = summary["report_says"]
+    out.append("report_says:  # the report's reading of the exercise, to compare with the record")
+    for key in ("id", "name", "start", "end"):
+        out.append(f"  {key}: {_scalar(says[key])}{_comment(ev.get(key))}")
+    out.append(f"  participants: [{', '.join(_scalar(p) for p in says['participants'])}]")
+    patch_rec = {**rec, "claims": [{**c, "id": f"new{i + 1}"} for i, c in enumerate(rec["claims"])]}
+    _claims_and_sources(out, patch_rec, ev)
     return "\n".join(out) + "\n"
 
 

@@ -1,0 +1,234 @@
+"""Stage: claims. Each raw claim of a sentence with its claimant (who said it), basis (declared,
+estimated, reported) and contingent, in the record format; and the organisation running the exercise."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from military_exercises.extract import claims as cl
+from military_exercises.extract import entities as en
+from military_exercises.extract.model import Evidence, evidence_at
+from military_exercises.extract.sentences import Sentence, clause_for
+from military_exercises.extract.stages.roles import Roles
+
+_GOV_WORDS = re.compile(
+    r"\b(?:ministry|minister|army|navy|military|armed forces|air force|command|fleet|headquarters|"
+    r"joint staff|joint chiefs|spokes(?:man|woman|person)|officials?|government|embassy|commander|"
+    r"press service|media wing|general staff|defen[cs]e force|guards?|border service|president|"
+    r"chief|forces|public affairs|director|(?:Maj|Col|Gen|Lt|Capt|Adm|Brig|Cmdr|Cdr)\.)(?!\w)",
+    re.IGNORECASE,
+)
+_MEDIA_WORDS = re.compile(
+    r"\b(?:media|newspaper|television|tv|broadcaster|news agency|press agency|agency|outlet|"
+    r"reporters|reports?|wire)\b",
+    re.IGNORECASE,
+)
+_ANALYST_WORDS = re.compile(r"\b(?:analysts?|experts?|observers|researchers?|think[- ]tank)\b", re.IGNORECASE)
+_COREF = re.compile(
+    r"(?:he|she|it|they|the\s+(?:ministry|army|navy|agency|fleet|headquarters|command|official|"
+    r"spokesman|spokeswoman|statement|force|military|air force|alliance|staff))",
+    re.IGNORECASE,
+)
+_ITS_OWN_RE = re.compile(
+    r"\b(?:its|their)\s+(?:own\s+)?(?:military\s+)?(?:base|bases|contingent|troops|forces|units)\b",
+    re.IGNORECASE,
+)
+#: "Brazil's army said it had deployed 1,400 troops", "her country had committed": the speaker's own.
+_SPEAKER_SENT_RE = re.compile(
+    r"\b(?:it|they|(?:his|her|its|their)\s+country)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+)?"
+    r"(?:deployed|deploying|sent|sending|fielded|fielding|contributed|contributing|committed|committing|"
+    r"deploy|send|field|contribute|commit)\b",
+    re.IGNORECASE,
+)
+_EACH_RE = re.compile(r"\beach\s+(?:side|country|nation|army|navy|of the (?:two|three|four))\b", re.I)
+_OWN_FORCES_RE = re.compile(r"\b(?:army|navy|air force|fleet|forces|military)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Claimant:
+    text: str | None
+    country: str | None
+    kind: str  # state | org | media | analyst | none
+    evidence: Evidence | None
+    organisation: str | None = None  # code of an organisation claimant (NATO, CSTO, ...)
+
+
+def _resolve_claimant(
+    text: str,
+    att: cl.Attribution | None,
+    sent: Sentence,
+    history: list[_Claimant],
+    host: str | None,
+    claim_country: str | None,
+    gaz: en.Gazetteer,
+) -> _Claimant:
+    if att is None:
+        return _Claimant(None, None, "none", None)
+    phrase = att.phrase.strip()
+    low = phrase.lower()
+    ev = Evidence(att.start, att.end, text[att.start : att.end])
+    if re.fullmatch(r"(?:the\s+)?(?:reports?|report said)", low):
+        return _Claimant(None, None, "none", None)
+    if _COREF.fullmatch(low) and low != "the alliance":
+        head = low.split()[-1]
+        for past in reversed(history):
+            if past.text and (head in past.text.lower() or low in ("he", "she", "it", "they")):
+                return _Claimant(past.text, past.country, past.kind, ev, past.organisation)
+    name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+    if low.startswith("their ") and claim_country is not None:
+        return _Claimant(name, claim_country, "state", ev)
+    inside = [m for m in sent.mentions if att.start <= m.start < att.end and m.kind in ("country", "capital")]
+    org_hit = gaz.organisation_re.search(phrase) if gaz.organisation_re else None
+    org = gaz.organisations.get(low) or (gaz.organisations[org_hit.group(0).lower()] if org_hit else None)
+    if low == "the alliance":
+        org = "NATO"
+    if org and not inside:
+        return _Claimant(name, None, "org", ev, org)
+    country = inside[0].code if inside else None
+    if _MEDIA_WORDS.search(low) and not re.search(r"media wing|press service", low):
+        return _Claimant(name, None, "media", ev)
+    if _ANALYST_WORDS.search(low) and country is None:
+        return _Claimant(name, None, "analyst", ev)
+    if country is None and _GOV_WORDS.search(low):
+        return _Claimant(name, host, "state", ev)
+    if country is None:
+        return _Claimant(name, None, "analyst", ev)
+    return _Claimant(name, country, "state", ev)
+
+
+def _basis(claimant: _Claimant, counted: set[str], organisation: str | None = None) -> tuple[str, str | None]:
+    """(basis, claimant country) of a claim, following dataset/sources/README.md."""
+    if claimant.kind in ("none", "media"):
+        return "reported", None
+    if claimant.kind == "org":
+        # an organisation speaking of its own exercise declares it; of anyone else's, estimates
+        return ("declared" if organisation and claimant.organisation == organisation else "estimated"), None
+    if claimant.kind == "state" and claimant.country is not None and claimant.country in counted:
+        return "declared", claimant.country
+    if claimant.kind == "state" and claimant.country is None:
+        return "declared", None
+    return "estimated", claimant.country
+
+
+def find_organisation(
+    text: str, sents: list[Sentence], gaz: en.Gazetteer
+) -> tuple[str | None, Evidence | None]:
+    """The organisation running the exercise (NATO, CSTO, ...), if one is named other than as a speaker."""
+    for sent in sents:
+        for a, b, code in sent.orgs:
+            # an organisation that only speaks ("the CSTO said") does not thereby run the exercise
+            if code in gaz.maps.organisations and not any(x.start <= a < x.end for x in sent.attributions):
+                return code, evidence_at(text, a, b)
+    return None, None
+
+
+def _attribution_for(
+    text: str, sent: Sentence, raw: cl.RawClaim
+) -> tuple[cl.Attribution | None, tuple[int, int]]:
+    """The claimant phrase of a claim: the one in its clause, else the sentence's (see claims.py)."""
+    clause = clause_for(text, sent, raw.number.start)
+    att = next((a for a in sent.attributions if a.clause == clause), None)
+    if att is None and sent.attributions:
+        # a clause that has claims of its own keeps its attribution to itself
+        free = [
+            a
+            for a in sent.attributions
+            if a.clause == clause
+            or not any(r.number.start >= a.clause[0] and r.number.end <= a.clause[1] for r in sent.raw_claims)
+        ]
+        att = (free or sent.attributions)[-1]
+    return att, clause
+
+
+def _speakers_own(
+    text: str, raw: cl.RawClaim, claimant: _Claimant, att: cl.Attribution | None, clause: tuple[int, int],
+    counted: set[str],
+) -> bool:  # fmt: skip
+    """ "The Russian army said some 400 soldiers ... deployed from its base": the speaker's own forces."""
+    if raw.country is not None or claimant.kind != "state" or claimant.country not in counted:
+        return False
+    if claimant.text is None or len(counted) < 2:
+        return False
+    own_speaker = _OWN_FORCES_RE.search(claimant.text) or _SPEAKER_SENT_RE.search(
+        text, clause[0], raw.number.start
+    )
+    own_numbers = _ITS_OWN_RE.search(text, raw.number.end, clause[1]) or (
+        att is not None and _SPEAKER_SENT_RE.search(text, att.end, raw.number.start)
+    )
+    return bool(own_speaker and own_numbers)
+
+
+def build_claims(
+    text: str, sents: list[Sentence], found: Roles, org: str | None, source_id: str, gaz: en.Gazetteer
+) -> tuple[list[dict[str, Any]], list[dict[str, list[Evidence]]]]:
+    """The claims of one exercise with the evidence of their values, in the record format."""
+    counted, host = found.counted, found.host
+    claims_out: list[dict[str, Any]] = []
+    claim_ev: list[dict[str, list[Evidence]]] = []
+    history: list[_Claimant] = []  # earlier speakers, for "the ministry added" and "it said"
+    seen: set[tuple[Any, ...]] = set()
+    for sent in sents:
+        for raw in sent.raw_claims:
+            att, clause = _attribution_for(text, sent, raw)
+            claimant = _resolve_claimant(text, att, sent, history, host, raw.country, gaz)
+            basis, claimant_country = _basis(claimant, counted, org)
+            country = raw.country if raw.country in counted else None
+            if country is None and _speakers_own(text, raw, claimant, att, clause, counted):
+                country = claimant.country
+            num = raw.number
+            dedup = (
+                raw.quantity,
+                country,
+                num.value,
+                num.low,
+                num.high,
+                num.qualifier,
+                basis,
+                claimant_country,
+            )
+            if dedup in seen:
+                continue  # a figure repeated later in the report is one claim
+            seen.add(dedup)
+            claim: dict[str, Any] = {
+                "id": f"c{len(claims_out) + 1}",
+                "quantity": raw.quantity,
+                "country": country,
+            }
+            if num.qualifier == "range":
+                claim["low"], claim["high"] = num.low, num.high
+            else:
+                claim["value"] = num.value
+            claim.update(
+                {
+                    "qualifier": num.qualifier,
+                    "basis": basis,
+                    "claimant": claimant.text,
+                    "claimant_country": claimant_country,
+                    "claimant_organisation": claimant.organisation if claimant.kind == "org" else None,
+                    "source": source_id,
+                    "component": raw.component,
+                    "note": None,
+                }
+            )
+            evs: dict[str, list[Evidence]] = {"value": [evidence_at(text, num.start, num.end)]}
+            if raw.noun_span[1] > raw.noun_span[0]:
+                evs["quantity"] = [evidence_at(text, *raw.noun_span)]
+            if raw.country_span and country:
+                evs["country"] = [evidence_at(text, *raw.country_span)]
+            if claimant.evidence is not None:
+                evs["claimant"] = [claimant.evidence]
+            each = _EACH_RE.search(text, clause[0], raw.number.start)
+            sides = 2 if each and each.group(0).lower().endswith("side") else 6  # "each side": two
+            if country is None and each and 1 < len(counted) <= sides:
+                # "Each side deployed about 120 soldiers": one contingent claim per participant
+                for code in sorted(counted, key=lambda c: found.evidence[c][0].start):
+                    claims_out.append({**claim, "id": f"c{len(claims_out) + 1}", "country": code})
+                    claim_ev.append(evs)
+            else:
+                claims_out.append(claim)
+                claim_ev.append(evs)
+        for att in sent.attributions:
+            history.append(_resolve_claimant(text, att, sent, history, host, None, gaz))
+    return claims_out, claim_ev

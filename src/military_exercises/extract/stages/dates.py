@@ -1,0 +1,128 @@
+"""Stage: the start and end of the main exercise, from the date mentions of its sentences, the verbs
+next to them ("began", "until") and a day-count duration."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+
+from military_exercises.extract import claims as cl
+from military_exercises.extract import dates as dm
+from military_exercises.extract.model import Evidence, evidence_at
+from military_exercises.extract.sentences import Sentence, inside_name
+
+_SPEECH_DATE = re.compile(
+    r"\b(?:said|says|announced|reported|told\s+\w+|stated|added|confirmed|statement)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+_START_CUE = re.compile(
+    r"\b(?:began|begin|begins|beginning|started|start|starts|opened|open|opens|kicked off|kicks off|"
+    r"kick off|launched|launch|launches|gathered|arrived|got under way|commenced|commence|commences|"
+    r"opening|starting)\b[^.;]{0,90}$",
+    re.IGNORECASE,
+)
+_END_CUE = re.compile(
+    r"\b(?:ended|end|ends|ending|concluded|conclude|concludes|closed|close|closes|wrapped up|wrap up|"
+    r"wraps up|until|till|through|finished|finish|finishes|last until|run until|wound up|"
+    r"(?:run|runs|running|last|lasts|continue|continues)\s+(?:to|through|till|until))\b"
+    r"(?:\s+(?:on|in|by))?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_END_CUE_FAR = re.compile(
+    r"\b(?:ended|ends|concluded|conclude|concludes|closed|wrapped up|wraps up|wrap up|finished)\b"
+    r"[^;.]{0,110}$",
+    re.IGNORECASE,
+)
+
+
+def main_dates(
+    text: str, sents: list[Sentence], pub: dt.date | None
+) -> tuple[tuple[str, list[Evidence]] | None, tuple[str, list[Evidence]] | None]:
+    start: tuple[str, list[Evidence]] | None = None
+    end: tuple[str, list[Evidence]] | None = None
+    loose: tuple[str, list[Evidence]] | None = None
+    duration: tuple[int, Evidence] | None = None
+    for sent in sents:
+        s, e = sent.span
+        sentence_text = text[s:e]
+        for a, b, days in sent.durations:
+            if duration is None:
+                duration = (days, evidence_at(text, a, b))
+        ordered = sorted(sent.dates, key=lambda x: x.start)
+        for d, d2 in itertools.pairwise(ordered):
+            # "on Monday and Tuesday": a two-day span
+            if d.first and d2.first and d.relative and d2.relative and text[d.end : d2.start] == " and ":
+                ev2 = [evidence_at(text, d.start, d2.end)]
+                start = start or (d.first, ev2)
+                end = end or (d2.first, ev2)
+        for d in ordered:
+            if d.first is None:
+                continue
+            before = text[max(s, d.start - 100) : d.start]
+            if _SPEECH_DATE.search(before) or (d.relative and "last year" in d.text.lower()):
+                continue
+            if _LATER_PHASE.search(text, s, d.start) and not d.second:
+                continue  # "the second phase ... began on Sunday" is not when the exercise began
+            if inside_name(d.start, sent.names):
+                continue
+            ev = [evidence_at(text, d.start, d.end)]
+            if d.second is not None:
+                if start is None:
+                    start = (d.first, ev)
+                if end is None:
+                    end = (d.second, ev)
+                continue
+            low = d.text.lower()
+            after = text[d.end : min(e, d.end + 30)]
+            if _END_AFTER.match(after) and end is None:
+                end = (d.first, ev)  # "on Thursday completed a five-day exercise"
+                continue
+            if _START_AFTER.match(after) and start is None:
+                start = (d.first, ev)
+                continue
+            if low.startswith(("until", "till", "through")) or _END_CUE.search(before):
+                if end is None:
+                    end = (d.first, ev)
+            elif low.startswith(("from", "since")) or _closer_start(text, s, d.start):
+                if start is None:
+                    start = (d.first, ev)
+            elif _END_CUE_FAR.search(text[max(s, d.start - 120) : d.start]):
+                if end is None:
+                    end = (d.first, ev)
+            elif loose is None and not cl._PURCHASE_RE.search(sentence_text):
+                loose = (d.first, ev)
+    # a month ("last week") yields to a day computed from a day-precise end and a duration
+    month_yields = bool(duration and end and loose and len(loose[0]) < 10 <= len(end[0]))
+    if start is None and loose is not None and (end is None or loose[0] <= end[0]) and not month_yields:
+        start = loose
+    if duration is not None:
+        days, dev = duration
+        if start is not None and end is None:
+            value = dm.add_days(start[0], days - 1)
+            if value:
+                end = (value, [*start[1], dev])
+        elif end is not None and start is None:
+            value = dm.add_days(end[0], -(days - 1))
+            if value:
+                start = (value, [*end[1], dev])
+    if start is not None and end is not None and end[0] < start[0][: len(end[0])]:
+        end = None  # an "end" before the start is a misreading; leave it to the reviewer
+    return start, end
+
+
+_LATER_PHASE = re.compile(
+    r"\b(?:second|third|fourth|final|last|main|active|live|next|closing|concluding)\s+(?:phase|stage)\b",
+    re.IGNORECASE,
+)
+_END_AFTER = re.compile(r"\s*(?:completed|ended|concluded|wrapped up|finished|closed)\b", re.IGNORECASE)
+_START_AFTER = re.compile(r"\s*(?:began|started|launched|opened|kicked off)\b", re.IGNORECASE)
+
+
+def _closer_start(text: str, s: int, pos: int) -> bool:
+    """True when a start verb ("began") is nearer before ``pos`` than an end verb ("concluded")."""
+    start_cue = _START_CUE.search(text[max(s, pos - 100) : pos])
+    if start_cue is None:
+        return False
+    end_cue = _END_CUE_FAR.search(text[max(s, pos - 100) : pos])
+    return end_cue is None or start_cue.start() > end_cue.start()

@@ -1,0 +1,136 @@
+"""Stage: location. Admin-1 area, sea, named place and country of one exercise (the location country
+hosts), and the ``location`` block with its precision."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from military_exercises.extract import entities as en
+from military_exercises.extract.model import Draft, Evidence
+from military_exercises.extract.sentences import Sentence
+from military_exercises.extract.stages.roles import Located, Roles
+
+#: A sentence about something else than the drills: visits, talks, tours ("Delegations later visited
+#: the Almaty region for talks").
+_NOT_EXERCISE_SENTENCE = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|talks|summit|conference|negotiations|tour|excursion|memorial|ceremony\s+in)\b",
+    re.IGNORECASE,
+)
+_DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w .'’-]{0,30})?\s*(?:\([^)]{0,40}\)\s*)?[-—–:]")
+_HOST_WORD = re.compile(r"\bhost(?:s|ed|ing)?\b", re.IGNORECASE)
+_ADMIN1_NOT_LOCATION_LEFT = re.compile(
+    r"(?:border\s+with|bordering|crossing\s+from|from|into|toward|towards|between|off|port\s+of|"
+    r"(?:talks|meeting|summit|visit|conference|negotiations)\s+(?:in|to))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _resolve_admin1(mention: en.Mention, context: set[str], gaz: en.Gazetteer) -> str | None:
+    for option in mention.options or (
+        en.Entry(mention.kind, mention.code, needs_country=mention.needs_country),
+    ):
+        if option.kind != "admin1":
+            continue
+        if option.needs_country is None or option.needs_country in context:
+            return option.code
+    return None
+
+
+@dataclass
+class Location:
+    admin1: Located | None = None
+    sea: Located | None = None
+    place: Located | None = None
+    country: Located | None = None
+
+
+def find_location(
+    text: str, sents: list[Sentence], gaz: en.Gazetteer, found: Roles, main: Draft | None
+) -> Location:
+    """Admin-1 area, sea, named place and country of one exercise; the location country hosts."""
+    loc = Location()
+    context = found.context | set(found.roles) | {c for c, _e in found.locations}
+    if main is not None:
+        context |= {p["country"] for p in main.record["participants"]}
+        if main.record["location"]["country"]:
+            context.add(main.record["location"]["country"])
+    for sent in sents:
+        for m in sent.mentions:
+            if m.kind != "admin1" or loc.admin1 is not None:
+                continue
+            left = text[max(sent.span[0], m.start - 25) : m.start]
+            wide = text[max(sent.span[0], m.start - 60) : m.start]
+            if _ADMIN1_NOT_LOCATION_LEFT.search(left) or re.search(r"\bbetween\b[^,.;]*$", wide):
+                continue
+            if re.fullmatch(r"[A-Z .'’-]*", text[sent.span[0] : m.start]) and _DATELINE_AFTER.match(
+                text, m.end
+            ):
+                continue  # "NIAMEY (Example Wire) -": where the report was filed
+            if re.match(r"\s+[Rr]iver\b", text[m.end : m.end + 8]):
+                continue  # "on the Putumayo river": a river, not the area of that name
+            if _NOT_EXERCISE_SENTENCE.search(text, *sent.span):
+                continue
+            code = _resolve_admin1(m, context, gaz)
+            if code is not None:
+                loc.admin1 = (code, Evidence(m.start, m.end, m.text))
+        if loc.sea is None and sent.seas:
+            sea = sent.seas[0]
+            loc.sea = (sea.code, Evidence(sea.start, sea.end, sea.text))
+        if loc.place is None and sent.places:
+            a, b, p = sent.places[0]
+            loc.place = (p, Evidence(a, b, p))
+    if loc.admin1 is not None:
+        iso3 = gaz.admin1_country(loc.admin1[0])
+        if iso3 is not None:
+            loc.country = (iso3, loc.admin1[1])
+    if loc.country is None and found.locations:
+        loc.country = found.locations[0]
+    hosts = [c for c, r in found.roles.items() if r == "host"]
+    if loc.country is None and loc.sea is None and len(hosts) == 1 and len(found.counted) > 1:
+        said = [
+            ev
+            for ev in found.evidence[hosts[0]]
+            if _HOST_WORD.search(text, max(0, ev.start - 30), ev.end + 30)
+        ]
+        if said:
+            loc.country = (hosts[0], said[0])  # "hosted by Norway", "Norway hosts": on its territory
+    if loc.country is not None:
+        found.add(loc.country[0], "host", loc.country[1])
+    counted = [c for c, r in found.roles.items() if r in ("host", "participant")]
+    if len(counted) == 1:
+        found.roles[counted[0]] = "host"  # the only participating state hosts
+    return loc
+
+
+def location_record(loc: Location, found: Roles, evidence: dict[str, list[Evidence]]) -> dict[str, Any]:
+    """The ``location`` block, with its precision: place > admin1 > sea > country; multi for several."""
+    out: dict[str, Any] = {
+        "country": None,
+        "admin1": loc.admin1[0] if loc.admin1 else None,
+        "place": loc.place[0] if loc.place else None,
+        "sea": loc.sea[0] if loc.sea else None,
+        "lat": None,
+        "lon": None,
+        "precision": None,
+    }
+    distinct = {c for c, _e in found.locations} | ({loc.country[0]} if loc.country else set())
+    if len(distinct) > 1 and loc.admin1 is None:
+        out["precision"] = "multi"
+    elif loc.country is not None:
+        out["country"] = loc.country[0]
+        evidence["location.country"] = [loc.country[1]]
+    for key, val in (("admin1", loc.admin1), ("place", loc.place), ("sea", loc.sea)):
+        if val is not None:
+            evidence[f"location.{key}"] = [val[1]]
+    if out["precision"] is None:
+        if loc.place and out["country"]:
+            out["precision"] = "place"
+        elif loc.admin1:
+            out["precision"] = "admin1"
+        elif loc.sea and not out["country"]:
+            out["precision"] = "sea"
+        elif out["country"]:
+            out["precision"] = "country"
+    return out

@@ -1,0 +1,116 @@
+"""Stage: which sentences speak of an earlier exercise (and which one), and the main exercise's name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from military_exercises.extract import dates as dm
+from military_exercises.extract.sentences import Sentence, inside_name
+
+_PAST_CUE = re.compile(
+    r"\b(?:similar|comparable|previous|earlier|first edition|last held|last year's|its own|snap|larger|"
+    r"smaller|another|separate|since|the third|the second|the first|edition|first exercised|"
+    r"first joint|held a|follows)\b",
+    re.IGNORECASE,
+)
+_CANCELLED = re.compile(r"\b(?:suspended|cancell?ed|postponed|called off|scrapped)\b", re.IGNORECASE)
+_YEARS_AGO = re.compile(
+    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago\b", re.IGNORECASE
+)
+YEAR_RE = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
+_LAST_YEAR = re.compile(r"\blast year(?:'s|’s)?", re.IGNORECASE)
+_EXERCISE_WORD = re.compile(
+    r"\b(?:exercis\w*|drills?|manoeuvres?|maneuvers?|war[ -]?games|edition|iteration|training|patrols?|"
+    r"held|took part|taking part|participated|involved|drew|brought together)\b",
+    re.IGNORECASE,
+)
+
+
+def mark_past(text: str, sent: Sentence, published: dt.date | None, main_name: str | None) -> None:
+    """Decide whether a sentence speaks of an earlier exercise, and which one (its key)."""
+    s, e = sent.span
+    pub_year = published.year if published else None
+    if pub_year is None and main_name:
+        # no publication date: the main exercise's edition year ("Pacific Compass 2036") is "now"
+        own = re.search(r"((?:19|20)\d\d)$", main_name)
+        pub_year = int(own.group(1)) if own else None
+    key = start = None
+    ev: tuple[int, int] | None = None
+    for a, b, name in sent.names:
+        m = re.search(r"((?:19|20)\d\d)$", name)
+        if m and pub_year is not None and int(m.group(1)) < pub_year and name != main_name:
+            sent.past_name = (a, b, name)
+            key, start, ev = name.lower(), m.group(1), (a, b)
+            break
+    if key is None:
+        years = [
+            m
+            for m in YEAR_RE.finditer(text, s, e)
+            if pub_year is not None and int(m.group(1)) < pub_year and not inside_name(m.start(), sent.names)
+        ]
+        if len(years) > 1:
+            # "ten such exercises since 2004, the last one in 2032": a "since" year opens a span
+            years = [m for m in years if not re.search(r"since\s+$", text[max(s, m.start() - 8) : m.start()])]
+        if years:
+            m = years[0]
+            key, start, ev = m.group(1), m.group(1), (m.start(), m.end())
+            month = next(
+                (d for d in sent.dates if d.start <= m.start() < d.end and d.first and len(d.first) == 7),
+                None,
+            )
+            if month is not None:
+                start, ev = month.first, (month.start, month.end)
+    if key is None and pub_year is not None:
+        ago = _YEARS_AGO.search(text, s, e)
+        if ago is not None:
+            n = int(ago.group("n")) if ago.group("n").isdigit() else dm.SMALL_NUMBERS[ago.group("n").lower()]
+            key, start, ev = str(pub_year - n), str(pub_year - n), (ago.start(), ago.end())
+    if key is None:
+        for d in sent.dates:
+            low = d.text.lower()
+            past_period = "last year" in low or "last week" in low or "last month" in low
+            cue = _PAST_CUE.search(text, s, e) or ("last year" in low and _EXERCISE_WORD.search(text, s, e))
+            if d.relative and d.first and past_period and cue:
+                key, start, ev = d.first, d.first, (d.start, d.end)
+                break
+    if key is None and published is None and pub_year is not None:
+        last = _LAST_YEAR.search(text, s, e)
+        if last is not None and _EXERCISE_WORD.search(text, s, e):
+            key = start = str(pub_year - 1)  # "Last year's exercise drew 1,900 personnel"
+            ev = (last.start(), last.end())
+    if key is None or _CANCELLED.search(text, s, e):
+        return
+    if not sent.past_name and not _PAST_CUE.search(text, s, e) and not re.match(r"\d{4}$", key):
+        return  # "ended last week" is the main exercise; "held snap drills last week" is another one
+    if not sent.past_name and not _PAST_CUE.search(text, s, e) and not _EXERCISE_WORD.search(text, s, e):
+        return  # "strained since the coups of 2006 and 2014": a year, but no exercise
+    if has_current_date(sent, published) and sent.past_name is None:
+        return  # a sentence about the current exercise that mentions a year in passing
+    # With a current date the sentence still belongs to the main exercise ("the largest since
+    # Harbour Vigil 2030, end on May 20"); the earlier one is then known by its name and year only.
+    sent.past_key, sent.past_start, sent.past_evidence = key, start, ev
+
+
+def has_current_date(sent: Sentence, published: dt.date | None) -> bool:
+    if published is None:
+        return False
+    for d in sent.dates:
+        if d.first and len(d.first) == 10 and abs((dt.date.fromisoformat(d.first) - published).days) <= 60:
+            return True
+    return False
+
+
+def find_main_name(sentences: list[Sentence], pub: dt.date | None) -> tuple[int, int, str] | None:
+    """The main exercise's name: the first with a current edition number, else the first without a year."""
+    fallback = None
+    for sent in sentences:
+        for a, b, name in sent.names:
+            m = re.search(r"((?:19|20)\d\d)$", name)
+            if m and pub is not None and int(m.group(1)) < pub.year:
+                continue
+            if m or re.search(r"\d", name):
+                return a, b, name
+            if fallback is None and not YEAR_RE.search(name):
+                fallback = (a, b, name)
+    return fallback

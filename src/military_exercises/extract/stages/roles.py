@@ -1,0 +1,292 @@
+"""Stage: participants and roles. Which states take part, host or observe, from the words around each
+group of country mentions, and "the two countries" resolved to the participants."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from military_exercises.extract import entities as en
+from military_exercises.extract.model import Draft, Evidence, evidence_at
+from military_exercises.extract.sentences import Sentence
+
+EXERCISE_RE = re.compile(
+    r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war[ -]?games|wargames|training|patrols?|"
+    r"readiness check|rehearsals?|edition|landing|live-fire|sorties|field training)\b",
+    re.IGNORECASE,
+)
+_N_COUNTRIES = re.compile(
+    r"\b(?:(?:the\s+)(?P<n>two|three|four|five|six)|(?P<both>both))\s+"
+    r"(?:countries|nations|sides|navies|armies|militaries|allies|governments|states)\b",
+    re.IGNORECASE,
+)
+_NUMBERS_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_PARTICIPANT_NOUN = re.compile(
+    r"^\s*(?:['’]s\s+)?(?:(?!(?:that|which|who|where|when)\b)[\w'’-]+(?<!ed)(?<!ing)\s+){0,3}?(?:troops|forces|army|armies|navy|navies|air\s+forces?|military|"
+    r"soldiers|units|marines|paratroopers|engineers|special\s+forces|servicemen|sailors|contingents?|side|"
+    r"warships|ships|submarines|frigates|corvettes|jets|fighters|aircraft|border\s+guards|"
+    r"self-defense\s+force|self-defence\s+force|fleet|revolutionary\s+guards|armed\s+forces|brigade|"
+    r"company|battalion|commandos|rapid\s+reaction)\b",
+    re.IGNORECASE,
+)
+_PARTICIPATION_VERB = re.compile(
+    r"\b(?:took part|take part|taking part|takes part|participat\w*|joined|join|joins|sent|send|sends|"
+    r"sending|deploy\w*|contribut\w*|field\w*|host\w*|hold|held|holding|holds|launch\w*|began|begin|"
+    r"begins|opened|open|stag\w*|conduct\w*|carry\w*|carried|exercis\w*|drill\w*|train\w*|rehears\w*|"
+    r"provide|provides|providing|concluded|wrapped up|gathered|flew|built|practis\w*|practic\w*|"
+    r"trying again|will also take part|converging|arrived|patrol\w*)\b",
+    re.IGNORECASE,
+)
+_JOIN_VERB = re.compile(
+    r"\b(?:took part|take part|taking part|participat\w*|joined|sent|send|sending|deploy\w*|contribut\w*|"
+    r"held|holding|launched|began|staged|conducted)\b",
+    re.IGNORECASE,
+)
+_CRITIC = re.compile(
+    r"\b(?:criticis\w*|criticiz\w*|condemn\w*|denounc\w*|protest\w*|warn\w*|accus\w*|scrambled|"
+    r"monitoring|tracking|declined|refused|in response|threat\w*|invaded|invasion)\b",
+    re.IGNORECASE,
+)
+_NOT_PARTICIPANT_LEFT = re.compile(
+    r"(?:border\s+with|bordering|near|crossing\s+from|threat\s+from|against|neighbouring|neighboring|"
+    r"toward|towards|into|around|from\s+neighbouring|purchase\s+from|bought\s+from|between|"
+    r"embarrassed|(?:attacks?|aggression|invasion|incursion|threats?|strikes?)\s+(?:by|from)|"
+    r"(?:enemy|adversary|aggressor)\s+(?:such\s+as|like)|withdraw\w*\s+from|leave|leaves|left)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: "co-hosted by X and Y", "led by X", "organised by X": the leads are hosts.
+_HOST_LEFT = re.compile(
+    r"\bhost\s+(?:country|nation|state),?\s+$|"
+    r"\b(?:co-?)?(?:hosted|led|organi[sz]ed|directed|conducted|sponsored)\s+(?:jointly\s+)?by\s+(?:the\s+)?"
+    r"(?:[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+(?:and|&)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+#: "X and Y have co-led it since then", "X, which co-hosts the drills".
+_COLEAD_RIGHT = re.compile(
+    r"^[^;.]{0,100}?\bco-?(?:le[ad]\w*|host\w*|organi[sz]\w*|chair\w*)\b", re.IGNORECASE
+)
+#: A list of states after words that say they take part: "The participating nations include A, B and C".
+_LIST_LEFT = re.compile(
+    r"\b(?:participating|participants?|participation|taking\s+part|take\s+part|took\s+part|"
+    r"joined\s+by|alongside|along\s+with|together\s+with|(?:countries|nations|states)\s+(?:are|were|include|included)|"
+    r"includ(?:e|es|ed|ing))\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_BETWEEN_PARTNERS = re.compile(
+    r"\b(?:exercises?|drills?|training|programme|program|manoeuvres|maneuvers|war\s?games|patrols?)\s+"
+    r"between\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:and\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_OWN_CONTRIBUTION = re.compile(
+    r"\s*(?:(?:said|says|announced|stated|added|confirmed)\s+)?(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+|would\s+|will\s+|was\s+)?"
+    r"(?:sent|sending|send|deployed|deploying|deploy|dispatched|contributed|committed|fielded)\b",
+    re.IGNORECASE,
+)
+#: "The seven countries sending their armed forces are A, B and C".
+_SENDING_LIST_LEFT = re.compile(
+    r"\b(?:countries|nations|states|participants)\b[^.;]{0,45}?\b(?:are|were|include[sd]?)\s*:?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: "The ten observing countries are A, B and C", "observers: A, B".
+_OBSERVER_LIST_LEFT = re.compile(
+    r"\bobserv(?:er|ers|ing)\b[^.;]{0,40}?(?:\b(?:are|were|include[sd]?|from)|:)\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: A dateline at the start of a report: "KIEL, Germany -", "MANILA (Reuters) -".
+_DATELINE_LEFT = re.compile(r"^[A-Z][A-Z .'’-]{1,40},\s*$")
+_DATELINE_RIGHT = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?[-—–:]")
+_NOT_PARTICIPANT_RIGHT = re.compile(
+    r"^(?:['’]s)?\s*(?:border(?!\s+(?:guards?|troops|service|police|forces))|frontier|-made|-built|-designed|"
+    r"-supplied|coast\b)",
+    re.IGNORECASE,
+)
+_OWN_EXERCISE_RIGHT = re.compile(
+    r"^(?:['’]s)?\s*(?:[\w'’-]+\s+){0,3}?(?:said|says|announced|announces)\s+(?:that\s+)?(?:its|their)\s+"
+)
+_LOCATION_LEFT = re.compile(
+    r"(?:\b(?:in|at|on|across|off|inside|within|over)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?west|north-?east|south-?west|south-?east)(?:ern)?\s+)?"
+    r"|\b(?:region|province|oblast|krai|state)\s+of\s+)$",
+    re.IGNORECASE,
+)
+_OBSERVER_RIGHT = re.compile(
+    r"^(?:\s*(?:,|and)?\s*)?\s*(?:[\w-]+\s+){0,7}?"
+    r"(?:(?:send|sending|sent|sends|dispatch\w*|is sending|will send)?"
+    r"\s*(?:its\s+own\s+|military\s+|as\s+an?\s+)?observers?\b|(?:invited|asked)\s+to\s+observe\b|"
+    r"(?:is|are|was|were)\s+(?:also\s+)?observing\b)",
+    re.IGNORECASE,
+)
+_HOST_RIGHT = re.compile(
+    r"^\s*(?:[\w'’-]+\s*){0,2}?(?:,\s*which\s+)?(?:\w+\s+){0,2}?(?:host(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
+_WITH_PARTNER = re.compile(r"\b(?:exercises?|drills?|manoeuvres|training)\s+with\s+(?:the\s+)?[A-Z]")
+_FORCE_WORDS = re.compile(r"\b(?:contingents?|troops|forces|units|soldiers|personnel|warships)\b", re.I)
+_LED_RIGHT = re.compile(r"^-(?:led|hosted)\b", re.IGNORECASE)
+_GROUP_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$", re.IGNORECASE)
+
+
+def _country_groups(text: str, mentions: list[en.Mention]) -> list[list[en.Mention]]:
+    groups: list[list[en.Mention]] = []
+    for m in mentions:
+        if m.kind != "country":
+            continue
+        if groups and _GROUP_JOIN.match(text[groups[-1][-1].end : m.start]) and not groups[-1][-1].possessive:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
+    """participant | observer | location | host | speaker | other, for one group of country mentions."""
+    s, e = sent.span
+    first, last = group[0], group[-1]
+    clause = next(((a, b) for a, b in sent.clause_spans if a <= first.start <= b), (s, e))
+    left = text[max(clause[0], first.start - 60) : first.start]
+    right = text[last.end : min(clause[1], last.end + 80)]
+    if _DATELINE_LEFT.match(text[s : first.start]) and _DATELINE_RIGHT.match(text[last.end : e]):
+        return "other"  # "KIEL, Germany - ...": where the report was filed
+    if _LED_RIGHT.match(right) or _HOST_LEFT.search(left):
+        return "host"  # "the US-led exercise", "co-hosted by Germany and Denmark"
+    if first.demonym and re.match(
+        r"\s+(?:(?:town|city|port|village|region|province|county|prefecture|district)\b|state\s+of\b)", right
+    ):
+        return "location"
+    if _BETWEEN_PARTNERS.search(left):
+        return "participant"  # "a training programme between the United States and Niger"
+    if _NOT_PARTICIPANT_RIGHT.match(right) or _NOT_PARTICIPANT_LEFT.search(left):
+        return "other"
+    if _OWN_EXERCISE_RIGHT.match(right):
+        return "host"  # "Russia says its exercise ..."
+    colead = _COLEAD_RIGHT.match(text[last.end : e])
+    if (
+        colead
+        and not _LOCATION_LEFT.search(left)
+        and not re.match(r"\s+by\b", text[last.end + colead.end() : e])
+    ):
+        return "host"  # "Egypt and US Central Command have co-led it"
+    if _HOST_RIGHT.match(right) or re.match(r"\s*,\s*(?:the\s+)?host\b", right):
+        return "host"  # "Norway hosts ...", "Morocco, the host country, ..."
+    if re.match(r"^\s*(?:[\w'’-]+\s*){0,2}?,\s*which\s+(?:co-?)?organi[sz]es", right):
+        return "participant"
+    for att in sent.attributions:
+        if att.start <= first.start < att.end:
+            # "Philippine officials said ... an exercise with the United States": the speaker's side;
+            # "India's defence ministry said it had sent a contingent": the speaker's own forces
+            if _WITH_PARTNER.search(text, att.end, e) or _OWN_CONTRIBUTION.match(text, att.end, e):
+                return "participant"
+            return "speaker"
+    # "Burkina Faso, which faces attacks, was invited to observe": the relative clause is skipped
+    main_right = re.sub(r"^\s*,\s*(?:which|who)\b[^,;]*,", "", text[last.end : e])
+    if (
+        re.search(r"\bobservers\s+from\s+(?:the\s+)?$", left, re.IGNORECASE)
+        or _OBSERVER_RIGHT.match(right)
+        or _OBSERVER_RIGHT.match(main_right[:80])
+    ):
+        return "observer" if not re.search(r"\bdeclined|refused\b", right) else "other"
+    if _CRITIC.search(right[:60]) and not _JOIN_VERB.search(right[:25]):
+        return "other"
+    if _HOST_RIGHT.match(right):
+        return "host"
+    if (
+        not any(m.demonym for m in group)
+        and _LOCATION_LEFT.search(left)
+        and (not _PARTICIPANT_NOUN.match(right) or re.match(r"\s+with\b", right))
+    ):
+        return "location"  # "in Kazakhstan", "over Estonia, Latvia and Lithuania"
+    if (
+        first.possessive
+        and len(group) == 1
+        and (
+            en.region_word_follows(text, last.end + 1)
+            or any(m.kind == "admin1" and 0 <= m.start - last.end <= 2 for m in sent.mentions)
+        )
+    ):
+        return "location"
+    sentence_text = text[s:e]
+    if re.match(r"\s+with\s+(?:about\s+|some\s+|around\s+)?\d", right) or re.match(
+        r"\s+(?!(?:19|20)\d\d\b)\d[\d,]*\b", right
+    ):
+        return "participant"  # "Norway with 300", "... soldiers and Turkey 400"
+    if len(group) > 1 and _OBSERVER_LIST_LEFT.search(left):
+        return "observer"  # "The ten observing countries are A, B and C"
+    if len(group) > 1 and (_LIST_LEFT.search(left) or _SENDING_LIST_LEFT.search(left)):
+        return "participant"  # "The participating nations include A, B and C"
+    if (
+        _PARTICIPANT_NOUN.match(right)
+        or _PARTICIPATION_VERB.search(right[:40])
+        or (
+            re.search(r"\b(?:from|with)\s+(?:the\s+)?$", left)
+            and (EXERCISE_RE.search(sentence_text) or _FORCE_WORDS.search(left))
+        )
+        or (EXERCISE_RE.search(sentence_text) and _PARTICIPATION_VERB.search(sentence_text))
+    ):
+        return "participant"
+    return "other"
+
+
+_ROLE_RANK = {"host": 3, "participant": 2, "observer": 1}
+ROLE_ORDER = {"host": 0, "participant": 1, "observer": 2}
+Located = tuple[str, Evidence]
+
+
+@dataclass
+class Roles:
+    """The states of one exercise, their roles, and the words each was read from."""
+
+    roles: dict[str, str] = field(default_factory=dict)
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    #: States named as where the exercise happens ("in Kazakhstan", "near Baku").
+    locations: list[Located] = field(default_factory=list)
+    #: Every state the sentences name, for admin-1 names that need their country in context.
+    context: set[str] = field(default_factory=set)
+
+    def add(self, code: str, role: str, ev: Evidence) -> None:
+        """Record ``code`` in ``role``; a stronger role (host > participant > observer) wins."""
+        if code not in self.roles or _ROLE_RANK[role] > _ROLE_RANK[self.roles[code]]:
+            self.roles[code] = role
+        self.evidence.setdefault(code, []).append(ev)
+
+    @property
+    def counted(self) -> set[str]:
+        return {c for c, r in self.roles.items() if r in ("host", "participant")}
+
+    @property
+    def host(self) -> str | None:
+        return next((c for c, r in self.roles.items() if r == "host"), None)
+
+
+def find_roles(text: str, sents: list[Sentence], main: Draft | None) -> Roles:
+    """Participants, hosts and observers named in the sentences of one exercise."""
+    found = Roles()
+    for sent in sents:
+        for group in _country_groups(text, sent.mentions):
+            label = _classify(text, sent, group)
+            for m in group:
+                found.context.add(m.code)
+                ev = Evidence(m.start, m.end, m.text)
+                if label in ("participant", "host", "observer"):
+                    found.add(m.code, label, ev)
+                elif label == "location":
+                    found.locations.append((m.code, ev))
+                    if len(group) > 1:
+                        found.add(m.code, "host", ev)  # "over Estonia, Latvia and Lithuania": all hosts
+        for m in sent.mentions:
+            in_speaker = any(a.start <= m.start < a.end for a in sent.attributions)
+            near = re.search(r"\b(?:near|in|outside)\s+$", text[max(sent.span[0], m.start - 10) : m.start])
+            if m.kind == "capital" and near and not in_speaker:  # "officials in Manila said" is no location
+                found.locations.append((m.code, Evidence(m.start, m.end, m.text)))
+        for phrase in _N_COUNTRIES.finditer(text, *sent.span):
+            # "the two countries": the participants, when there are exactly that many
+            n = 2 if phrase.group("both") else _NUMBERS_WORDS[phrase.group("n").lower()]
+            if main is not None:
+                named = [
+                    p["country"] for p in main.record["participants"] if p["role"] in ("host", "participant")
+                ]
+            else:
+                named = sorted(found.counted, key=lambda c: found.evidence[c][0].start)
+            if len(named) == n:
+                for c in named:
+                    found.add(c, "participant", evidence_at(text, phrase.start(), phrase.end()))
+    return found

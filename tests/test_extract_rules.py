@@ -1,0 +1,221 @@
+"""The rules added for issue #15, each on a short synthetic sentence with the expected reading
+worked out by hand: state counts, co-hosts and leads, lists of participants, datelines, scenario
+enemies, admin-1 areas only where the drills are, national forces as contingents, earlier
+exercises without a publication date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from tests.conftest import REPO
+
+from military_exercises.extract import extract_records
+
+MAPS = REPO / "dataset" / "mappings"
+
+
+def main(text: str, published: str | None = "2034-06-14") -> dict[str, Any]:
+    return extract_records(text, published=published, mappings_dir=MAPS)[0].record
+
+
+def roles(record: dict[str, Any]) -> dict[str, str]:
+    return {p["country"]: p["role"] for p in record["participants"]}
+
+
+def states(record: dict[str, Any]) -> list[tuple[int | None, str]]:
+    return [(c["value"], c["qualifier"]) for c in record["claims"] if c["quantity"] == "states"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Troops from 14 nations began the Sea Wall 2034 exercise in Latvia.", [(14, "exact")]),
+        (
+            "Forces from 18 brotherly and friendly countries joined the Sea Wall 2034 drills in Latvia.",
+            [(18, "exact")],
+        ),
+        (
+            "The Sea Wall 2034 exercise opened in Latvia with the participation of 12 countries.",
+            [(12, "exact")],
+        ),
+        (
+            "More than 9,000 troops from more than 30 countries took part in drills in Latvia.",
+            [(30, "more_than")],
+        ),
+        # not the number of participating states: the two partners, where, observers, a part
+        ("The two countries began drills in Latvia.", []),
+        ("Drills in five countries began, with troops from Latvia and Estonia.", []),
+        ("Latvian and Estonian troops began drills, watched by ten observer nations.", []),
+        ("Latvian troops began drills with 11 NATO member states.", []),
+    ],
+)
+def test_stated_numbers_of_states_become_states_claims(
+    sentence: str, expected: list[tuple[int, str]]
+) -> None:
+    record = main(sentence)
+    assert states(record) == expected
+    assert all(c["country"] is None for c in record["claims"] if c["quantity"] == "states")
+
+
+def test_co_hosts_and_leads_are_hosts() -> None:
+    text = (
+        "The Sea Wall 2034 exercise, co-hosted by Germany and Denmark, began on Tuesday with Polish troops."
+    )
+    assert roles(main(text)) == {"DEU": "host", "DNK": "host", "POL": "participant"}
+    led = "Kenyan and Ugandan troops began the Savanna Step 2034 exercise, which is led by the United States."
+    assert roles(main(led)) == {"USA": "host", "KEN": "participant", "UGA": "participant"}
+    colead = "Egypt and US Central Command co-lead the Sand Step 2034 drills, with Greek troops taking part."
+    assert roles(main(colead)) == {"EGY": "host", "USA": "host", "GRC": "participant"}
+
+
+def test_states_listed_in_a_later_sentence_take_part() -> None:
+    text = (
+        "More than 9,000 troops began the Desert Step 2034 exercise in Jordan on Sunday. "
+        "The participating nations include Saudi Arabia, Egypt, Morocco and Pakistan. "
+        "Kuwait and Oman attend as observers."
+    )
+    assert roles(main(text)) == {
+        "JOR": "host", "SAU": "participant", "EGY": "participant", "MAR": "participant", "PAK": "participant",
+        "KWT": "observer", "OMN": "observer",
+    }  # fmt: skip
+
+
+def test_datelines_scenario_enemies_and_the_invited_observer_are_not_participants() -> None:
+    text = (
+        "KIEL, Germany - Polish and Danish troops began the Sea Wall 2034 exercise in Lithuania on Tuesday. "
+        "The scenario has them repel an invasion by Belarus. "
+        "Sweden, which has its own drills this month, was invited to observe."
+    )
+    assert roles(main(text)) == {"LTU": "host", "POL": "participant", "DNK": "participant", "SWE": "observer"}
+
+
+def test_admin1_areas_only_where_the_drills_are() -> None:
+    text = (
+        "Kazakh and Kyrgyz troops began the Steppe Step 2034 exercise in the Zhambyl region on Monday. "
+        "Delegations later visited the Almaty region for talks."
+    )
+    assert main(text)["location"]["admin1"] == "KZ-31"  # not KZ-19, the area of the visit
+    river = "Peruvian and Colombian troops patrolled the Putumayo river together on Monday."
+    assert main(river)["location"]["admin1"] is None
+    dateline = "NIAMEY (Example Wire) - Nigerien and Chadian troops began drills in Chad on Monday."
+    assert main(dateline)["location"]["admin1"] is None
+
+
+def test_a_national_force_name_is_its_state_and_owns_the_figures_it_sends() -> None:
+    text = "The Jade Step 2034 exercise opened in Mongolia on Monday. The PLA sent more than 1,600 personnel and 18 aircraft."
+    record = main(text)
+    assert roles(record) == {"MNG": "host", "CHN": "participant"}
+    assert [(c["quantity"], c["country"], c["value"]) for c in record["claims"]] == [
+        ("troops", "CHN", 1600),
+        ("aircraft", "CHN", 18),
+    ]
+
+
+def test_without_a_publication_date_the_edition_year_dates_the_report() -> None:
+    text = (
+        "Northern Step 2035, hosted by Norway, began with 12,000 troops from Britain and the Netherlands. "
+        "The previous edition, Northern Step 2033, involved 8,000 troops. "
+        "Last year's exercise drew 9,000 personnel."
+    )
+    drafts = extract_records(text, mappings_dir=MAPS)
+    assert [(d.kind, d.record["start"]) for d in drafts] == [
+        ("main", "2035"),
+        ("past", "2033"),
+        ("past", "2034"),
+    ]
+    assert drafts[0].record["location"]["country"] == "NOR"  # "hosted by Norway"
+    assert [(c["value"]) for c in drafts[1].record["claims"]] == [8000]
+    assert [(c["value"]) for c in drafts[2].record["claims"]] == [9000]
+    # the year's evidence is the year inside the name
+    (ev,) = drafts[0].evidence["start"]
+    assert ev.text == "2035" and text[ev.start : ev.end] == "2035"
+
+
+def test_an_earlier_exercise_between_two_states_and_last_years_edition_are_found() -> None:
+    text = (
+        "Malian and Nigerien troops began the Dune Step 2034 exercise in Niger on Monday. "
+        "Dune Step began in 2015 as a small training programme between the United States and Niger. "
+        "Last year, 9,500 troops took part in the exercise."
+    )
+    main_draft, *past = extract_records(text, published="2034-06-14", mappings_dir=MAPS)
+    assert [(p.record["start"], roles(p.record)) for p in past] == [
+        ("2015", {"USA": "participant", "NER": "participant"}),
+        ("2033", {}),
+    ]
+    assert [c["value"] for c in past[1].record["claims"]] == [9500]
+    assert "USA" not in roles(main_draft.record)
+
+
+def test_ships_listed_together_count_together_per_contingent() -> None:
+    text = (
+        "China, Iran and Russia began the Blue Step 2036 naval drill in the Gulf of Oman on Tuesday. "
+        "China deployed two destroyers and a supply ship, Russia a cruiser and two corvettes, and Iran 10 vessels."
+    )
+    record = main(text, published="2036-03-12")
+    # 2 + 1 Chinese ships, 1 + 2 Russian ones, 10 Iranian ones; never troops or hedged figures
+    assert [(c["quantity"], c["country"], c["value"]) for c in record["claims"]] == [
+        ("ships", "CHN", 3),
+        ("ships", "RUS", 3),
+        ("ships", "IRN", 10),
+    ]
+
+
+def test_contingents_speakers_own_forces_and_ranked_officers() -> None:
+    text = (
+        "Troops from Australia and Japan will join the Harbour Step 2034 exercise in the Philippines on Monday. "
+        "Maj. Ana Cruz, the exercise's public affairs director, said 2,400 US troops will take part, "
+        "adding that 90 soldiers from Australia and 30 from Japan will also participate."
+    )
+    record = main(text, published="2034-04-10")
+    assert [(c["country"], c["value"], c["basis"], c["claimant_country"]) for c in record["claims"]] == [
+        ("USA", 2400, "declared", "PHL"),  # a ranked officer of the host speaks for the host
+        ("AUS", 90, "declared", "PHL"),
+        ("JPN", 30, "declared", "PHL"),
+    ]
+    own = (
+        "Morocco, the host country, and Tunisia began the Atlas Step 2035 drills on Monday. "
+        "The United States will send about 3,000 personnel, including 650 from the Georgia National Guard. "
+        "India's defence ministry said it had sent a contingent of 120."
+    )
+    record = main(own, published="2035-05-02")
+    assert roles(record) == {"MAR": "host", "TUN": "participant", "USA": "participant", "IND": "participant"}
+    assert ("IND", 120, "declared", "IND") in [
+        (c["country"], c["value"], c["basis"], c["claimant_country"]) for c in record["claims"]
+    ]
+
+
+def test_states_observing_the_drill_are_observers() -> None:
+    text = "Chinese and Iranian ships began the Blue Step 2036 drill on Tuesday. Pakistan and Oman are observing the drill."
+    assert roles(main(text, published="2036-03-12")) == {
+        "CHN": "participant",
+        "IRN": "participant",
+        "PAK": "observer",
+        "OMN": "observer",
+    }
+
+
+def test_a_later_phase_date_is_no_start_and_a_bare_year_or_a_coup_is_no_earlier_exercise() -> None:
+    text = (
+        "The second phase of the Falcon Step 2035 exercise began on Sunday in Oman with forces from 11 countries. "
+        "The exercise was first held in 2029. "
+        "Relations between the two largest participants have been strained since the coups of 2006 and 2014."
+    )
+    drafts = extract_records(text, published="2035-10-21", mappings_dir=MAPS)
+    assert [d.kind for d in drafts] == ["main"]  # neither 2029 (a bare year) nor 2006 (no exercise)
+    record = drafts[0].record
+    assert record["start"] == "2035"  # not the phase's Sunday: the edition year of the name
+    assert roles(record) == {"OMN": "host"}  # "in Oman with forces ..." is where, and so the host
+    assert [(c["quantity"], c["value"]) for c in record["claims"]] == [
+        ("states", 11)
+    ]  # no "two ... participants"
+
+
+def test_lists_introduced_by_sending_and_observing_countries() -> None:
+    text = (
+        "Lotus Step 2035 opened at a naval base in Thailand on Tuesday. The three countries sending their "
+        "armed forces are Thailand, Singapore and Japan. The two observing countries are Laos and Chile."
+    )
+    assert roles(main(text, published="2035-02-27")) == {
+        "THA": "host", "SGP": "participant", "JPN": "participant", "LAO": "observer", "CHL": "observer",
+    }  # fmt: skip
