@@ -316,8 +316,8 @@ def bench_size(n: int, workdir: Path, *, repeat: int) -> list[dict[str, Any]]:
     load_note = f"floor: bare pl.read_parquet, {load['floor_seconds'] * 1000:.1f} ms; best of {repeat}"
     incremental_row = {**incremental, "peak_mb": incremental["tree_peak_mb"]}
     incremental_note = (
-        f"floor: clean build without the cache, {incremental['clean_seconds']:.1f} s; same bytes as the clean "
-        f"build: {'yes' if incremental['identical'] else 'NO'}"
+        f"floor: clean build without the cache, {incremental['clean_seconds']:.1f} s; same bytes as the "
+        f"clean build: {'yes' if incremental['identical'] else 'NO'}"
     )
     share = incremental["seconds"] / incremental["clean_seconds"]
     incremental_ok = share <= TARGET_INCREMENTAL_SHARE and incremental["identical"]
@@ -329,8 +329,8 @@ def bench_size(n: int, workdir: Path, *, repeat: int) -> list[dict[str, Any]]:
              "parse + check every record, no tables"),
         _row(n, "floor: polars read + write", floor, floor["seconds"], "the release's Parquet files"),
         _row(n, "load_exercises()", load, load["floor_seconds"], load_note, load_ok),
-        _row(n, "rebuild after one record changed (parse cache)", incremental_row, incremental["clean_seconds"],
-             incremental_note, incremental_ok if n >= 10_000 else None),
+        _row(n, "rebuild after one record changed (parse cache)", incremental_row,
+             incremental["clean_seconds"], incremental_note, incremental_ok if n >= 10_000 else None),
     ]  # fmt: skip
     if "skipped" in panel:
         rows.append({"n": n, "what": "dyad-year panel", "note": panel["skipped"], "ok": None})
