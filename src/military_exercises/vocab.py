@@ -94,6 +94,10 @@ PROVENANCES: tuple[str, ...] = ("curated", "mme", "jme", "several")
 #: What became of each upstream row.
 UPSTREAM_ROW_STATUSES: tuple[str, ...] = ("published", "linked_curated", "linked_upstream", "not_published")
 
+#: Where an exercise's lat/lon come from: a cited page (point), the upstream's geocoding of its
+#: place text, or its country's point (centroid; the capital for a state too small for the 1:110m map).
+COORDINATE_PRECISIONS: tuple[str, ...] = ("point", "upstream_geocode", "country_centroid", "country_capital")
+
 #: An exercise of one state, of two, or of three or more (observers not counted).
 EXERCISE_KINDS: tuple[str, ...] = ("national", "bilateral", "multilateral")
 

@@ -337,3 +337,26 @@ class Mappings:
                   "note": pl.String, "source_url": pl.String, "source_publisher": pl.String,
                   "source_title": pl.String, "source_published": pl.String}  # fmt: skip
         return pl.DataFrame(out, schema=schema).sort("series", "year")
+
+    @cached_property
+    def country_points(self) -> dict[str, tuple[float, float, str]]:
+        """ISO3 -> (lat, lon, precision) of the point drawn for an exercise known only by its country."""
+        file = "dataset/mappings/country_points.csv"
+        path = self.directory / "country_points.csv"
+        if not path.exists():
+            return {}
+        out: dict[str, tuple[float, float, str]] = {}
+        precision = {"naturalearth_centroid": "country_centroid", "geonames_capital": "country_capital"}
+        for line, r in read_csv_table(path, ("iso3", "lat", "lon", "method", "source")):
+            if r["iso3"] not in self.country_region:
+                raise MappingError(file, line, "iso3", f"{r['iso3']!r} is not in countries.csv")
+            if r["method"] not in precision:
+                raise MappingError(file, line, "method", f"unknown method {r['method']!r}")
+            try:
+                lat, lon = float(r["lat"]), float(r["lon"])
+            except ValueError:
+                raise MappingError(file, line, "lat", "lat and lon must be numbers") from None
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise MappingError(file, line, "lat", f"({lat}, {lon}) is not a point on Earth")
+            out[r["iso3"]] = (lat, lon, precision[r["method"]])
+        return out

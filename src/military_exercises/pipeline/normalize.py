@@ -527,6 +527,7 @@ def _exercise_row(
         "location_sea": loc.sea,
         "lat": float(loc.lat) if loc.lat is not None else None,
         "lon": float(loc.lon) if loc.lon is not None else None,
+        "coordinates_precision": "point" if loc.lat is not None else None,
         "location_precision": loc.precision,
         "region": _region(maps, location, roles, loc.sea),
         "planned": bool(rec.planned),

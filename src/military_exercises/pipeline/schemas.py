@@ -16,6 +16,7 @@ import polars as pl
 from military_exercises.vocab import (
     BASES,
     CENSUS_YEARS,
+    COORDINATE_PRECISIONS,
     DATE_PRECISIONS,
     EXERCISE_KINDS,
     LOCATION_PRECISIONS,
@@ -88,9 +89,18 @@ class Exercises(_Base):
     location_admin1: str = _f("ISO 3166-2 code of the first-level area.", nullable=True)
     location_place: str = _f("Place as reported: training ground, town, base.", nullable=True)
     location_sea: str = _f("Sea area of a naval exercise.", nullable=True)
-    lat: pl.Float64 = _f("Latitude (decimal degrees) when a source gives it.", nullable=True, ge=-90, le=90)
+    lat: pl.Float64 = _f(
+        "Latitude, decimal degrees (see coordinates_precision).", nullable=True, ge=-90, le=90
+    )
     lon: pl.Float64 = _f(
-        "Longitude (decimal degrees) when a source gives it.", nullable=True, ge=-180, le=180
+        "Longitude, decimal degrees (see coordinates_precision).", nullable=True, ge=-180, le=180
+    )
+    coordinates_precision: str = _f(
+        "point (a cited page gives lat/lon), upstream_geocode (MME's point for its place text), "
+        "country_centroid or country_capital (the location country's point, from "
+        "dataset/mappings/country_points.csv); null when nothing places the exercise.",
+        nullable=True,
+        isin=list(COORDINATE_PRECISIONS),
     )
     location_precision: str = _f("How precise the location is.", isin=list(LOCATION_PRECISIONS))
     region: str = _f(

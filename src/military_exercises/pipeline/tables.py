@@ -414,6 +414,30 @@ def _exercise_table(
     )
 
 
+def _with_country_points(exercises: pl.DataFrame, maps: Mappings) -> pl.DataFrame:
+    """Exercises without coordinates of their own get their location country's point."""
+    points = pl.DataFrame(
+        [(iso3, lat, lon, prec) for iso3, (lat, lon, prec) in maps.country_points.items()],
+        schema={
+            "location_country_iso3": pl.String,
+            "_lat": pl.Float64,
+            "_lon": pl.Float64,
+            "_prec": pl.String,
+        },
+        orient="row",
+    )
+    own = pl.col("lat").is_not_null() & pl.col("lon").is_not_null()
+    return (
+        exercises.join(points, on="location_country_iso3", how="left")
+        .with_columns(
+            lat=pl.when(own).then("lat").otherwise("_lat"),
+            lon=pl.when(own).then("lon").otherwise("_lon"),
+            coordinates_precision=pl.when(own).then("coordinates_precision").otherwise("_prec"),
+        )
+        .select(exercises.columns)
+    )
+
+
 def build_tables(
     batch: Batch | list[NormalizedRecord],
     maps: Mappings,
@@ -441,7 +465,9 @@ def build_tables(
         sizes = reconcile(claims, base_participants)
 
     cited = batch.sources.select(exercise_id="_exercise_id", source_id="source_id")
-    exercises = _exercise_table(batch.exercises, base_participants, claims, sizes, cited)
+    exercises = _with_country_points(
+        _exercise_table(batch.exercises, base_participants, claims, sizes, cited), maps
+    )
 
     contingents = sizes.filter(
         (pl.col("quantity") == "troops") & (pl.col("scope") == "country") & (pl.col("basis") == "combined")

@@ -336,6 +336,7 @@ def _exercise(
         "location_sea": None,
         "lat": lat,
         "lon": lon,
+        "coordinates_precision": "upstream_geocode" if lat is not None and lon is not None else None,
         "location_precision": "country" if country is not None and place == location_text else "place",
         "region": region,
         "planned": False,
