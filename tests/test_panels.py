@@ -60,12 +60,12 @@ def test_country_year_counts_zero_rows_and_contingents() -> None:
     cy = country_year(PARTS, states=STATES, start_year=1990, end_year=1992)
     assert cy.height == 6
     a91 = row(cy, gw_code=1, year=1991)
-    assert (a91["n_exercises"], a91["n_hosted"], a91["n_with_troops"]) == (2, 1, 2)
+    assert (a91["n_exercises"], a91["n_hosted"], a91["n_sized"]) == (2, 1, 2)
     assert (a91["troops_low"], a91["troops_best"], a91["troops_high"]) == (150, 160, 170)
     a90 = row(cy, gw_code=1, year=1990)  # a zero row: no exercise, zero troops
     assert (a90["n_exercises"], a90["troops_best"]) == (0, 0)
     b91 = row(cy, gw_code=2, year=1991)  # took part once (observing y does not count), size unknown
-    assert (b91["n_exercises"], b91["n_with_troops"], b91["troops_best"]) == (1, 0, None)
+    assert (b91["n_exercises"], b91["n_sized"], b91["troops_best"]) == (1, 0, None)
     assert row(cy, gw_code=1, year=1992)["troops_best"] is None
     assert 4 not in cy["gw_code"].to_list()
     with_observers = country_year(PARTS, states=STATES, start_year=1990, end_year=1992, roles=None)
@@ -105,20 +105,29 @@ def test_unmatched_participations_lists_states_outside_the_system() -> None:
 
 def test_add_exercises_to_a_users_state_year_frame() -> None:
     mine = pl.DataFrame(
-        {"gwno": [1, 2, 1, 9], "year": [1991, 1991, 2000, 1991], "gdp": [1.0, 2.0, 3.0, 4.0]},
+        {"gwno": [1, 2, 1, 3], "year": [1991, 1991, 2000, 1990], "gdp": [1.0, 2.0, 3.0, 4.0]},
         schema_overrides={"gwno": pl.Int32},
     )
-    out = add_exercises(mine, PARTS, code="gwno")
+    out = add_exercises(mine, PARTS, code="gwno", states=STATES)
     assert out.columns[:3] == ["gwno", "year", "gdp"]
     assert out["gdp"].to_list() == [1.0, 2.0, 3.0, 4.0]  # rows kept, in order
-    assert out["n_exercises"].to_list() == [2, 1, 0, 0]
-    assert out["troops_best"].to_list() == [160, None, 0, 0]
+    # 2000 lies outside the years the data cover (1990-1992): unknown, not zero
+    assert out["n_exercises"].to_list() == [2, 1, None, 0]
+    assert out["troops_best"].to_list() == [160, None, None, 0]
     assert out.schema["gwno"] == pl.Int32
+
+
+def test_add_exercises_refuses_a_code_that_is_no_state() -> None:
+    mine = pl.DataFrame({"gw_code": [1, 9], "year": [1991, 1991]})
+    with pytest.raises(ValueError, match=r"gw_code: 9 is not a GW state code"):
+        add_exercises(mine, PARTS, states=STATES)
+    with pytest.raises(ValueError, match=r"gw_code: 9999 is not a GW state code; close matches: \d+"):
+        add_exercises(pl.DataFrame({"gw_code": [9999], "year": [2000]}), PARTS)
 
 
 def test_add_exercises_to_a_users_dyad_year_frame() -> None:
     mine = pl.DataFrame({"gw_code1": [2, 1, 1], "gw_code2": [1, 2, 3], "year": [1991, 1992, 1990]})
-    out = add_exercises(mine, PARTS)
+    out = add_exercises(mine, PARTS, states=STATES)
     assert out["n_joint"].to_list() == [1, 1, 0]
     assert out["troops2_best"].to_list() == [100, None, 0]
 
@@ -127,9 +136,11 @@ def test_add_exercises_errors_name_the_columns() -> None:
     with pytest.raises(ValueError, match=r"no gw_code .*the frame has: ccode, year"):
         add_exercises(pl.DataFrame({"ccode": [1], "year": [1991]}), PARTS)
     with pytest.raises(ValueError, match=r"column\(s\) yr not in the frame"):
-        add_exercises(pl.DataFrame({"gw_code": [1], "year": [1991]}), PARTS, year="yr")
+        add_exercises(pl.DataFrame({"gw_code": [1], "year": [1991]}), PARTS, year="yr", states=STATES)
     with pytest.raises(ValueError, match="already has column"):
-        add_exercises(pl.DataFrame({"gw_code": [1], "year": [1991], "n_exercises": [5]}), PARTS)
+        add_exercises(
+            pl.DataFrame({"gw_code": [1], "year": [1991], "n_exercises": [5]}), PARTS, states=STATES
+        )
 
 
 def test_unknown_system_and_roles_are_refused() -> None:

@@ -62,11 +62,12 @@ def test_troops_per_year_sums_each_bound() -> None:
     out = troops_per_year(pl.concat([EX, extra]), start=2018)
     row = out.filter(pl.col("year") == 2021).row(0, named=True)
     assert (row["troops_low"], row["troops_best"], row["troops_high"]) == (10100, 12200, 20300)
-    assert row["n_exercises"] == 2 and row["n_with_troops"] == 2
+    assert row["n_exercises"] == 2 and row["n_sized"] == 2
     assert row["high_open"] is True and row["low_open"] is False
     bravo = out.filter(pl.col("year") == 2020).row(0, named=True)
-    assert bravo["n_exercises"] == 1 and bravo["n_with_troops"] == 0
+    assert bravo["n_exercises"] == 1 and bravo["n_sized"] == 0
     assert bravo["troops_best"] is None  # unknown size is not zero
+    assert bravo["high_open"] is True  # an unsized exercise: the total is unbounded above
     empty = out.filter(pl.col("year") == 2018).row(0, named=True)
     assert (empty["n_exercises"], empty["troops_best"], empty["high_open"]) == (0, 0, False)
 
@@ -74,8 +75,9 @@ def test_troops_per_year_sums_each_bound() -> None:
 def test_troops_per_country_sums_known_contingents() -> None:
     out = troops_per_country(PA)
     tjk = out.filter(pl.col("iso3") == "TJK").row(0, named=True)
-    assert (tjk["n_exercises"], tjk["n_with_troops"]) == (3, 2)
+    assert (tjk["n_exercises"], tjk["n_sized"]) == (3, 2)
     assert (tjk["troops_low"], tjk["troops_best"], tjk["troops_high"]) == (650, 650, 650)
+    assert tjk["high_open"] is True  # one of its three exercises gives no Tajik contingent
     chn = out.filter(pl.col("iso3") == "CHN").row(0, named=True)
     assert chn["n_exercises"] == 1 and chn["troops_best"] is None  # the observer row is not counted
     assert out["iso3"].to_list()[0] == "BLR"  # largest best sum first (2000)
@@ -117,14 +119,14 @@ def test_co_participation_pairs_and_matrix() -> None:
 
 def test_size_summary_hand_computed() -> None:
     row = size_summary(EX).row(0, named=True)
-    assert (row["n"], row["n_known"]) == (4, 3)
+    assert (row["n"], row["n_sized"]) == (4, 3)
     assert (row["min"], row["median"], row["max"]) == (800, 1000, 12000)
     assert row["mean"] == pytest.approx((800 + 1000 + 12000) / 3)
     assert row["geo_mean"] == pytest.approx(math.exp((math.log(800) + math.log(1000) + math.log(12000)) / 3))
     assert row["p25"] == pytest.approx(900)  # linear between 800 and 1000
     grouped = size_summary(EX, by="region")
     assert grouped["region"].to_list() == ["East Asia", "Eurasia"]
-    assert grouped["n_known"].to_list() == [1, 2]
+    assert grouped["n_sized"].to_list() == [1, 2]
 
 
 def test_year_on_year_compares_with_the_previous_calendar_year() -> None:
@@ -149,3 +151,18 @@ def test_add_period_labels() -> None:
     assert two == ["<2014", "2014-2021", "2014-2021", "2022+", "2022+"]
     with pytest.raises(ValueError, match="strictly increasing"):
         add_period(frame, breaks=[2022, 2014])
+
+
+def test_a_total_over_an_unsized_exercise_is_open_above() -> None:
+    # Russia-China 2012 in miniature: one exercise of exactly 2,000, one with no size at all.
+    two = pl.DataFrame(
+        {"exercise_id": ["a", "b"], "year": [2012, 2012], "troops_low": [2000, None], "troops_best": [2000, None],
+         "troops_high": [2000, None], "troops_low_open": [False, None], "troops_high_open": [False, None],
+         "participants": [["CHN", "RUS"], ["CHN", "RUS"]]},
+        schema_overrides={"troops_low": pl.Int64, "troops_best": pl.Int64, "troops_high": pl.Int64},
+    )  # fmt: skip
+    row = troops_per_year(two).row(0, named=True)
+    assert (row["n_exercises"], row["n_sized"]) == (2, 1)
+    assert (row["troops_low"], row["troops_best"], row["troops_high"]) == (2000, 2000, 2000)
+    assert (row["low_open"], row["high_open"]) == (False, True)
+    assert row["coverage_period"] == "curated census"

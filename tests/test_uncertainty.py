@@ -108,11 +108,7 @@ def test_over_draws_runs_any_statistic_on_each_drawn_dataset() -> None:
     assert per_draw["draw"].unique().sort().to_list() == list(range(25))
     draws = draw_sizes(ex, n_draws=25, seed=11)
     expected = draws.group_by("draw", "year").agg(pl.col("troops_draw").sum()).sort("draw", "year")
-    got = (
-        per_draw.filter(pl.col("n_with_troops") > 0)
-        .select("draw", "year", "troops_best")
-        .sort("draw", "year")
-    )
+    got = per_draw.filter(pl.col("n_sized") > 0).select("draw", "year", "troops_best").sort("draw", "year")
     assert got["troops_best"].to_list() == expected.filter(pl.col("year") != 2020)["troops_draw"].to_list()
     charlie = draws.filter(pl.col("exercise_id") == C)["troops_draw"]
     assert charlie.min() >= 10_000 and charlie.max() <= 30_000  # type: ignore[operator]

@@ -98,6 +98,20 @@ UPSTREAM_ROW_STATUSES: tuple[str, ...] = ("published", "linked_curated", "linked
 #: place text, or its country's point (centroid; the capital for a state too small for the 1:110m map).
 COORDINATE_PRECISIONS: tuple[str, ...] = ("point", "upstream_geocode", "country_centroid", "country_capital")
 
+#: The seams of the data: which sources cover a year. Counts that cross a seam compare different
+#: sources with different completeness (see the coverage table).
+COVERAGE_PERIODS: tuple[tuple[int, int, str], ...] = (
+    (1970, 1979, "JME only"),
+    (1980, 2010, "MME and JME"),
+    (2011, 2026, "curated census"),
+)
+
+
+def coverage_period(year: int) -> str | None:
+    """The coverage period of a year (``None`` outside the data's years)."""
+    return next((label for lo, hi, label in COVERAGE_PERIODS if lo <= year <= hi), None)
+
+
 #: An exercise of one state, of two, or of three or more (observers not counted).
 EXERCISE_KINDS: tuple[str, ...] = ("national", "bilateral", "multilateral")
 

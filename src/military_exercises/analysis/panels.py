@@ -14,18 +14,20 @@ Measures (from the ``participants`` table, counted roles by default):
 
 * ``n_exercises``: distinct exercises that started that year with the state in a counted role;
 * ``n_hosted``: of those, how many it hosted;
-* ``n_with_troops``: how many of them give this state's contingent size;
+* ``n_sized``: how many of them give this state's contingent size;
 * ``troops_low`` / ``troops_best`` / ``troops_high``: sums of the known contingents (bounds summed
   with bounds). They are 0 when there was no exercise, and null when there were exercises but no
-  contingent is known: a missing size is not a zero. When ``n_with_troops < n_exercises`` the sums
+  contingent is known: a missing size is not a zero. When ``n_sized < n_exercises`` the sums
   cover only part of the exercises.
 
 Dyad-years carry ``n_joint`` (exercises both took part in) and ``troops1_*`` / ``troops2_*``
 (each side's contingents in those joint exercises).
 
-Zeros mean "no exercise recorded in this dataset". The dataset is young and its coverage
-uneven (see the coverage report): before 1991 almost every row is zero by lack of records, not
-by lack of exercises.
+Zeros mean "no exercise recorded in this dataset" and appear only inside the years the data
+cover (from the first to the last year of the participants given). By default a panel spans those
+years; asked for a wider span, the years outside get null counts, never zeros. Every row carries
+``coverage_period`` (``JME only`` 1970-1979, ``MME and JME`` 1980-2010, ``curated census``
+2011-2026): sources and completeness differ across these seams (see the coverage table).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from typing import Any
 
 import polars as pl
 
-from military_exercises.vocab import COUNTED_ROLES, ROLES
+from military_exercises.vocab import COUNTED_ROLES, COVERAGE_PERIODS, ROLES
 
 #: State systems a panel can be built on.
 SYSTEMS: tuple[str, ...] = ("gw", "cow")
@@ -46,7 +48,7 @@ SYSTEMS: tuple[str, ...] = ("gw", "cow")
 DEFAULT_START_YEAR = 1946
 DEFAULT_END_YEAR = 2026
 
-_STATE_MEASURES = ("n_exercises", "n_hosted", "n_with_troops", "troops_low", "troops_best", "troops_high")
+_STATE_MEASURES = ("n_exercises", "n_hosted", "n_sized", "troops_low", "troops_best", "troops_high")
 _TROOPS = ("troops_low", "troops_best", "troops_high")
 
 
@@ -196,7 +198,7 @@ def _state_measures(parts: pl.LazyFrame, code: str) -> pl.LazyFrame:
     return parts.group_by(code, "year").agg(
         pl.len().cast(pl.Int64).alias("n_exercises"),
         pl.col("hosted").sum().cast(pl.Int64).alias("n_hosted"),
-        pl.col("has_troops").sum().cast(pl.Int64).alias("n_with_troops"),
+        pl.col("has_troops").sum().cast(pl.Int64).alias("n_sized"),
         *[pl.when(pl.col("has_troops").any()).then(pl.col(t).sum()).alias(t) for t in _TROOPS],
     )
 
@@ -235,12 +237,41 @@ def _fill_zero_counts(
     )
 
 
+def _data_years(participants: pl.DataFrame | pl.LazyFrame) -> tuple[int, int] | None:
+    """First and last year of the participations given (None when there are none)."""
+    lf = participants.lazy() if isinstance(participants, pl.DataFrame) else participants
+    lo, hi = lf.select(pl.col("year").min().alias("lo"), pl.col("year").max().alias("hi")).collect().row(0)
+    return None if lo is None else (int(lo), int(hi))
+
+
+def _span(
+    participants: pl.DataFrame | pl.LazyFrame, start_year: int | None, end_year: int | None
+) -> tuple[int, int, tuple[int, int] | None]:
+    data = _data_years(participants)
+    lo = start_year if start_year is not None else (data[0] if data else DEFAULT_START_YEAR)
+    hi = end_year if end_year is not None else (data[1] if data else DEFAULT_END_YEAR)
+    return lo, hi, data
+
+
+def _coverage_expr() -> pl.Expr:
+    expr = pl.lit(None, dtype=pl.String)
+    for lo, hi, label in reversed(COVERAGE_PERIODS):
+        expr = pl.when(pl.col("year").is_between(lo, hi)).then(pl.lit(label)).otherwise(expr)
+    return expr.alias("coverage_period")
+
+
+def _outside_is_null(lf: pl.LazyFrame, data: tuple[int, int] | None, columns: Sequence[str]) -> pl.LazyFrame:
+    """Years the data do not cover hold no knowledge: their counts are null, not zero."""
+    inside = pl.lit(False) if data is None else pl.col("year").is_between(*data)
+    return lf.with_columns(*[pl.when(inside).then(pl.col(c)).alias(c) for c in columns], _coverage_expr())
+
+
 def country_year(
     participants: pl.DataFrame | pl.LazyFrame,
     *,
     system: str = "gw",
-    start_year: int = DEFAULT_START_YEAR,
-    end_year: int = DEFAULT_END_YEAR,
+    start_year: int | None = None,
+    end_year: int | None = None,
     roles: Sequence[str] | None = COUNTED_ROLES,
     microstates: bool = True,
     states: pl.DataFrame | None = None,
@@ -256,10 +287,11 @@ def country_year(
     """
     code = _check_system(system)
     role_list = _check_roles(roles)
+    lo, hi, data = _span(participants, start_year, end_year)
     frame = state_years(
         system=system,
-        start_year=start_year,
-        end_year=end_year,
+        start_year=lo,
+        end_year=hi,
         microstates=microstates,
         states=states,
         lazy=True,
@@ -267,10 +299,11 @@ def country_year(
     measures = _state_measures(_participations(participants, code, role_list), code)
     out = _fill_zero_counts(
         frame.join(measures, on=[code, "year"], how="left"),
-        ("n_exercises", "n_hosted", "n_with_troops"),
+        ("n_exercises", "n_hosted", "n_sized"),
         _TROOPS,
         "n_exercises",
-    ).sort(code, "year")
+    )
+    out = _outside_is_null(out, data, _STATE_MEASURES).sort(code, "year")
     return out if lazy else out.collect()
 
 
@@ -279,8 +312,8 @@ def dyad_year(
     *,
     system: str = "gw",
     directed: bool = True,
-    start_year: int = DEFAULT_START_YEAR,
-    end_year: int = DEFAULT_END_YEAR,
+    start_year: int | None = None,
+    end_year: int | None = None,
     roles: Sequence[str] | None = COUNTED_ROLES,
     microstates: bool = True,
     states: pl.DataFrame | None = None,
@@ -298,10 +331,11 @@ def dyad_year(
     code = _check_system(system)
     role_list = _check_roles(roles)
     c1, c2 = f"{code}1", f"{code}2"
+    lo, hi, data = _span(participants, start_year, end_year)
     years = state_years(
         system=system,
-        start_year=start_year,
-        end_year=end_year,
+        start_year=lo,
+        end_year=hi,
         microstates=microstates,
         states=states,
         lazy=True,
@@ -321,6 +355,7 @@ def dyad_year(
     sides = [f"troops{i}_{b}" for i in (1, 2) for b in ("low", "best", "high")]
     joined = pairs.join(measures, on=[c1, c2, "year"], how="left", maintain_order="left")
     out = _fill_zero_counts(joined, ("n_joint",), sides, "n_joint").select(c1, c2, "year", "n_joint", *sides)
+    out = _outside_is_null(out, data, ("n_joint", *sides))
     return out if lazy else out.collect()
 
 
@@ -344,6 +379,26 @@ def unmatched_participations(
     return rows.join(known.select("exercise_id", "iso3"), on=["exercise_id", "iso3"], how="anti")
 
 
+def _check_codes(
+    frame: pl.DataFrame, keys: list[str], system: str, sys_code: str, states: pl.DataFrame | None
+) -> None:
+    """Every code of the frame must be a state of the system: an unknown code would silently get 0."""
+    import difflib
+
+    table = states if states is not None else load_state_system(system)
+    known = {int(c) for c in table[sys_code].drop_nulls()}
+    for key in keys:
+        values = {int(v) for v in frame[key].drop_nulls().unique().to_list()}
+        unknown = sorted(values - known)
+        if unknown:
+            near = difflib.get_close_matches(str(unknown[0]), [str(k) for k in sorted(known)], n=3)
+            hint = f"; close matches: {', '.join(near)}" if near else ""
+            raise ValueError(
+                f"{key}: {', '.join(map(str, unknown[:5]))} "
+                f"{'is not a' if len(unknown) == 1 else 'are not'} {system.upper()} state code{hint}"
+            )
+
+
 def add_exercises(
     frame: pl.DataFrame,
     participants: pl.DataFrame | pl.LazyFrame,
@@ -352,14 +407,16 @@ def add_exercises(
     code: str | tuple[str, str] | None = None,
     year: str = "year",
     roles: Sequence[str] | None = COUNTED_ROLES,
+    states: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Join exercise measures onto your own state-year or dyad-year frame, by code and year.
 
     ``code`` names the code column (state-year) or the two code columns (dyad-year) of ``frame``;
     by default ``<system>_code`` or ``<system>_code1`` / ``<system>_code2`` are looked for. Rows
     of ``frame`` are kept as they are (same order, same count); state-years without exercises
-    get zeros, as in :func:`country_year` / :func:`dyad_year`. For dyads the measures are
-    directed: ``troops1_*`` is the first code's contingent.
+    get zeros, as in :func:`country_year` / :func:`dyad_year`, and years outside those the data
+    cover get nulls. For dyads the measures are directed: ``troops1_*`` is the first code's
+    contingent. A code that is not a state of ``system`` raises, naming close matches.
     """
     sys_code = _check_system(system)
     role_list = _check_roles(roles)
@@ -379,10 +436,11 @@ def add_exercises(
         raise ValueError(
             f"column(s) {', '.join(missing)} not in the frame; it has: {', '.join(frame.columns)}"
         )
+    _check_codes(frame, keys, system, sys_code, states)
     parts = _participations(participants, sys_code, role_list)
     if len(keys) == 1:
         measures = _state_measures(parts, sys_code).rename({sys_code: keys[0], "year": year})
-        counts: tuple[str, ...] = ("n_exercises", "n_hosted", "n_with_troops")
+        counts: tuple[str, ...] = ("n_exercises", "n_hosted", "n_sized")
         troops: tuple[str, ...] = _TROOPS
         n = "n_exercises"
     else:
@@ -398,4 +456,8 @@ def add_exercises(
     schema = frame.schema
     measures = measures.with_columns([pl.col(k).cast(schema[k]) for k in [*keys, year]])
     out = frame.lazy().join(measures, on=[*keys, year], how="left", maintain_order="left")
-    return _fill_zero_counts(out, counts, troops, n).collect()
+    out = _fill_zero_counts(out, counts, troops, n)
+    # outside the years the data cover, nothing is known: null, not zero
+    data = _data_years(participants)
+    inside = pl.lit(False) if data is None else pl.col(year).is_between(*data)
+    return out.with_columns(*[pl.when(inside).then(pl.col(c)).alias(c) for c in (*counts, *troops)]).collect()

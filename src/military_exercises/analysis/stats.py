@@ -5,9 +5,10 @@ after the filters in :mod:`military_exercises.analysis.filters`) and return a po
 
 Troop totals carry the uncertainty through: ``troops_low`` is the sum of the low figures,
 ``troops_high`` the sum of the high figures and ``troops_best`` the sum of the best figures, over
-the rows that have a figure (``n_with_troops`` says how many). A sum is open at the top
-(``high_open``) when any summed figure is open there ("more than 10,000"). Rows without a size
-are never counted as zero.
+the rows that have a figure (``n_sized`` says how many of ``n_exercises``). A sum is open at the
+top (``high_open``) when any summed figure is open there ("more than 10,000") **or when any counted
+exercise has no figure at all**: then the true total is unbounded above, and the interval says so.
+Rows without a size are never counted as zero.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Mapping, Sequence
 import polars as pl
 
 from military_exercises.analysis.filters import SIZE_COLUMNS, filter_country, resolve_countries
-from military_exercises.vocab import COUNTED_ROLES
+from military_exercises.vocab import COUNTED_ROLES, coverage_period
 
 #: Groupings accepted by ``by=`` in the per-year statistics (or a mapping bloc name -> ISO3 codes).
 GROUPINGS: tuple[str, ...] = ("region", "organisation", "series")
@@ -78,31 +79,40 @@ def exercises_per_year(
 
     Every year from ``start`` to ``end`` (default: first to last year in the data) appears, with
     0 where nothing was recorded; missing group labels read ``(no region)`` etc.
-    Columns: ``year``, [group], ``n_exercises``.
+    Columns: ``year``, [group], ``n_exercises``, ``coverage_period`` (which sources cover the year:
+    counts across a seam compare sources of different completeness; see ``load_coverage()``).
     """
     grouped, keys = _grouped(df, by)
     counts = grouped.group_by("year", *keys).agg(pl.len().cast(pl.Int64).alias("n_exercises"))
     groups = list(by.keys()) if isinstance(by, Mapping) else None
     grid = _year_grid(counts, keys, start, end, groups)
-    return (
-        grid.join(counts, on=["year", *keys], how="left")
-        .with_columns(pl.col("n_exercises").fill_null(0))
-        .sort("year", *keys)
+    out = grid.join(counts, on=["year", *keys], how="left").with_columns(pl.col("n_exercises").fill_null(0))
+    return _with_coverage(out).sort("year", *keys)
+
+
+def _with_coverage(df: pl.DataFrame) -> pl.DataFrame:
+    """Add ``coverage_period``: the sources that cover each year (None outside them)."""
+    periods = {y: coverage_period(y) for y in df["year"].unique().to_list()}
+    return df.with_columns(
+        pl.col("year").replace_strict(periods, return_dtype=pl.String).alias("coverage_period")
     )
 
 
 def _sum_bounds(open_cols: bool) -> list[pl.Expr]:
     has = pl.col("troops_best").is_not_null()
+    unsized = (~has).any()
     exprs = [
         pl.len().cast(pl.Int64).alias("n_exercises"),
-        has.sum().cast(pl.Int64).alias("n_with_troops"),
+        has.sum().cast(pl.Int64).alias("n_sized"),
         *[pl.when(has.any()).then(pl.col(t).sum()).alias(t) for t in _TROOPS],
     ]
     if open_cols:
         exprs += [
             pl.col("troops_low_open").fill_null(False).any().alias("low_open"),
-            pl.col("troops_high_open").fill_null(False).any().alias("high_open"),
+            (pl.col("troops_high_open").fill_null(False).any() | unsized).alias("high_open"),
         ]
+    else:  # contingents carry no open flags: only unsized rows open the total
+        exprs += [pl.lit(False).alias("low_open"), unsized.alias("high_open")]
     return exprs
 
 
@@ -116,9 +126,10 @@ def troops_per_year(
     """Headline troops per start year, low/best/high summed separately, optionally grouped as in
     :func:`exercises_per_year`.
 
-    Columns: ``year``, [group], ``n_exercises``, ``n_with_troops``, ``troops_low``, ``troops_best``,
-    ``troops_high`` (null when no exercise of the year has a figure; 0 only for years without
-    exercises), ``low_open`` / ``high_open`` (any summed figure open on that side).
+    Columns: ``year``, [group], ``n_exercises``, ``n_sized``, ``troops_low``, ``troops_best``,
+    ``troops_high`` (sums over the sized exercises; null when no exercise of the year has a figure;
+    0 only for years without exercises), ``low_open`` (a summed figure open below), ``high_open``
+    (a summed figure open above, or an exercise of the year without a figure), ``coverage_period``.
     """
     grouped, keys = _grouped(df, by)
     has_open = "troops_high_open" in df.columns
@@ -126,14 +137,13 @@ def troops_per_year(
     groups = list(by.keys()) if isinstance(by, Mapping) else None
     grid = _year_grid(sums, keys, start, end, groups)
     out = grid.join(sums, on=["year", *keys], how="left").with_columns(
-        pl.col("n_exercises").fill_null(0), pl.col("n_with_troops").fill_null(0)
+        pl.col("n_exercises").fill_null(0), pl.col("n_sized").fill_null(0)
     )
     out = out.with_columns(
         [pl.when(pl.col("n_exercises") == 0).then(0).otherwise(pl.col(t)).alias(t) for t in _TROOPS]
     )
-    if has_open:
-        out = out.with_columns(pl.col("low_open").fill_null(False), pl.col("high_open").fill_null(False))
-    return out.sort("year", *keys)
+    out = out.with_columns(pl.col("low_open").fill_null(False), pl.col("high_open").fill_null(False))
+    return _with_coverage(out).sort("year", *keys)
 
 
 def troops_per_country(
@@ -144,9 +154,11 @@ def troops_per_country(
 ) -> pl.DataFrame:
     """Contingents per state (and year with ``by_year=True``), from the participants table.
 
-    Columns: ``iso3``, ``country_name``, [``year``], ``n_exercises``, ``n_with_troops``,
+    Columns: ``iso3``, ``country_name``, [``year``], ``n_exercises``, ``n_sized``,
     ``troops_low`` / ``troops_best`` / ``troops_high`` (sums of the known contingents; null when
-    none is known). Sorted by ``troops_best`` (largest first), then ``iso3``.
+    none is known), ``low_open`` (always false: contingents carry no open flags), ``high_open``
+    (some counted exercise gives no contingent for the state). Sorted by ``troops_best`` (largest
+    first), then ``iso3``.
     """
     rows = participants if roles is None else participants.filter(pl.col("role").is_in(list(roles)))
     keys = ["iso3", "country_name", *(["year"] if by_year else [])]
@@ -283,7 +295,8 @@ def size_summary(
 ) -> pl.DataFrame:
     """Distribution of a size column, overall or per group.
 
-    Columns: [group], ``n`` (rows), ``n_known`` (rows with a figure), ``min``, ``p25``,
+    Columns: [group], ``n`` (rows), ``n_sized`` (rows with a figure: the summary describes only
+    these), ``min``, ``p25``,
     ``median``, ``p75``, ``max``, ``mean``, ``geo_mean`` (geometric mean of positive figures:
     sizes span orders of magnitude). Quantiles use linear interpolation.
     """
@@ -291,7 +304,7 @@ def size_summary(
     v = pl.col(column)
     aggs = [
         pl.len().cast(pl.Int64).alias("n"),
-        v.is_not_null().sum().cast(pl.Int64).alias("n_known"),
+        v.is_not_null().sum().cast(pl.Int64).alias("n_sized"),
         v.min().cast(pl.Float64).alias("min"),
         v.quantile(0.25, "linear").alias("p25"),
         v.median().alias("median"),

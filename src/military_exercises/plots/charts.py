@@ -414,10 +414,10 @@ def plot_troops_per_year(
     ax = _axes(ax)
     # Years without any troop figure are gaps (NaN), not zeros: no record is not no troops.
     data = yearly.sort("year")
-    if "n_with_troops" in data.columns:
+    if "n_sized" in data.columns:
         data = data.with_columns(
             [
-                pl.when(pl.col("n_with_troops") > 0).then(pl.col(c)).alias(c)
+                pl.when(pl.col("n_sized") > 0).then(pl.col(c)).alias(c)
                 for c in ("troops_low", "troops_best", "troops_high")
             ]
         )
