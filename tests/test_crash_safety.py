@@ -28,8 +28,11 @@ from military_exercises.pipeline.publish import CRASH_ENV_VAR, CRASH_POINTS, pub
 
 pytestmark = pytest.mark.slow
 
-SECOND = BASE_RECORD.replace("2020-05-alpha-drill", "2020-05-beta-drill").replace(
-    "value: 1000", "value: 1200"
+# Same dates and states as the first record: it says it is a different exercise (the build's
+# likely-duplicate check would refuse it otherwise).
+SECOND = (
+    BASE_RECORD.replace("2020-05-alpha-drill", "2020-05-beta-drill").replace("value: 1000", "value: 1200")
+    + "distinct_from: [2020-05-alpha-drill]\n"
 )
 
 
