@@ -129,7 +129,9 @@ def record_text(i: int, rng: random.Random, countries: list[str]) -> tuple[str, 
             qualifier = _pick(rng, QUALIFIER_WEIGHTS)
             lines += [f"  - id: c{c}", f"    quantity: {quantity}", f"    country: {country or 'null'}"]
             # whole exercise: upper half of the range; a contingent: at most its share of the lower half
-            lo, hi = (top // 2, top) if country is None else (0, top // (2 * len(counted)))
+            # (split again between the parts of a split figure, so that contingents never add up to
+            # more than the whole)
+            lo, hi = (top // 2, top) if country is None else (0, top // (2 * len(counted) * len(parts)))
             if qualifier == "range":
                 low = rng.randint(lo, (lo + hi) // 2)
                 lines += [f"    low: {low}", f"    high: {rng.randint(low, hi)}"]
