@@ -87,6 +87,7 @@ EXTRA_COMMANDS: list[tuple[str, str, str]] = [
         "military_exercises.analysis.explain",
         "every claim behind one exercise, its sources, and how each reconciled figure came out",
     ),
+    ("site", "military_exercises.site.build", "write the static website (HTML, CSS, a little JavaScript)"),
     (
         "diff",
         "military_exercises.diff",

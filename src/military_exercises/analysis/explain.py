@@ -23,7 +23,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import polars as pl
 
@@ -70,10 +70,11 @@ def stated(claim: Mapping[str, Any]) -> str:
 
 
 def size_figure(row: Mapping[str, Any]) -> str:
-    """A reconciled figure in words: '10,000' or '12,000 (low 10,000, high 20,000 or more)'."""
+    """A reconciled figure in words: '10,000', '450 or more', '12,000 (low 10,000, high 20,000 or more)'."""
     low, best, high = row["low"], row["best"], row["high"]
-    if low == best == high and not row["low_open"] and not row["high_open"]:
-        return n(best)
+    if low == best == high:
+        sides = {(False, False): "", (False, True): " or more", (True, False): " or less"}
+        return n(best) + sides.get((row["low_open"], row["high_open"]), " (open both ways)")
     low_text = f"{n(low)} or less" if row["low_open"] else n(low)
     high_text = f"{n(high)} or more" if row["high_open"] else n(high)
     return f"{n(best)} (low {low_text}, high {high_text})"
@@ -414,6 +415,16 @@ def _work_sizes(
 class Explainer:
     """Builds explanations from whole tables (the site uses one for every exercise at once)."""
 
+    #: The release tables it reads (the constructor's keyword arguments).
+    TABLES: ClassVar[tuple[str, ...]] = (
+        "exercises",
+        "participants",
+        "claims",
+        "sizes",
+        "sources",
+        "countries",
+    )
+
     def __init__(
         self,
         exercises: pl.DataFrame,
@@ -438,7 +449,7 @@ class Explainer:
 
         ids = None if exercise_ids is None else list(exercise_ids)
         frames = {}
-        for name in ("exercises", "participants", "claims", "sizes", "sources", "countries"):
+        for name in cls.TABLES:
             lazy = load_table(name, lazy=True)
             if ids is not None and name == "sources":
                 lazy = lazy.filter(pl.col("exercise_ids").list.eval(pl.element().is_in(ids)).list.any())
