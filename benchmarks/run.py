@@ -13,7 +13,8 @@ bare ``pl.read_parquet`` for ``load_exercises()``.
 
 Targets (issue #6): a 100k build in <= 60 s and <= 2 GB with roughly linear growth from 10k; a
 directed dyad-year panel of about 200 states x 1946-2026 in <= 3 s; ``load_exercises()`` within
-1.5x of a bare ``pl.read_parquet``.
+1.5x of a bare ``pl.read_parquet``. Issue #14: the static site for 5,000 exercises in <= 30 s
+(``--site N`` sets N; the median of three builds, each in a fresh process).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ TARGET_BUILD_S = 60.0
 TARGET_BUILD_MB = 2048.0
 TARGET_PANEL_S = 3.0
 TARGET_LOAD_RATIO = 1.5
+TARGET_SITE_S = 30.0
 
 
 def _peak_mb() -> float:
@@ -123,7 +125,7 @@ def child_load(root: Path, repeat: int) -> dict[str, Any]:
 def child_panel(root: Path, repeat: int) -> dict[str, Any]:
     """Directed dyad-year panel over the G&W system 1946-2026 from the release's participants."""
     try:
-        from military_exercises import panels
+        from military_exercises.analysis import panels
     except ImportError as exc:
         return {"skipped": f"military_exercises.analysis.panels is not available ({exc})"}
     import polars as pl
@@ -164,6 +166,21 @@ def child_extract(n_reports: int) -> dict[str, Any]:
     return result
 
 
+def child_site(root: Path, out: Path) -> dict[str, Any]:
+    """The static site (``military-exercises site``) for the release of ``root``."""
+    os.environ["MILITARY_EXERCISES_RELEASE"] = str(root / "dataset" / "release")
+    from military_exercises.site.build import build_site
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    t0 = time.perf_counter()
+    summary = build_site(out)
+    seconds = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime
+    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    return {"seconds": seconds, "cpu": cpu, "peak_mb": _peak_mb(), "pages": summary["pages"], "bytes": size}
+
+
 CHILDREN = {
     "build": lambda a: child_build(Path(a[0])),
     "validate": lambda a: child_validate(Path(a[0])),
@@ -171,6 +188,7 @@ CHILDREN = {
     "load": lambda a: child_load(Path(a[0]), int(a[1])),
     "panel": lambda a: child_panel(Path(a[0]), int(a[1])),
     "extract": lambda a: child_extract(int(a[0])),
+    "site": lambda a: child_site(Path(a[0]), Path(a[1])),
 }
 
 
@@ -284,6 +302,24 @@ def bench_size(n: int, workdir: Path, *, repeat: int) -> list[dict[str, Any]]:
     return rows
 
 
+def bench_site(n: int, workdir: Path, *, repeat: int) -> list[dict[str, Any]]:
+    """The static site for N synthetic exercises: the median of ``repeat`` builds."""
+    root = workdir / f"site-n{n}"
+    _load_generator().generate(n, root)
+    in_child("build", root)  # publishes root/dataset/release
+    runs = [in_child("site", root, workdir / f"site-out-{n}") for _ in range(repeat)]
+    runs.sort(key=lambda r: r["seconds"])
+    median = runs[len(runs) // 2]
+    times = ", ".join(f"{r['seconds']:.1f}" for r in runs)
+    cpu = sorted(r["cpu"] for r in runs)[len(runs) // 2]
+    note = (
+        f"{median['pages']:,} pages, {median['bytes'] / 1024**2:,.0f} MB written; median of {repeat} "
+        f"builds ({times} s wall; {cpu:.1f} s CPU, one process); target <= {TARGET_SITE_S:.0f} s at 5,000"
+    )
+    ok = median["seconds"] <= TARGET_SITE_S if n == 5000 else None
+    return [_row(n, "static site (make site)", {**median, "peak_mb": median["tree_peak_mb"]}, None, note, ok)]
+
+
 def _row(
     n: int | str, what: str, result: dict[str, Any], floor: float | None, note: str, ok: bool | None = None
 ) -> dict[str, Any]:
@@ -329,6 +365,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--reports", type=int, default=None, help="reports for the extraction benchmark")
     parser.add_argument(
+        "--site", type=int, default=None, help="exercises for the site benchmark (default 5000; 0 skips it)"
+    )
+    parser.add_argument(
         "--workdir", type=Path, default=None, help="where to generate (default: a temp folder)"
     )
     ns = parser.parse_args(args)
@@ -345,6 +384,10 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             print(f"N = {n:,}", file=sys.stderr)
             rows += bench_size(n, Path(tmp), repeat=repeat)
+        site_n = ns.site if ns.site is not None else (1000 if ns.quick else 5000)
+        if site_n:
+            print(f"site, N = {site_n:,}", file=sys.stderr)
+            rows += bench_site(site_n, Path(tmp), repeat=1 if ns.quick else 3)
     extract = in_child("extract", n_reports)
     if "skipped" in extract:
         rows.append({"n": "-", "what": "extraction", "note": extract["skipped"], "ok": None})

@@ -23,6 +23,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, ClassVar
 
 import polars as pl
@@ -47,6 +48,7 @@ LONE_PART = (
 )
 
 
+@lru_cache(maxsize=65536)
 def natural_key(text: str) -> tuple[Any, ...]:
     """Sort key that puts c2 before c10."""
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text))
