@@ -237,10 +237,13 @@ def inset_view(
     xs = [v for b in boxes for v in (b[0], b[2])] + [p[0] for p in points]
     ys = [v for b in boxes for v in (b[1], b[3])] + [p[1] for p in points]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    w = max((x1 - x0) * 2.2, (y1 - y0) * 2.2 * 1.5, 200.0)
+    w = min(max((x1 - x0) * 2.2, (y1 - y0) * 2.2 * 1.5, 200.0), WIDTH)
     h = w / 1.5
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    return round(cx - w / 2, 1), round(cy - h / 2, 1), round(w, 1), round(h, 1)
+    fx, fy, fw, fh = frame()
+    # centred on what it shows, but kept inside the map (no empty sea beyond the frame's edge)
+    x = min(max((x0 + x1) / 2 - w / 2, fx), fx + fw - w)
+    y = min(max((y0 + y1) / 2 - h / 2, fy), max(fy + fh - h, fy))
+    return round(x, 1), round(y, 1), round(w, 1), round(h, 1)
 
 
 def sphere_path() -> str:

@@ -282,7 +282,10 @@ def exercise_context(site: Site, e: dict[str, Any]) -> dict[str, Any]:
     per_basis = [
         (b, e[f"troops_{b}_best"]) for b in ("declared", "estimated", "reported") if e[f"troops_{b}_best"]
     ]
+    bases = [b for b, _ in per_basis]
+    differ = len({v for _, v in per_basis}) > 1
     return {
+        "disagree": (", ".join(bases[:-1]) + " and " + bases[-1]) if differ else "",
         "e": e,
         "x": x,
         "title": site.title(e),
