@@ -376,6 +376,7 @@ def main(argv: list[str] | None = None) -> int:
         if ns.sizes
         else ([1000] if ns.quick else [1000, 10_000, 100_000])
     )
+    sizes = [n for n in sizes if n > 0]  # --sizes 0: only the site and extraction benchmarks
     repeat = 3 if ns.quick else 7
     n_reports = ns.reports or (50 if ns.quick else 300)
     print(f"machine: {machine()}", file=sys.stderr)
