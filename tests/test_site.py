@@ -180,3 +180,16 @@ def test_countries_filter_lists_only_states_in_the_data(built_site: Path) -> Non
     offered = set(re.findall(r'<option value="([A-Z]{3})">', select.group(1)))
     counted = mx.load_exercises().select(pl.col("participants").explode().unique())["participants"]
     assert offered == set(counted.to_list())
+
+
+def test_worker_processes_write_the_same_site(built_site: Path, tmp_path: Path) -> None:
+    """Exercise pages rendered by two processes are byte for byte those of one process."""
+    out = tmp_path / "site"
+    summary = build_site(out, jobs=2)
+    assert summary["jobs"] == 2
+    assert summary["pages"] == sum(1 for _ in built_site.rglob("*.html"))
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+    assert files(out) == files(built_site)

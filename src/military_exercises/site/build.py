@@ -14,11 +14,13 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import multiprocessing
 import os
 import re
 import shutil
 import time
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -166,30 +168,93 @@ def _swap(staging: Path, out: Path) -> None:
         shutil.rmtree(old)
 
 
-def build_site(out: Path) -> dict[str, Any]:
-    """Write the site for the release the loaders find into ``out``; return what was written."""
+#: From this many exercises on, worker processes render exercise pages too (one per core).
+PARALLEL_MIN_EXERCISES = 2000
+
+
+def _load() -> tuple[dict[str, Any], pages.Site]:
+    tables = {name: load_table(name) for name in Explainer.TABLES}
+    return tables, pages.Site.from_tables(tables, data_version(), load_countries())
+
+
+def _writer(staging: Path, site: pages.Site) -> Writer:
+    common = {
+        "version": site.version,
+        "counts": site.counts,
+        "site_name": "Military exercises",
+        "title_of": site.title,
+    }
+    return Writer(staging, environment(), common)
+
+
+def _exercise_pages(writer: Writer, site: pages.Site, ids: list[str]) -> None:
+    for ident in ids:
+        context = pages.exercise_context(site, site.by_id[ident])
+        writer.page(f"exercise/{ident}.html", "exercise.html", **context)
+
+
+def _worker(release: str, staging: str, ids: list[str]) -> int:
+    """In a worker process: render the given exercise pages from the same release folder."""
+    os.environ[ENV_VAR] = release
+    _tables, site = _load()
+    writer = _writer(Path(staging), site)
+    _exercise_pages(writer, site, ids)
+    return writer.pages
+
+
+def _n_jobs(jobs: int | None, n_exercises: int) -> int:
+    if jobs is not None:
+        return max(jobs, 1)
+    if n_exercises < PARALLEL_MIN_EXERCISES:
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def build_site(out: Path, *, jobs: int | None = None) -> dict[str, Any]:
+    """Write the site for the release the loaders find into ``out``; return what was written.
+
+    ``jobs``: processes that render the exercise pages (default: one per core from
+    :data:`PARALLEL_MIN_EXERCISES` exercises on, else 1); the output is the same either way.
+    """
     t0 = time.perf_counter()
     out = Path(out).resolve()
-    tables = {name: load_table(name) for name in Explainer.TABLES}
-    site = pages.Site.from_tables(tables, data_version(), load_countries())
+    tables, site = _load()
     staging = _prepare(out)
+    n_jobs = _n_jobs(jobs, len(site.exercises))
+    ids = [e["exercise_id"] for e in site.exercises]
+    chunks = [ids[k::n_jobs] for k in range(n_jobs)]
+    pool = None
     try:
-        common = {
-            "version": site.version,
-            "counts": site.counts,
-            "site_name": "Military exercises",
-            "title_of": site.title,
-        }
-        writer = Writer(staging, environment(), common)
+        futures = []
+        if n_jobs > 1:
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["military_exercises.site.build"])
+            pool = ProcessPoolExecutor(max_workers=n_jobs - 1, mp_context=ctx)
+            release = str(release_dir().resolve())
+            futures = [pool.submit(_worker, release, str(staging), chunk) for chunk in chunks[1:]]
+        writer = _writer(staging, site)
         _write_assets(staging, site)
         downloads = _downloads(staging)
+        _exercise_pages(writer, site, chunks[0])
         _write_pages(writer, site, tables, downloads)
+        n_pages = writer.pages + sum(f.result() for f in futures)
     except BaseException:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        if pool is not None:
+            pool.shutdown()
     _swap(staging, out)
     seconds = time.perf_counter() - t0
-    return {"out": out, "pages": writer.pages, "seconds": seconds, "exercises": len(site.exercises)}
+    return {
+        "out": out,
+        "pages": n_pages,
+        "seconds": seconds,
+        "exercises": len(site.exercises),
+        "jobs": n_jobs,
+    }
 
 
 def _write_pages(
@@ -206,8 +271,6 @@ def _write_pages(
         sphere=sphere_path(),
         graticule=graticule_path(),
     )
-    for e in site.exercises:
-        writer.page(f"exercise/{e['exercise_id']}.html", "exercise.html", **pages.exercise_context(site, e))
     by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for rows in site.participants.values():
         for p in rows:
@@ -262,14 +325,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help=f"release folder to read (default: ${ENV_VAR} or the checkout's)",
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help=f"processes rendering the exercise pages (default: one per core from {PARALLEL_MIN_EXERCISES:,} "
+        "exercises on, else 1; the output is the same)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     if args.release is not None:
         os.environ[ENV_VAR] = str(args.release)
-    summary = build_site(args.out)
+    summary = build_site(args.out, jobs=args.jobs)
+    processes = f"{summary['jobs']} process" + ("es" if summary["jobs"] > 1 else "")
     print(
         f"wrote {summary['out']}: {summary['pages']:,} pages for {summary['exercises']:,} exercises "
-        f"in {summary['seconds']:.1f} s; open {summary['out'] / 'index.html'}"
+        f"in {summary['seconds']:.1f} s ({processes}); open {summary['out'] / 'index.html'}"
     )
     return 0
