@@ -153,7 +153,7 @@
       .forEach(function (code) {
         var list = byCountry[code], a = C[code].a;
         mapGroups.push({ title: cname(code) + ": " + plural(list.length, "exercise", "exercises") + " located by country only", list: list, code: code });
-        marks.appendChild(circle("agg", a[0], a[1], (k * (2.2 + 2.1 * Math.sqrt(list.length))).toFixed(2),
+        marks.appendChild(circle("agg", a[0], a[1], (k * 2.8 * Math.sqrt(list.length)).toFixed(2),
           mapGroups.length - 1, cname(code) + ": " + plural(list.length, "exercise", "exercises")));
       });
     points.forEach(function (e) {
