@@ -15,7 +15,7 @@ INPUTS := dataset/.build/inputs.sha256
 RELEASE := dataset/.build/release.stamp
 INPUT_PATHS := dataset/sources dataset/mappings dataset/upstream dataset/allowlist.csv src pyproject.toml
 
-.PHONY: FORCE help venv dataset verify check test test-fast lint typecheck codebook report figures notebooks ipynb lab bench eval-extract wheel clean
+.PHONY: FORCE help venv dataset verify check test test-fast lint typecheck codebook report figures notebooks ipynb lab bench eval-extract wheel site clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -79,8 +79,17 @@ lab: dataset ipynb ## Install JupyterLab into .venv and open the notebooks
 	$(BIN)/python -m pip install --quiet jupyterlab
 	$(BIN)/jupyter lab notebooks/
 
-bench: dataset ## Benchmarks (build, validation, panels, loading, extraction); see benchmarks/README.md
+bench: dataset ## Benchmarks (build, validation, panels, loading, extraction, site); see benchmarks/README.md
 	$(BIN)/python benchmarks/run.py
+
+# The site is rebuilt when the release or the code, templates and basemap that draw it change.
+SITE_MARKER := site/.military-exercises-site
+SITE_INPUTS := $(shell find src/military_exercises/site src/military_exercises/analysis/explain.py dataset/upstream/naturalearth -type f ! -name '*.pyc' 2>/dev/null)
+
+$(SITE_MARKER): $(RELEASE) $(SITE_INPUTS)
+	$(BIN)/military-exercises site --out site
+
+site: dataset $(SITE_MARKER) ## Static website in site/ (open site/index.html; any static host); see docs/site.md
 
 eval-extract: $(STAMP) ## Precision / recall / F1 of the extractor per corpus split, marking splits below target
 	$(BIN)/military-exercises eval-extract
@@ -89,4 +98,4 @@ wheel: dataset ## Build a wheel that carries the release
 	$(BIN)/python -m build --wheel --outdir dist .
 
 clean: ## Remove the virtualenv, the release and caches (sources are never touched)
-	rm -rf $(VENV) dataset/release dataset/.releases dataset/.build.lock dataset/.build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) dataset/release dataset/.releases dataset/.build.lock dataset/.build dist site .pytest_cache .mypy_cache .ruff_cache

@@ -13,7 +13,8 @@ bare ``pl.read_parquet`` for ``load_exercises()``.
 
 Targets (issue #6): a 100k build in <= 60 s and <= 2 GB with roughly linear growth from 10k; a
 directed dyad-year panel of about 200 states x 1946-2026 in <= 3 s; ``load_exercises()`` within
-1.5x of a bare ``pl.read_parquet``.
+1.5x of a bare ``pl.read_parquet``. Issue #14: the static site for 5,000 exercises in <= 30 s
+(``--site N`` sets N; the median of three builds, each in a fresh process).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ TARGET_BUILD_MB = 2048.0
 TARGET_PANEL_S = 3.0
 TARGET_LOAD_RATIO = 1.5
 TARGET_INCREMENTAL_SHARE = 0.2  # issue #10: a one-record rebuild of 10,000 takes <= 1/5 of a clean build
+TARGET_SITE_S = 30.0
 
 
 def _peak_mb() -> float:
@@ -211,6 +213,23 @@ def child_extract_jobs(n_reports: int) -> dict[str, Any]:
     return result
 
 
+def child_site(root: Path, out: Path, jobs: int) -> dict[str, Any]:
+    """The static site (``military-exercises site``) for the release of ``root``; ``jobs`` 0 = the
+    default (worker processes from 2,000 exercises on). CPU time is this process's own: with
+    workers it leaves their share out, so the one-process build gives the CPU cost of the work."""
+    os.environ["MILITARY_EXERCISES_RELEASE"] = str(root / "dataset" / "release")
+    from military_exercises.site.build import build_site
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    t0 = time.perf_counter()
+    summary = build_site(out, jobs=jobs or None)
+    seconds = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime
+    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    return {"seconds": seconds, "cpu": cpu, "peak_mb": _peak_mb(), "pages": summary["pages"], "bytes": size}
+
+
 CHILDREN = {
     "build": lambda a: child_build(Path(a[0])),
     "validate": lambda a: child_validate(Path(a[0])),
@@ -220,6 +239,7 @@ CHILDREN = {
     "panel": lambda a: child_panel(Path(a[0]), int(a[1])),
     "extract": lambda a: child_extract(int(a[0])),
     "extract-jobs": lambda a: child_extract_jobs(int(a[0])),
+    "site": lambda a: child_site(Path(a[0]), Path(a[1]), int(a[2])),
 }
 
 
@@ -343,6 +363,28 @@ def bench_size(n: int, workdir: Path, *, repeat: int) -> list[dict[str, Any]]:
     return rows
 
 
+def bench_site(n: int, workdir: Path, *, repeat: int) -> list[dict[str, Any]]:
+    """The static site for N synthetic exercises: the median of ``repeat`` builds."""
+    root = workdir / f"site-n{n}"
+    _load_generator().generate(n, root)
+    in_child("build", root)  # publishes root/dataset/release
+    runs = [in_child("site", root, workdir / f"site-out-{n}", 0) for _ in range(repeat)]
+    runs.sort(key=lambda r: r["seconds"])
+    median = runs[len(runs) // 2]
+    times = ", ".join(f"{r['seconds']:.1f}" for r in runs)
+    note = (
+        f"{median['pages']:,} pages, {median['bytes'] / 1024**2:,.0f} MB written; median of {repeat} "
+        f"builds ({times} s); target <= {TARGET_SITE_S:.0f} s at 5,000"
+    )
+    ok = median["seconds"] <= TARGET_SITE_S if n == 5000 else None
+    single = in_child("site", root, workdir / f"site-out-{n}", 1)
+    return [
+        _row(n, "static site (make site)", {**median, "peak_mb": median["tree_peak_mb"]}, None, note, ok),
+        _row(n, "static site, one process", {**single, "peak_mb": single["tree_peak_mb"]}, None,
+             f"--jobs 1: {single['cpu']:.1f} s of CPU", None),
+    ]  # fmt: skip
+
+
 def _row(
     n: int | str, what: str, result: dict[str, Any], floor: float | None, note: str, ok: bool | None = None
 ) -> dict[str, Any]:
@@ -388,6 +430,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--reports", type=int, default=None, help="reports for the extraction benchmark")
     parser.add_argument(
+        "--site", type=int, default=None, help="exercises for the site benchmark (default 5000; 0 skips it)"
+    )
+    parser.add_argument(
         "--workdir", type=Path, default=None, help="where to generate (default: a temp folder)"
     )
     ns = parser.parse_args(args)
@@ -396,6 +441,7 @@ def main(argv: list[str] | None = None) -> int:
         if ns.sizes
         else ([1000] if ns.quick else [1000, 10_000, 100_000])
     )
+    sizes = [n for n in sizes if n > 0]  # --sizes 0: only the site and extraction benchmarks
     repeat = 3 if ns.quick else 7
     n_reports = ns.reports or (50 if ns.quick else 300)
     print(f"machine: {machine()}", file=sys.stderr)
@@ -404,6 +450,10 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             print(f"N = {n:,}", file=sys.stderr)
             rows += bench_size(n, Path(tmp), repeat=repeat)
+        site_n = ns.site if ns.site is not None else (1000 if ns.quick else 5000)
+        if site_n:
+            print(f"site, N = {site_n:,}", file=sys.stderr)
+            rows += bench_site(site_n, Path(tmp), repeat=1 if ns.quick else 3)
     extract = in_child("extract", n_reports)
     if "skipped" in extract:
         rows.append({"n": "-", "what": "extraction", "note": extract["skipped"], "ok": None})

@@ -146,3 +146,13 @@ def lone_parts(claims: pl.DataFrame, *, combined: bool) -> set[str]:
     parts = claims.filter(pl.col("country_iso3").is_null(), pl.col("component").is_not_null())
     single = parts.group_by(keys).agg(pl.col("claim_id"), n=pl.len()).filter(pl.col("n") == 1)
     return set(single["claim_id"].explode().to_list())
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The static site of the real release, built once per test session."""
+    from military_exercises.site.build import build_site
+
+    out = tmp_path_factory.mktemp("built-site") / "site"
+    build_site(out)
+    return out

@@ -111,6 +111,14 @@ FORBIDDEN = {
     ("pipeline", "cli"),
     ("analysis", "extract"),
     ("plots", "extract"),
+    # the static site is read side: the release through the loaders, never the pipeline
+    ("site", "pipeline"),
+    ("site", "extract"),
+    ("site", "cli"),
+    ("pipeline", "site"),
+    ("analysis", "site"),
+    ("plots", "site"),
+    ("extract", "site"),
 }
 
 
@@ -145,6 +153,7 @@ def test_top_level_holds_only_what_spans_both_sides() -> None:
         "extract",
         "pipeline",
         "plots",
+        "site",
     ]
 
 

@@ -4,6 +4,7 @@
 >>> ex = load_exercises()  # doctest: +SKIP
 """
 
+from military_exercises.analysis.explain import Explanation, explain
 from military_exercises.analysis.filters import (
     filter_country,
     filter_domain,
@@ -67,6 +68,7 @@ from military_exercises.plots.charts import (
 )
 
 __all__ = [
+    "Explanation",
     "ReleaseMismatchError",
     "ReleaseNotFoundError",
     "add_exercises",
@@ -80,6 +82,7 @@ __all__ = [
     "draw_sizes",
     "dyad_year",
     "exercises_per_year",
+    "explain",
     "filter_country",
     "filter_domain",
     "filter_exercises",

@@ -93,6 +93,12 @@ EXTRA_COMMANDS: list[tuple[str, str, str]] = [
     ("extract", "military_exercises.extract.cli", "draft source records from news-report text files"),
     ("eval-extract", "military_exercises.extract.evaluate", "score the extractor on the annotated corpus"),
     (
+        "show",
+        "military_exercises.analysis.explain",
+        "every claim behind one exercise, its sources, and how each reconciled figure came out",
+    ),
+    ("site", "military_exercises.site.build", "write the static website (HTML, CSS, a little JavaScript)"),
+    (
         "diff",
         "military_exercises.diff",
         "list exercises, claims and sources added, removed or changed between two releases",
