@@ -142,7 +142,8 @@ def test_a_filter_narrows_the_list(built_site: Path, page: Page) -> None:
     tab.select_option("select[name=country]", "TJK")
     with_tjk = ex.filter(pl.col("participants").list.contains("TJK"))
     assert tab.inner_text("#count").startswith(f"{with_tjk.height} exercises")
-    assert set(_listed(tab)) == set(with_tjk["exercise_id"])
+    listed = _listed(tab)  # the list shows the first 100 matches
+    assert len(listed) == min(100, with_tjk.height) and set(listed) <= set(with_tjk["exercise_id"])
     tab.select_option("select[name=from]", "2018")
     tab.select_option("select[name=to]", "2018")
     in_2018 = with_tjk.filter(pl.col("year") == 2018)
@@ -188,9 +189,12 @@ def test_map_draws_its_markers(built_site: Path, page: Page) -> None:
 
     ex = mx.load_exercises()
     tab = page.open(built_site, "map.html")
-    dots = ex.filter(pl.col("lat").is_not_null() & pl.col("lon").is_not_null())
+    # a dot where coordinates place the exercise itself (a cited page, or MME's point for its place
+    # text); a country's centroid is not a place, so those are grouped by country
+    precise = pl.col("coordinates_precision").is_in(["point", "upstream_geocode"])
+    dots = ex.filter(precise)
     by_country = ex.filter(
-        pl.col("lat").is_null(), pl.col("location_country_iso3").is_in(list(load_countries()))
+        ~precise.fill_null(False), pl.col("location_country_iso3").is_in(list(load_countries()))
     )
     assert len(tab.query_selector_all("#marks circle.pt")) == dots.height
     assert len(tab.query_selector_all("#marks circle.agg")) == by_country["location_country_iso3"].n_unique()

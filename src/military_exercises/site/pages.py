@@ -74,6 +74,10 @@ def headline_troops(e: Mapping[str, Any]) -> str | None:
     return size_figure({k: e[f"troops_{k}"] for k in ("low", "best", "high", "low_open", "high_open")})
 
 
+#: Coordinates precise enough to draw as a dot (see exercises.coordinates_precision).
+PRECISE = ("point", "upstream_geocode")
+
+
 @dataclass
 class Site:
     """The release, grouped the way the pages read it."""
@@ -135,7 +139,9 @@ class Site:
         return str(row["name"]) if row else iso3
 
     def point(self, e: Mapping[str, Any]) -> tuple[float, float] | None:
-        if e["lat"] is None or e["lon"] is None:
+        """A dot only for coordinates that place the exercise itself (a cited page, or MME's point
+        for its place text); a country's centroid is drawn as the shaded country instead."""
+        if e["lat"] is None or e["lon"] is None or e.get("coordinates_precision") not in PRECISE:
             return None
         return project(e["lon"], e["lat"])
 
@@ -232,9 +238,9 @@ def inset(site: Site, e: Mapping[str, Any]) -> dict[str, Any] | None:
     if point is None and not shaded:
         return None
     if point is not None:
-        caption = f"point at {e['lat']:.4g}, {e['lon']:.4g}, as the sources give it" + (
-            f"; {caption}" if shaded else ""
-        )
+        given = e.get("coordinates_precision") == "point"
+        how = "as the sources give it" if given else "MME's point for its place text"
+        caption = f"point at {e['lat']:.4g}, {e['lon']:.4g}, {how}" + (f"; {caption}" if shaded else "")
     else:
         caption += "; the sources give no coordinates"
     boxes = [c.box for c in shaded]
