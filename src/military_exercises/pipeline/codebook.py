@@ -52,8 +52,9 @@ def _constraints(col: Any) -> dict[str, Any]:
     return out
 
 
-def table_schema(name: str) -> dict[str, Any]:
-    """Frictionless Table Schema for one table, from its model."""
+def table_schema(name: str, *, flat: bool = False) -> dict[str, Any]:
+    """Frictionless Table Schema for one table, from its model. ``flat``: for the CSV file, where a
+    list column is a string of values joined with ';' and an empty cell is a null."""
     model = TABLES[name]
     schema = model.to_schema()
     fields = []
@@ -63,9 +64,15 @@ def table_schema(name: str) -> dict[str, Any]:
             "type": _frictionless_type(col.dtype),
             "description": col.description or "",
         }
-        if field["type"] == "array":
+        list_in_csv = field["type"] == "array" and flat
+        if list_in_csv:
+            field["type"] = "string"
+            field["description"] += " (In CSV: the values joined with ';'; an empty list is an empty cell.)"
+        elif field["type"] == "array":
             field["itemType"] = _FRICTIONLESS_TYPES.get(_dtype_name(col.dtype.type.inner), "any")
         cons = _constraints(col)
+        if list_in_csv:  # an empty list is an empty cell, which CSV readers take as missing
+            cons.pop("required", None)
         if cons:
             field["constraints"] = cons
         fields.append(field)
@@ -75,6 +82,8 @@ def table_schema(name: str) -> dict[str, Any]:
         if table == name
     ]
     out: dict[str, Any] = {"fields": fields, "primaryKey": list(TABLE_INFO[name].primary_key)}
+    if flat:
+        out["missingValues"] = [""]
     if fks:
         out["foreignKeys"] = fks
     return out

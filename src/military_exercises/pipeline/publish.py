@@ -20,6 +20,7 @@ from typing import Any
 
 import polars as pl
 
+from military_exercises.pipeline import exports
 from military_exercises.pipeline.codebook import table_schema
 from military_exercises.pipeline.schemas import CONTINUES, TABLE_INFO, TABLES, UPSTREAM_TABLES
 
@@ -87,31 +88,67 @@ def build_lock(dataset_dir: Path) -> Iterator[None]:
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
+def _file_entry(path: Path) -> dict[str, Any]:
+    with path.open("rb") as fh:
+        os.fsync(fh.fileno())
+    return {"path": path.name, "bytes": path.stat().st_size, "hash": f"sha256:{_sha256(path)}"}
+
+
+def resource_files(resource: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every file a datapackage resource stands for: its path, and a table's Parquet twin."""
+    files = [{"path": resource["path"], "bytes": resource["bytes"], "hash": resource["hash"]}]
+    if "parquet" in resource:
+        files.append(resource["parquet"])
+    return files
+
+
 def write_tables(tables: dict[str, pl.DataFrame], folder: Path, *, version: str) -> dict[str, Any]:
-    """Write Parquet files and datapackage.json into ``folder``; return the datapackage."""
+    """Write every table as Parquet and CSV, the SQLite database, the Stata file of the exercises
+    and datapackage.json into ``folder``; return the datapackage.
+
+    Each table resource points at its CSV file (a Frictionless tabular resource, list columns joined
+    with ';'); its ``parquet`` property describes the Parquet twin the loaders read.
+    """
     folder.mkdir(parents=True)
-    resources = []
+    resources: list[dict[str, Any]] = []
     for name in TABLES:
-        path = folder / f"{name}.parquet"
-        tables[name].write_parquet(path, compression="zstd", compression_level=9, statistics=True)
-        with path.open("rb") as fh:
-            os.fsync(fh.fileno())
+        parquet = folder / f"{name}.parquet"
+        tables[name].write_parquet(parquet, compression="zstd", compression_level=9, statistics=True)
         _crash_point("staging-partial")
+        csv_path = folder / f"{name}.csv"
+        exports.write_csv(tables[name], csv_path)
         resources.append(
             {
                 "name": name,
-                "path": f"{name}.parquet",
-                "format": "parquet",
-                "mediatype": "application/vnd.apache.parquet",
+                "type": "table",
+                **_file_entry(csv_path),
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
                 "description": f"Grain: {TABLE_INFO[name].grain}.",
-                "bytes": path.stat().st_size,
-                "hash": f"sha256:{_sha256(path)}",
                 "rows": tables[name].height,
-                "schema": table_schema(name),
+                "schema": table_schema(name, flat=True),
                 "licenses": [UPSTREAM_LICENSE if name in UPSTREAM_TABLES else LICENSE],
                 **({"continues": CONTINUES[name]} if name in CONTINUES else {}),
+                "parquet": {**_file_entry(parquet), "mediatype": "application/vnd.apache.parquet"},
             }
         )
+    database = folder / "military-exercises.sqlite"
+    exports.write_sqlite(tables, database)
+    resources.append(
+        {"name": "database", "type": "file", **_file_entry(database), "format": "sqlite",
+         "mediatype": "application/vnd.sqlite3",
+         "description": "Every table in one SQLite database, with primary keys, foreign keys and indexes.",
+         "licenses": [LICENSE, UPSTREAM_LICENSE]}
+    )  # fmt: skip
+    stata = folder / "exercises.dta"
+    exports.write_stata(pl.concat([tables["exercises"], tables["upstream_exercises"]]), stata)
+    resources.append(
+        {"name": "exercises-stata", "type": "file", **_file_entry(stata), "format": "dta",
+         "mediatype": "application/x-stata-dta",
+         "description": "The exercises (curated and upstream rows, see provenance) as a Stata 15 file.",
+         "licenses": [LICENSE, UPSTREAM_LICENSE]}
+    )  # fmt: skip
     package = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "military-exercises",
@@ -145,13 +182,13 @@ def release_problems(folder: Path, *, hashes: bool = True) -> list[str]:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         return [f"{dp}: unreadable manifest ({exc.__class__.__name__})"]
     problems = []
-    for res in resources:
-        path = folder / res["path"]
+    for entry in [f for res in resources for f in resource_files(res)]:
+        path = folder / entry["path"]
         if not path.is_file():
             problems.append(f"{path}: missing")
-        elif path.stat().st_size != res["bytes"]:
-            problems.append(f"{path}: {path.stat().st_size:,} bytes, the manifest says {res['bytes']:,}")
-        elif hashes and f"sha256:{_sha256(path)}" != res["hash"]:
+        elif path.stat().st_size != entry["bytes"]:
+            problems.append(f"{path}: {path.stat().st_size:,} bytes, the manifest says {entry['bytes']:,}")
+        elif hashes and f"sha256:{_sha256(path)}" != entry["hash"]:
             problems.append(f"{path}: content differs from the manifest's sha256")
     return problems
 

@@ -522,7 +522,7 @@ TABLE_INFO: dict[str, TableInfo] = {
     "upstream_rows": TableInfo("one row per row of each vendored upstream file", ["upstream", "upstream_id"]),
     "upstream_repairs": TableInfo(
         "one row per repaired value of an upstream row",
-        ["upstream", "upstream_id", "field", "rule", "original"],
+        ["upstream", "upstream_id", "n"],
     ),
     "upstream_conflicts": TableInfo(
         "one row per field on which a linked upstream row disagrees with the kept row",

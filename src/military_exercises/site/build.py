@@ -119,6 +119,10 @@ def _downloads(out: Path) -> list[dict[str, Any]]:
     for resource in package["resources"]:
         shutil.copy2(folder / resource["path"], target / resource["path"])
         files.append({**resource, "href": f"downloads/{resource['path']}"})
+        if "parquet" in resource:  # a table's Parquet twin
+            twin = resource["parquet"]
+            shutil.copy2(folder / twin["path"], target / twin["path"])
+            files.append({**resource, **twin, "href": f"downloads/{twin['path']}"})
     shutil.copy2(folder / "datapackage.json", target / "datapackage.json")
     size = (target / "datapackage.json").stat().st_size
     files.append(
