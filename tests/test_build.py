@@ -16,11 +16,12 @@ from military_exercises.pipeline.problems import BuildError
 def test_build_publishes_all_tables(mini_repo: Callable[..., Path]) -> None:
     root = mini_repo(BASE_RECORD)
     release = build(root)
+    tables = ["exercises", "participants", "claims", "sizes", "sources", "countries", "series",
+              "series_years", "coverage", "upstream_exercises", "upstream_participants", "upstream_rows",
+              "upstream_repairs", "upstream_conflicts"]  # fmt: skip
     assert sorted(p.name for p in release.iterdir()) == sorted(
-        ["datapackage.json", "exercises.parquet", "participants.parquet", "claims.parquet",
-         "sizes.parquet", "sources.parquet", "countries.parquet", "series.parquet", "series_years.parquet",
-         "upstream_exercises.parquet", "upstream_participants.parquet", "upstream_rows.parquet",
-         "upstream_repairs.parquet", "upstream_conflicts.parquet"]
+        ["datapackage.json", "military-exercises.sqlite", "exercises.dta"]
+        + [f"{t}.parquet" for t in tables] + [f"{t}.csv" for t in tables]
     )  # fmt: skip
     # a checkout without dataset/upstream publishes the upstream tables empty
     assert pl.read_parquet(release / "upstream_exercises.parquet").height == 0

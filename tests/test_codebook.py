@@ -34,15 +34,20 @@ def test_datapackage_describes_the_files_it_ships(mini_repo: Callable[..., Path]
     release = build(mini_repo(BASE_RECORD))
     dp = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
     assert dp["licenses"][0]["name"] == "CC-BY-4.0"
-    assert [r["name"] for r in dp["resources"]] == list(TABLES)
+    assert [r["name"] for r in dp["resources"]] == [*TABLES, "database", "exercises-stata"]
     for res in dp["resources"]:
-        path = release / res["path"]
         assert "/" not in res["path"] and ".." not in res["path"]
-        assert res["hash"] == "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
-        assert res["bytes"] == path.stat().st_size
-        frame = pl.read_parquet(path)
-        assert res["rows"] == frame.height
-        assert [f["name"] for f in res["schema"]["fields"]] == frame.columns
+        files = [(res["path"], res)] + (
+            [(res["parquet"]["path"], res["parquet"])] if "parquet" in res else []
+        )
+        for name, entry in files:
+            path = release / name
+            assert entry["hash"] == "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+            assert entry["bytes"] == path.stat().st_size
+        if res["type"] == "table":
+            frame = pl.read_parquet(release / res["parquet"]["path"])
+            assert res["rows"] == frame.height
+            assert [f["name"] for f in res["schema"]["fields"]] == frame.columns
     exercises = next(r for r in dp["resources"] if r["name"] == "exercises")
     assert exercises["schema"]["primaryKey"] == ["exercise_id"]
     claims = next(r for r in dp["resources"] if r["name"] == "claims")

@@ -12,7 +12,12 @@ import yaml
 from tests.conftest import BASE_RECORD, REPO
 
 from military_exercises.pipeline.build import build
-from military_exercises.pipeline.geography import largest_part_centroid, ring_centroid
+from military_exercises.pipeline.geography import (
+    inside,
+    largest_part_centroid,
+    point_countries,
+    ring_centroid,
+)
 from military_exercises.pipeline.mappings import Mappings
 
 
@@ -56,3 +61,29 @@ def test_an_exercise_gets_its_country_point_unless_a_source_gives_one(mini_repo:
     path.write_text(text.replace("precision: place", "precision: point"), encoding="utf-8")
     ex = pl.read_parquet(build(root) / "exercises.parquet").row(0, named=True)
     assert (ex["lat"], ex["lon"], ex["coordinates_precision"]) == (37.5, 72.1, "point")
+
+
+def test_a_point_in_a_hole_is_outside_and_points_at_sea_have_no_country() -> None:
+    outer = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)]
+    lake = [(4.0, 4.0), (6.0, 4.0), (6.0, 6.0), (4.0, 6.0), (4.0, 4.0)]
+    assert inside(2.0, 2.0, [outer, lake])  # (lon, lat)
+    assert not inside(5.0, 5.0, [outer, lake])
+    assert not inside(11.0, 5.0, [outer, lake])
+    shapes = [("AAA", [outer, lake]), ("BBB", [[(20.0, 0.0), (30.0, 0.0), (25.0, 10.0), (20.0, 0.0)]])]
+    found = point_countries([(2.0, 2.0), (5.0, 5.0), (1.0, 25.0), (1.0, 15.0)], shapes)  # (lat, lon)
+    assert found == {(2.0, 2.0): "AAA", (5.0, 5.0): None, (1.0, 25.0): "BBB", (1.0, 15.0): None}
+
+
+def test_upstream_rows_without_a_named_country_take_the_region_of_their_point() -> None:
+    """mme1466 places the exercise at 'Craiova, Romania', which names no single country the alias table
+    knows; MME's own point lies in Romania, so the row's region is Europe, published as a repair."""
+    from military_exercises.pipeline.upstream import adapt_all
+
+    maps = Mappings(REPO / "dataset" / "mappings")
+    adapted = adapt_all(REPO / "dataset" / "upstream", maps)
+    points = {(e["lat"], e["lon"]) for e in adapted.exercises if e["lat"] is not None}
+    assert points <= set(maps.point_countries), "run military-exercises derive-country-points"
+    row = next(e for e in adapted.exercises if e["exercise_id"] == "mme1466")
+    assert row["location_country_iso3"] is None and row["region"] == "Europe"
+    repair = [r for r in adapted.repairs if r["upstream_id"] == "mme1466" and r["field"] == "region"]
+    assert [(r["new"], r["rule"]) for r in repair] == [("Europe (ROU)", "region_from_coordinates")]

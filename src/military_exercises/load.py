@@ -218,6 +218,12 @@ def load_series_years(*, lazy: bool = False) -> Any:
     return load_table("series_years", lazy=lazy)  # type: ignore[call-overload]
 
 
+def load_coverage(*, lazy: bool = False) -> Any:
+    """Coverage: exercises per year and region by provenance, with troop sizes, complete lists and
+    coordinates, against MME's 2000-2010 rate (``baseline_multinational``, ``est_completeness``)."""
+    return load_table("coverage", lazy=lazy)  # type: ignore[call-overload]
+
+
 def cite(exercise_ids: list[str] | str | None = None) -> str:
     """How to cite the dataset, and the sources behind the given exercises (all when None)."""
     folder = _pinned()

@@ -26,6 +26,7 @@ from military_exercises.pipeline.checks import (
     timing_problems,
     url_problems,
 )
+from military_exercises.pipeline.coverage import coverage_table
 from military_exercises.pipeline.links import Link, apply_links, resolve_links
 from military_exercises.pipeline.mappings import MappingError, Mappings
 from military_exercises.pipeline.normalize import NormalizedRecord, normalize_record
@@ -368,6 +369,7 @@ def make_tables(
     tables = build_tables(collected.batch, maps, sizes=collected.sizes)
     upstream = build_tables(upstream_batch(collected.adapted), maps, with_series=False)
     tables = apply_links(tables, upstream, collected.adapted, collected.links)
+    tables["coverage"] = coverage_table(pl.concat([tables["exercises"], tables["upstream_exercises"]]))
     files = collected.files
     del collected  # the private columns are no longer needed: free them before validating
     failures = validate_tables(tables)

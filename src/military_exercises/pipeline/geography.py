@@ -27,6 +27,7 @@ from military_exercises.pipeline.mappings import Mappings
 
 NE_FILE = Path("dataset/upstream/naturalearth/ne_110m_admin_0_countries.shp")
 POINTS_FILE = Path("dataset/mappings/country_points.csv")
+POINT_COUNTRIES_FILE = Path("dataset/mappings/point_countries.csv")
 
 
 def ring_centroid(ring: list[tuple[float, float]]) -> tuple[float, float, float]:
@@ -52,12 +53,13 @@ def largest_part_centroid(points: list[tuple[float, float]], parts: list[int]) -
     return round(best[2], 4), round(best[1], 4)
 
 
-def naturalearth_points(path: Path, maps: Mappings) -> dict[str, tuple[float, float]]:
+def naturalearth_shapes(path: Path, maps: Mappings) -> list[tuple[str, list[list[tuple[float, float]]]]]:
+    """(iso3, rings) of every Natural Earth country our country table knows, in file order."""
     import shapefile  # pyshp, a curation-time tool (the 'geo' extra)
 
     reader = shapefile.Reader(str(path))
     fields = [f[0] for f in reader.fields[1:]]
-    out: dict[str, tuple[float, float]] = {}
+    out = []
     for shape_record in reader.iterShapeRecords():
         rec: dict[str, Any] = dict(zip(fields, shape_record.record, strict=True))
         iso3 = next(
@@ -65,10 +67,50 @@ def naturalearth_points(path: Path, maps: Mappings) -> dict[str, tuple[float, fl
              if rec.get(k) and maps.resolve_country(str(rec[k]))),
             None,
         )  # fmt: skip
-        if iso3 is None or iso3 in out:
+        if iso3 is None:
             continue
         shape = shape_record.shape
-        out[iso3] = largest_part_centroid([(p[0], p[1]) for p in shape.points], list(shape.parts))
+        bounds = [*shape.parts, len(shape.points)]
+        rings = [[(p[0], p[1]) for p in shape.points[a:b]] for a, b in itertools.pairwise(bounds)]
+        out.append((iso3, [r for r in rings if len(r) >= 3]))
+    return out
+
+
+def naturalearth_points(path: Path, maps: Mappings) -> dict[str, tuple[float, float]]:
+    out: dict[str, tuple[float, float]] = {}
+    for iso3, rings in naturalearth_shapes(path, maps):
+        if iso3 not in out:
+            best = max((ring_centroid(r) for r in rings), key=lambda t: abs(t[0]))
+            out[iso3] = round(best[2], 4), round(best[1], 4)
+    return out
+
+
+def inside(lon: float, lat: float, rings: list[list[tuple[float, float]]]) -> bool:
+    """Even-odd ray casting over every ring, so holes (lakes, enclaves) count as outside."""
+    hit = False
+    for ring in rings:
+        for (x0, y0), (x1, y1) in itertools.pairwise(ring):
+            if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
+                hit = not hit
+    return hit
+
+
+def point_countries(
+    points: list[tuple[float, float]], shapes: list[tuple[str, list[list[tuple[float, float]]]]]
+) -> dict[tuple[float, float], str | None]:
+    """(lat, lon) -> iso3 of the Natural Earth country containing the point, None at sea."""
+    boxes = [
+        (iso3, rings, min(x for r in rings for x, _ in r), max(x for r in rings for x, _ in r),
+         min(y for r in rings for _, y in r), max(y for r in rings for _, y in r))
+        for iso3, rings in shapes
+    ]  # fmt: skip
+    out: dict[tuple[float, float], str | None] = {}
+    for lat, lon in points:
+        out[(lat, lon)] = next(
+            (iso3 for iso3, rings, x0, x1, y0, y1 in boxes
+             if x0 <= lon <= x1 and y0 <= lat <= y1 and inside(lon, lat, rings)),
+            None,
+        )  # fmt: skip
     return out
 
 
@@ -104,6 +146,17 @@ def derive(root: Path) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: r["iso3"])
 
 
+def derive_point_countries(root: Path) -> list[dict[str, Any]]:
+    """Every distinct upstream point (MME's geocodes, JME's coordinates) with its containing country."""
+    from military_exercises.pipeline.upstream import adapt_all
+
+    maps = Mappings(root / "dataset" / "mappings")
+    adapted = adapt_all(root / "dataset" / "upstream", maps)
+    points = sorted({(e["lat"], e["lon"]) for e in adapted.exercises if e["lat"] is not None})
+    found = point_countries(points, naturalearth_shapes(root / NE_FILE, maps))
+    return [{"lat": lat, "lon": lon, "iso3": found[(lat, lon)] or ""} for lat, lon in points]
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root")
 
@@ -117,4 +170,11 @@ def run(args: argparse.Namespace) -> int:
         writer.writeheader()
         writer.writerows(rows)
     print(f"wrote {len(rows)} country points to {POINTS_FILE}")
+    points = derive_point_countries(args.root)
+    with (args.root / POINT_COUNTRIES_FILE).open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["lat", "lon", "iso3"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(points)
+    on_land = sum(1 for p in points if p["iso3"])
+    print(f"wrote {len(points)} upstream points ({on_land} on land) to {POINT_COUNTRIES_FILE}")
     return 0

@@ -339,6 +339,23 @@ class Mappings:
         return pl.DataFrame(out, schema=schema).sort("series", "year")
 
     @cached_property
+    def point_countries(self) -> dict[tuple[float, float], str | None]:
+        """(lat, lon) of an upstream point -> iso3 of the Natural Earth country holding it (None: at sea)."""
+        file = "dataset/mappings/point_countries.csv"
+        path = self.directory / "point_countries.csv"
+        if not path.exists():
+            return {}
+        out: dict[tuple[float, float], str | None] = {}
+        for line, r in read_csv_table(path, ("lat", "lon", "iso3")):
+            if r["iso3"] and r["iso3"] not in self.country_region:
+                raise MappingError(file, line, "iso3", f"{r['iso3']!r} is not in countries.csv")
+            try:
+                out[(float(r["lat"]), float(r["lon"]))] = r["iso3"] or None
+            except ValueError:
+                raise MappingError(file, line, "lat", "lat and lon must be numbers") from None
+        return out
+
+    @cached_property
     def country_points(self) -> dict[str, tuple[float, float, str]]:
         """ISO3 -> (lat, lon, precision) of the point drawn for an exercise known only by its country."""
         file = "dataset/mappings/country_points.csv"

@@ -460,6 +460,35 @@ class UpstreamConflicts(_Base):
     upstream_value: str = _f("The upstream row's value.", nullable=True)
 
 
+class Coverage(_Base):
+    """Coverage: what the release holds per year and region, against MME's 2000-2010 rate."""
+
+    year: pl.Int64 = _f("Start year.")
+    region: str = _f("Region, '(no region)', or '(all)' for the year's totals.")
+    coverage_period: str = _f("The sources covering the year: JME only, MME and JME, curated census.")
+    n_exercises: pl.Int64 = _f("Exercise rows (curated and upstream).", ge=0)
+    n_curated: pl.Int64 = _f("... from a curated record only.", ge=0)
+    n_mme: pl.Int64 = _f("... from an MME row only.", ge=0)
+    n_jme: pl.Int64 = _f("... from a JME row only.", ge=0)
+    n_several: pl.Int64 = _f("... from linked rows of several sources.", ge=0)
+    n_multinational: pl.Int64 = _f("Exercises with two or more states (observers not counted).", ge=0)
+    n_sized: pl.Int64 = _f("Exercises with a headline troop figure (troops_best).", ge=0)
+    n_participants_complete: pl.Int64 = _f("Exercises whose participant list is known to be complete.", ge=0)
+    n_with_coordinates: pl.Int64 = _f("Exercises with lat/lon (any coordinates_precision).", ge=0)
+    baseline_multinational: pl.Float64 = _f(
+        "Multinational exercises a year MME records for the region in 2000-2010 (mean): the rate a "
+        "census would at least reach; null when MME holds none for the region.",
+        nullable=True,
+    )
+    est_completeness: pl.Float64 = _f(
+        "n_multinational / baseline_multinational (can exceed 1; MME under-covers some regions).",
+        nullable=True,
+    )
+
+    class Config:
+        unique = ["year", "region"]
+
+
 #: Published tables in release order.
 TABLES: dict[str, type[_Base]] = {
     "exercises": Exercises,
@@ -470,6 +499,7 @@ TABLES: dict[str, type[_Base]] = {
     "countries": Countries,
     "series": Series,
     "series_years": SeriesYears,
+    "coverage": Coverage,
     "upstream_exercises": Exercises,
     "upstream_participants": Participants,
     "upstream_rows": UpstreamRows,
@@ -511,6 +541,10 @@ TABLE_INFO: dict[str, TableInfo] = {
         "one row per catalogued series and census year (2011-2026) from its first to its last known "
         "edition, and any other year with an exercise or a not-held page",
         ["series", "year"],
+    ),
+    "coverage": TableInfo(
+        "one row per year (1970-2026) and region, plus a row per year for all regions ('(all)')",
+        ["year", "region"],
     ),
     "upstream_exercises": TableInfo(
         "one row per upstream exercise not linked to a curated record (same columns as exercises)",

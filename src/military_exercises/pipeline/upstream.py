@@ -22,6 +22,10 @@ Rules (also in docs/upstream.md):
   group, territory; each with its rule) and the country alias table; ``duplicate_participant``: a
   state listed twice is kept once.
 - ``host_from_location``: a participant that is also the location country is the host.
+- ``region_from_coordinates``: a row whose place names no country and whose hosts do not share one
+  region takes the region of the country whose Natural Earth polygon holds the upstream's own point
+  (``dataset/mappings/point_countries.csv``, derived by ``military-exercises derive-country-points``);
+  a point at sea gives no region.
 - ``duplicate_row``: a row with the same name, year, participants and overlapping dates as an earlier
   row of the same file is linked to it, not published twice.
 - ``no_participant`` / ``no_start`` / ``start_out_of_range``: a row with no identifiable state, no
@@ -314,6 +318,12 @@ def _exercise(
         host_regions = {maps.country_region.get(h) for h in hosts}
         if len(host_regions) == 1:
             region = host_regions.pop()
+    if region is None and lat is not None and lon is not None:
+        # the upstream's own point, placed in a country by the vendored Natural Earth polygons
+        point_country = maps.point_countries.get((lat, lon))
+        if point_country is not None and maps.country_region.get(point_country):
+            region = maps.country_region[point_country]
+            row.repair("region", None, f"{region} ({point_country})", "region_from_coordinates")
     exercise_id = row.upstream_id
     exercise = {
         "exercise_id": exercise_id,
