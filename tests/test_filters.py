@@ -54,8 +54,10 @@ def test_country_by_gw_and_cow_code() -> None:
 
 
 def test_unknown_codes_name_the_accepted_ones() -> None:
-    with pytest.raises(ValueError, match=r"unknown ISO3 code\(s\): XXX; accepted: .*RUS"):
+    with pytest.raises(ValueError, match=r"unknown state 'XXX'.*see load_countries"):
         filter_country(EX, "XXX", country_table=CT)
+    with pytest.raises(ValueError, match=r"unknown state 'RUX'.*did you mean RUS"):
+        filter_country(EX, "RUX", country_table=CT)
     with pytest.raises(ValueError, match=r"unknown GW code\(s\): 999; accepted: .*702"):
         filter_country(EX, 999, code="gw", country_table=CT)
     with pytest.raises(ValueError, match="accepted: iso3, gw, cow"):

@@ -138,5 +138,63 @@ def test_figures_command_refuses_an_unknown_country(
     from military_exercises.cli import main
 
     assert main(["figures", "--out", str(tmp_path / "f"), "--country", "XYZ"]) == 2
-    assert "unknown ISO3 code(s): XYZ; accepted: " in capsys.readouterr().err
+    assert "unknown state 'XYZ': not an ISO3 code, name or alias" in capsys.readouterr().err
     assert not (tmp_path / "f").exists()
+
+
+def test_troops_per_year_marks_open_years_and_names_the_draw_interval() -> None:
+    from military_exercises.analysis.stats import troops_per_year
+    from military_exercises.analysis.uncertainty import over_draws, summarise_draws
+
+    yearly = troops_per_year(EX)  # 2020 (bravo) has no size: its total is open above
+    draws = summarise_draws(
+        over_draws(EX, troops_per_year, n_draws=10, seed=1), value="troops_best", by="year"
+    )
+    ax = plots.plot_troops_per_year(yearly, draws=draws)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    # charlie (2021) is "more than" at its high: open; 2019 and 2022 are closed and fully sized
+    assert "open above: exercises without a size are left out (3 of 4 sized)" in labels
+    assert "90% interval of the total over 10 draws\n(each size drawn within its low–high)" in labels
+    open_markers = ax.collections[1].get_offsets()
+    assert [int(x) for x, _ in open_markers] == [2021]
+
+
+def _coverage() -> pl.DataFrame:
+    rows = [  # year, region, period, curated, several, mme, jme, multinational, baseline
+        (1979, "(all)", "JME only", 0, 0, 0, 2, 1, 3.0),
+        (1980, "(all)", "MME and JME", 0, 1, 3, 1, 4, 3.0),
+        (2011, "(all)", "curated census", 5, 0, 0, 0, 2, 3.0),
+        (2011, "Europe", "curated census", 2, 0, 0, 0, 1, None),
+    ]
+    names = ["year", "region", "coverage_period", "n_curated", "n_several", "n_mme", "n_jme",
+             "n_multinational", "baseline_multinational"]  # fmt: skip
+    return pl.DataFrame([dict(zip(names, r, strict=True)) for r in rows])
+
+
+def test_coverage_stacks_provenance_and_draws_the_baseline() -> None:
+    ax = plots.plot_coverage(_coverage())
+    # 4 provenances x 3 years of '(all)'; the stacks are 2, 5 and 5 high
+    bars = [p for container in ax.containers for p in container]
+    assert len(ax.containers) == 4 and len(bars) == 12
+    tops: dict[float, float] = {}
+    for p in bars:
+        x = round(p.get_x() + p.get_width() / 2)
+        tops[x] = max(tops.get(x, 0), p.get_y() + p.get_height())
+    assert tops == {1979: 2, 1980: 5, 2011: 5}
+    baseline = [ln for ln in ax.lines if ln.get_linestyle() == "--"]
+    assert len(baseline) == 1 and list(baseline[0].get_ydata()) == [3.0, 3.0]
+    assert {"JME only", "MME and JME", "curated census"} <= set(texts(ax))
+    with pytest.raises(ValueError, match=r"unknown region 'Asia'; accepted: \(all\), Europe"):
+        plots.plot_coverage(_coverage(), region="Asia")
+
+
+def test_save_figure_writes_the_format_of_the_suffix(tmp_path: Path) -> None:
+    ax = plots.plot_exercises_per_year(EX)
+    png = plots.save_figure(ax, tmp_path / "sub" / "a.png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # no timestamp in the file: saving again gives the same bytes
+    assert plots.save_figure(ax, tmp_path / "b.png").read_bytes() == png.read_bytes()
+    svg = plots.save_figure(ax.figure, tmp_path / "a.svg").read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<?xml") and "<dc:date>" not in svg
+    with pytest.raises(ValueError, match=r"unknown figure format '.jpg'; accepted: .png, .svg, .pdf"):
+        plots.save_figure(ax, tmp_path / "a.jpg")

@@ -136,3 +136,65 @@ def test_pool_rubin_hand_computed() -> None:
     assert row["dof"] == pytest.approx(2 * (1 + 1 / (4 / 3)) ** 2)
     same = pool_rubin(pl.DataFrame({"estimate": [2.0, 2.0], "std_error": [0.5, 0.5]})).row(0, named=True)
     assert same["std_error"] == pytest.approx(0.5) and same["dof"] is None
+
+
+def _strata_frame() -> pl.DataFrame:
+    """Three sized rows and two unsized ones: row 3 shares region and kind with rows 0 and 1; no sized
+    row shares row 4's region."""
+    return pl.DataFrame(
+        {
+            "exercise_id": ["e0", "e1", "e2", "e3", "e4"],
+            "year": [2020, 2020, 2020, 2020, 2021],
+            "region": ["Europe", "Europe", "East Asia", "Europe", "Sub-Saharan Africa"],
+            "kind": ["bilateral"] * 5,
+            "troops_low": [100, 200, 5000, None, None],
+            "troops_best": [100, 200, 5000, None, None],
+            "troops_high": [100, 200, 5000, None, None],
+        },
+        schema_overrides={c: pl.Int64 for c in ("troops_low", "troops_best", "troops_high")},
+    )
+
+
+def test_hot_deck_takes_sizes_from_the_same_stratum_and_says_so() -> None:
+    frame = _strata_frame()
+    drawn = draw_sizes(frame, n_draws=200, seed=7, impute="hot_deck", min_donors=2)
+    by_row = {k[0]: g for k, g in drawn.group_by("exercise_id")}
+    # sized rows keep their (closed) sizes and are not imputed
+    assert set(by_row["e0"]["troops_draw"]) == {100} and not by_row["e0"]["imputed"].any()
+    # e3: donors e0 and e1 (Europe, bilateral); over 200 draws both are picked, never e2's 5000
+    assert set(by_row["e3"]["troops_draw"]) == {100, 200}
+    assert by_row["e3"]["imputed"].all()
+    assert set(by_row["e3"]["impute_stratum"]) == {"region=Europe, kind=bilateral"}
+    # e4: no sized row in its region: every sized row of the frame is a donor
+    assert set(by_row["e4"]["troops_draw"]) == {100, 200, 5000}
+    assert set(by_row["e4"]["impute_stratum"]) == {"all sized rows"}
+    # reproducible with the seed
+    again = draw_sizes(frame, n_draws=200, seed=7, impute="hot_deck", min_donors=2)
+    assert again.equals(drawn)
+
+
+def test_hot_deck_falls_back_when_a_stratum_has_too_few_donors() -> None:
+    drawn = draw_sizes(_strata_frame(), n_draws=50, seed=1, impute="hot_deck", min_donors=3)
+    e3 = drawn.filter(pl.col("exercise_id") == "e3")
+    # two Europe donors < 3, and 'region=Europe' alone has the same two: all sized rows
+    assert set(e3["impute_stratum"]) == {"all sized rows"}
+    assert set(e3["troops_draw"]) <= {100, 200, 5000}
+
+
+def test_imputation_is_off_by_default_and_named_in_over_draws() -> None:
+    frame = _strata_frame()
+    plain = draw_sizes(frame, n_draws=3, seed=1)
+    assert "imputed" not in plain.columns
+    assert plain.filter(pl.col("exercise_id") == "e3")["troops_draw"].null_count() == 3
+
+    def total(df: pl.DataFrame) -> pl.DataFrame:
+        return df.select(total=pl.col("troops_best").sum())
+
+    out = over_draws(frame, total, n_draws=20, seed=3, impute="hot_deck", min_donors=2)
+    assert out["n_imputed"].to_list() == [2] * 20
+    # 5300 from the sized rows, e3 adds 100 or 200, e4 adds 100, 200 or 5000
+    assert set(out["total"]) <= {5300 + a + b for a in (100, 200) for b in (100, 200, 5000)}
+    with pytest.raises(ValueError, match="unknown impute method 'mean'; accepted: None, hot_deck"):
+        draw_sizes(frame, n_draws=2, seed=1, impute="mean")
+    with pytest.raises(ValueError, match=r"impute_by column.*domain"):
+        draw_sizes(frame, n_draws=2, seed=1, impute="hot_deck", impute_by=["domain"])

@@ -1,8 +1,9 @@
 """Filters: polars in, polars out.
 
-Every filter takes the frame first and keyword-only options; ``None`` means "no filter". Codes are
-exact (ISO3, Gleditsch-Ward or COW numbers), never fuzzy names, and a value outside the vocabulary
-raises ``ValueError`` naming the accepted values.
+Every filter takes the frame first and keyword-only options; ``None`` means "no filter". States are
+ISO3 codes, Gleditsch-Ward or COW numbers, or names the alias table knows ("Russia", "Russian
+Federation", "russian"); nothing is matched fuzzily, and a value outside the vocabulary raises
+``ValueError`` with the closest accepted values ("did you mean ...") or the accepted list.
 
 Most filters work on both the ``exercises`` table (one row per exercise, participants as ISO3
 lists) and the ``participants`` table (one row per exercise and state); the docstrings say which.
@@ -15,13 +16,25 @@ lists) and the ``participants`` table (one row per exercise and state); the docs
 from __future__ import annotations
 
 import csv
+import difflib
+import math
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from military_exercises.vocab import COUNTED_ROLES, DOMAINS, PROVENANCES, PURPOSES, REGIONS, ROLES
+from military_exercises.vocab import (
+    COORDINATE_PRECISIONS,
+    COUNTED_ROLES,
+    DOMAINS,
+    EXERCISE_KINDS,
+    PROVENANCES,
+    PURPOSES,
+    REGIONS,
+    ROLES,
+)
 
 #: Code systems accepted by the country filters.
 CODE_SYSTEMS: tuple[str, ...] = ("iso3", "gw", "cow")
@@ -46,6 +59,13 @@ def _check_values(values: Sequence[Any], accepted: Sequence[Any], what: str) -> 
     if unknown:
         shown = ", ".join(str(v) for v in unknown)
         raise ValueError(f"unknown {what}: {shown}; accepted: {', '.join(str(a) for a in accepted)}")
+
+
+def _did_you_mean(unknown: str, known: dict[str, str], what: str) -> ValueError:
+    """An error for a name nothing knows, with the closest known spellings (case-insensitive)."""
+    close = difflib.get_close_matches(unknown.lower(), list(known), n=4, cutoff=0.6)
+    hint = ", ".join(dict.fromkeys(f"{known[c]!r}" for c in close))
+    return ValueError(f"unknown {what} {unknown!r}" + (f"; did you mean {hint}?" if hint else ""))
 
 
 def _require_columns(df: pl.DataFrame, columns: Sequence[str], what: str) -> None:
@@ -75,10 +95,12 @@ def resolve_countries(
     code: str = "iso3",
     country_table: pl.DataFrame | None = None,
 ) -> list[str]:
-    """ISO3 codes for exact ISO3, Gleditsch-Ward (``code="gw"``) or COW (``code="cow"``) codes.
+    """ISO3 codes for ISO3 codes or state names and aliases (``code="iso3"``: "RUS", "Russia",
+    "Russian Federation", "russian"), or Gleditsch-Ward (``code="gw"``) or COW (``code="cow"``) numbers.
 
-    Raises ``ValueError`` naming the accepted codes when one is unknown. A numeric code that two
-    ISO3 entries share maps to both. ``country_table`` defaults to the release's countries table.
+    Raises ``ValueError`` when one is unknown, naming the closest names ("did you mean"). A numeric
+    code that two ISO3 entries share maps to both. ``country_table`` defaults to the release's
+    countries table.
     """
     if code not in CODE_SYSTEMS:
         raise ValueError(f"unknown code system {code!r}; accepted: {', '.join(CODE_SYSTEMS)}")
@@ -89,9 +111,7 @@ def resolve_countries(
         bad_type = [c for c in wanted if not isinstance(c, str)]
         if bad_type:
             raise ValueError(f"ISO3 codes are strings like 'RUS'; got {bad_type!r} (use code='gw' or 'cow')")
-        accepted = sorted(table["iso3"].to_list())
-        _check_values(wanted, accepted, "ISO3 code(s)")
-        return [str(c) for c in wanted]
+        return [_iso3_of(str(c), table) for c in wanted]
     ints: list[int] = []
     for c in wanted:
         if isinstance(c, bool) or not isinstance(c, int):
@@ -100,6 +120,28 @@ def resolve_countries(
     numbers = sorted({int(v) for v in table[column].drop_nulls().to_list()})
     _check_values(ints, numbers, f"{code.upper()} code(s)")
     return sorted(table.filter(pl.col(column).is_in(ints))["iso3"].unique().to_list())
+
+
+def _iso3_of(value: str, table: pl.DataFrame) -> str:
+    """An ISO3 code, or the state a name or alias means (case-insensitive, exact)."""
+    codes = set(table["iso3"].to_list())
+    if value in codes:
+        return value
+    known: dict[str, str] = {c.lower(): c for c in codes}
+    names = dict(zip(table["iso3"], table["name"], strict=True)) if "name" in table.columns else {}
+    known.update({name.lower(): iso3 for iso3, name in names.items()})
+    if "aliases" in table.columns:
+        for iso3, aliases in zip(table["iso3"], table["aliases"].to_list(), strict=True):
+            known.update({a.lower(): iso3 for a in aliases or []})
+    key = " ".join(value.strip().lower().split())
+    if key in known:
+        return known[key]
+    close = difflib.get_close_matches(key, list(known), n=4, cutoff=0.6)
+    hint = ", ".join(dict.fromkeys(f"{known[c]} ({names.get(known[c], known[c])})" for c in close))
+    raise ValueError(
+        f"unknown state {value!r}: not an ISO3 code, name or alias in the countries table"
+        + (f"; did you mean {hint}?" if hint else "; see load_countries() for codes and aliases")
+    )
 
 
 def _exercise_ids_with_roles(
@@ -328,6 +370,152 @@ def filter_size(
     return df.filter(cond.fill_null(False))
 
 
+def _sea_names() -> dict[str, str]:
+    """Lower-case sea name or alias -> the sea's name in ``seas.csv``."""
+    from military_exercises.analysis.panels import mapping_path
+
+    out: dict[str, str] = {}
+    for name, key in (("seas.csv", "sea"), ("sea_aliases.csv", "alias")):
+        try:
+            path = mapping_path(name)
+        except FileNotFoundError:
+            continue
+        with Path(path).open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                out[row[key].lower()] = row["sea"]
+    return out
+
+
+def filter_sea(df: pl.DataFrame, seas: str | Sequence[str] | None, *, match: str = "any") -> pl.DataFrame:
+    """Exercises in any (``match="any"``) or all (``match="all"``) of the given seas.
+
+    Seas are the names of ``dataset/mappings/seas.csv`` (or an alias of ``sea_aliases.csv``), in any
+    case: ``filter_sea(ex, "baltic sea")``. The ``seas`` column holds the seas of each exercise's sea
+    area and those its place text names; an exercise whose place names no catalogued sea never matches.
+    """
+    if seas is None:
+        return df
+    known = _sea_names()
+    known.update(
+        {s.lower(): s for s in df.get_column("seas").explode().drop_nulls().unique()}
+        if "seas" in df.columns
+        else {}
+    )
+    wanted = []
+    for sea in _as_list(seas):
+        name = known.get(" ".join(str(sea).strip().lower().split()))
+        if name is None:
+            raise _did_you_mean(str(sea), known, "sea")
+        wanted.append(name)
+    return _filter_list_column(df, "seas", wanted, sorted(set(known.values())), match)
+
+
+def filter_series(df: pl.DataFrame, series: str | Sequence[str] | None) -> pl.DataFrame:
+    """Exercises of any of the given series (names as in the ``series`` table, any case).
+
+    A name outside the catalogue raises with the closest catalogued names.
+    """
+    if series is None:
+        return df
+    _require_columns(df, ["series"], "filter_series")
+    known = {s.lower(): s for s in df.get_column("series").drop_nulls().unique()}
+    wanted = []
+    for name in _as_list(series):
+        key = " ".join(str(name).strip().lower().split())
+        if key not in known:  # a catalogued series may simply have no row in this frame
+            from military_exercises.load import load_series
+
+            known.update({s.lower(): s for s in load_series()["series"].to_list()})
+        if key not in known:
+            raise _did_you_mean(str(name), known, "series")
+        wanted.append(known[key])
+    return df.filter(pl.col("series").is_in(wanted))
+
+
+def filter_name(df: pl.DataFrame, text: str | None, *, regex: bool = False) -> pl.DataFrame:
+    """Exercises whose name or series contains ``text``, ignoring case (a literal string unless
+    ``regex=True``). Unnamed exercises never match."""
+    if text is None:
+        return df
+    _require_columns(df, ["name", "series"], "filter_name")
+    pattern = ("(?i)" + text) if regex else ("(?i)" + re.escape(text))
+    hit = pl.col("name").str.contains(pattern).fill_null(False) | pl.col("series").str.contains(
+        pattern
+    ).fill_null(False)
+    return df.filter(hit)
+
+
+def filter_kind(df: pl.DataFrame, kinds: str | Sequence[str] | None) -> pl.DataFrame:
+    """Exercises of the given kinds: ``national`` (one state), ``bilateral`` (two), ``multilateral``
+    (three or more); observers are not counted."""
+    if kinds is None:
+        return df
+    wanted = [str(k) for k in _as_list(kinds)]
+    _check_values(wanted, EXERCISE_KINDS, "kind(s)")
+    _require_columns(df, ["kind"], "filter_kind")
+    return df.filter(pl.col("kind").is_in(wanted))
+
+
+def filter_duration(
+    df: pl.DataFrame, *, min_days: int | None = None, max_days: int | None = None, keep_unknown: bool = False
+) -> pl.DataFrame:
+    """Exercises lasting ``min_days`` to ``max_days`` days (inclusive; start and end day both count).
+
+    The duration is known only when both dates are known to the day; other rows are dropped unless
+    ``keep_unknown=True`` (duration unknown is not duration zero).
+    """
+    if min_days is not None and max_days is not None and min_days > max_days:
+        raise ValueError(f"min_days {min_days} is larger than max_days {max_days}")
+    if min_days is None and max_days is None:
+        return df
+    _require_columns(df, ["duration_days"], "filter_duration")
+    cond = _within("duration_days", min_days, max_days)
+    if keep_unknown:
+        cond = cond | pl.col("duration_days").is_null()
+    return df.filter(cond.fill_null(False))
+
+
+#: Earth's mean radius (IUGG), for great-circle distances.
+EARTH_RADIUS_KM = 6371.0088
+#: Coordinates that place the exercise itself, not just its country (the default of filter_near).
+OWN_COORDINATES: tuple[str, ...] = ("point", "upstream_geocode")
+
+
+def distance_km(lat: float, lon: float) -> pl.Expr:
+    """Great-circle (haversine) distance in km from (lat, lon) to each row's ``lat``/``lon``."""
+    phi1, lam1 = math.radians(lat), math.radians(lon)
+    phi2, lam2 = pl.col("lat").radians(), pl.col("lon").radians()
+    a = ((phi2 - phi1) / 2).sin() ** 2 + math.cos(phi1) * phi2.cos() * ((lam2 - lam1) / 2).sin() ** 2
+    return 2 * EARTH_RADIUS_KM * a.sqrt().arcsin()
+
+
+def filter_near(
+    df: pl.DataFrame,
+    near: tuple[float, float, float] | None,
+    *,
+    precisions: str | Sequence[str] = OWN_COORDINATES,
+) -> pl.DataFrame:
+    """Exercises within ``km`` of a point: ``near=(lat, lon, km)``, by great-circle distance.
+
+    Only coordinates of the precisions given count: by default those that place the exercise itself
+    (``point``, ``upstream_geocode``); add ``country_centroid`` and ``country_capital`` to count an
+    exercise known only by its country at that country's point. Rows without coordinates never match.
+    """
+    if near is None:
+        return df
+    if len(near) != 3:
+        raise ValueError(f"near takes (lat, lon, km); got {near!r}")
+    lat, lon, km = (float(v) for v in near)
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180) or km < 0:
+        raise ValueError(f"near=({lat}, {lon}, {km}): lat in -90..90, lon in -180..180, km >= 0")
+    wanted = [str(p) for p in _as_list(precisions)]
+    _check_values(wanted, COORDINATE_PRECISIONS, "coordinates precision(s)")
+    _require_columns(df, ["lat", "lon", "coordinates_precision"], "filter_near")
+    return df.filter(
+        (pl.col("coordinates_precision").is_in(wanted) & (distance_km(lat, lon) <= km)).fill_null(False)
+    )
+
+
 def filter_exercises(
     df: pl.DataFrame,
     *,
@@ -346,11 +534,23 @@ def filter_exercises(
     max_troops: int | None = None,
     participants: pl.DataFrame | None = None,
     country_table: pl.DataFrame | None = None,
+    seas: str | Sequence[str] | None = None,
+    series: str | Sequence[str] | None = None,
+    name: str | None = None,
+    kinds: str | Sequence[str] | None = None,
+    min_days: int | None = None,
+    max_days: int | None = None,
+    provenance: str | Sequence[str] | None = None,
+    near: tuple[float, float, float] | None = None,
 ) -> pl.DataFrame:
     """All the exercise filters in one call (each ``None`` = no filter); they combine with AND.
 
     The counterpart of troopdata's ``get_exercises()``, with exact codes and checked vocabularies.
-    Domains and purposes match when any of the given values is present.
+    Domains, purposes and seas match when any of the given values is present; ``name`` is a
+    case-insensitive text in the name or series; ``near=(lat, lon, km)`` counts the coordinates that
+    place the exercise itself (see :func:`filter_near`).
+
+    >>> filter_exercises(ex, seas="Baltic Sea", start=2014, kinds="multilateral")  # doctest: +SKIP
     """
     out = filter_country(
         df, countries, code=code, role=role, participants=participants, country_table=country_table
@@ -361,4 +561,11 @@ def filter_exercises(
     out = filter_domain(out, domains)
     out = filter_purpose(out, purposes)
     out = filter_n_participants(out, min_n=min_participants, max_n=max_participants)
+    out = filter_sea(out, seas)
+    out = filter_series(out, series)
+    out = filter_name(out, name)
+    out = filter_kind(out, kinds)
+    out = filter_duration(out, min_days=min_days, max_days=max_days)
+    out = filter_provenance(out, provenance)
+    out = filter_near(out, near)
     return filter_size(out, min_troops=min_troops, max_troops=max_troops)

@@ -20,8 +20,16 @@ The drawing rule (also in ``docs/analysis.md``)
 * **Distribution.** ``"triangular"`` (default): triangular on the (extended) bounds with mode
   ``best``, so the reconciled best figure is the most likely value; ``"uniform"``: every value in
   the bounds equally likely. When the bounds coincide the draw is that value.
-* **Missing sizes stay missing.** A row without a size gets a null draw in every draw; it is never
-  drawn as zero.
+* **Missing sizes stay missing** by default. A row without a size gets a null draw in every draw;
+  it is never drawn as zero.
+* **Optional imputation** (``impute="hot_deck"``, off by default). In each draw an unsized row takes
+  the drawn size of a sized row of the same frame picked at random from its *stratum*: the rows
+  sharing its values of ``impute_by`` (default ``region``, ``kind``). A stratum with fewer than
+  ``min_donors`` sized rows falls back to the stratum of the first keys alone (``region``), then to
+  every sized row of the frame. Output columns ``imputed`` (true for an imputed draw) and
+  ``impute_stratum`` (the keys the donor shared, e.g. ``region=Europe, kind=bilateral``, or
+  ``all sized rows``) say which values are imputed and how. The donors come from the frame you
+  pass: filter first, and the donors are filtered with it.
 * **Rounding.** Draws are rounded to whole persons (or pieces of equipment).
 * **Reproducible.** Draws come from ``numpy.random.default_rng(seed)``: the same frame, seed and
   options give the same draws. Rows are drawn independently of each other.
@@ -44,6 +52,10 @@ import polars as pl
 DISTRIBUTIONS: tuple[str, ...] = ("triangular", "uniform")
 #: Default factor by which an open side is extended before drawing.
 OPEN_FACTOR = 1.5
+#: How unsized rows can be filled in the draws (``None``: they stay null).
+IMPUTE_METHODS: tuple[str, ...] = ("hot_deck",)
+#: Default stratum keys of the hot deck, most specific first.
+IMPUTE_BY: tuple[str, ...] = ("region", "kind")
 
 
 def _bounds(
@@ -103,9 +115,15 @@ def draw_sizes(
     prefix: str = "troops_",
     columns: Sequence[str] | None = None,
     name: str | None = None,
+    impute: str | None = None,
+    impute_by: Sequence[str] = IMPUTE_BY,
+    min_donors: int = 5,
 ) -> pl.DataFrame:
     """``n_draws`` copies of ``df`` stacked, with a column ``draw`` (0 .. n_draws-1) and the drawn
     size (``<prefix>draw``, Int64, or ``name``). See the module docstring for the rule.
+
+    ``impute="hot_deck"`` fills unsized rows from sized rows of the same stratum and adds the
+    columns ``imputed`` and ``impute_stratum``; by default unsized rows stay null.
 
     ``columns`` picks the columns to carry along (default: all). ``seed`` is required so that the
     choice between reproducible (an int) and fresh (``None``) draws is explicit.
@@ -116,6 +134,8 @@ def draw_sizes(
         raise ValueError(f"unknown distribution {distribution!r}; accepted: {', '.join(DISTRIBUTIONS)}")
     if not open_factor >= 1 or math.isinf(open_factor):
         raise ValueError(f"open_factor must be a finite number >= 1, got {open_factor}")
+    if impute is not None and impute not in IMPUTE_METHODS:
+        raise ValueError(f"unknown impute method {impute!r}; accepted: None, {', '.join(IMPUTE_METHODS)}")
     low, best, high, known = _bounds(df, prefix, open_factor)
     rng = np.random.default_rng(seed)
     values = np.rint(_draw_matrix(low, best, high, n_draws, rng, distribution))
@@ -124,10 +144,53 @@ def draw_sizes(
     repeated = pl.DataFrame({"draw": np.arange(n_draws, dtype=np.int64)}).join(
         base, how="cross", maintain_order="left_right"
     )
-    flat = pl.Series(out_name, values.reshape(-1), dtype=pl.Float64)
-    mask = pl.Series(np.tile(known, n_draws))
-    drawn = pl.select(pl.when(mask).then(flat).otherwise(None).cast(pl.Int64).alias(out_name)).to_series()
-    return repeated.with_columns(drawn)
+    if impute is None:
+        flat = pl.Series(out_name, values.reshape(-1), dtype=pl.Float64)
+        mask = pl.Series(np.tile(known, n_draws))
+        drawn = pl.select(pl.when(mask).then(flat).otherwise(None).cast(pl.Int64).alias(out_name)).to_series()
+        return repeated.with_columns(drawn)
+    donors, strata = _hot_deck_donors(df, known, list(impute_by), min_donors)
+    for row, pool in donors.items():
+        picks = rng.integers(0, len(pool), size=n_draws)
+        values[:, row] = values[np.arange(n_draws), np.asarray(pool)[picks]]
+    imputed = np.tile(~known, n_draws)
+    stratum = [strata.get(i) for i in range(len(known))] * n_draws
+    return repeated.with_columns(
+        pl.Series(out_name, values.reshape(-1)).cast(pl.Int64),
+        pl.Series("imputed", imputed, dtype=pl.Boolean),
+        pl.Series("impute_stratum", stratum, dtype=pl.String),
+    )
+
+
+def _hot_deck_donors(
+    df: pl.DataFrame, known: np.ndarray, keys: list[str], min_donors: int
+) -> tuple[dict[int, list[int]], dict[int, str]]:
+    """For each unsized row, the sized rows it may take a size from, and how they were chosen."""
+    if min_donors < 1:
+        raise ValueError(f"min_donors must be at least 1, got {min_donors}")
+    missing = [k for k in keys if k not in df.columns]
+    if missing:
+        raise ValueError(
+            f"impute_by column(s) {', '.join(missing)} not in the frame; it has: {', '.join(df.columns)}"
+        )
+    sized = [i for i in range(len(known)) if known[i]]
+    if not sized and not known.all():
+        raise ValueError("impute='hot_deck' needs at least one sized row in the frame to draw from")
+    rows = df.select(keys).rows() if keys else [()] * len(known)
+    donors: dict[int, list[int]] = {}
+    strata: dict[int, str] = {}
+    for i in (i for i in range(len(known)) if not known[i]):
+        for depth in range(len(keys), -1, -1):
+            pool = [j for j in sized if rows[j][:depth] == rows[i][:depth]]
+            if len(pool) >= min_donors or depth == 0:
+                donors[i] = pool
+                strata[i] = (
+                    ", ".join(f"{k}={v}" for k, v in zip(keys[:depth], rows[i][:depth], strict=True))
+                    if depth
+                    else "all sized rows"
+                )
+                break
+    return donors, strata
 
 
 def over_draws(
@@ -139,9 +202,16 @@ def over_draws(
     distribution: str = "triangular",
     open_factor: float = OPEN_FACTOR,
     prefix: str = "troops_",
+    impute: str | None = None,
+    impute_by: Sequence[str] = IMPUTE_BY,
+    min_donors: int = 5,
 ) -> pl.DataFrame:
     """Compute ``statistic(frame)`` on each of ``n_draws`` drawn datasets and stack the results
     with a ``draw`` column.
+
+    With ``impute="hot_deck"`` (see :func:`draw_sizes`) unsized rows are filled in every drawn
+    dataset, and each result gets a column ``n_imputed`` (the rows filled in that dataset), so the
+    output says that it rests on imputed sizes.
 
     In each drawn dataset ``<prefix>low``, ``<prefix>best`` and ``<prefix>high`` all hold the drawn
     size and the open flags are false, so any function written for the published table (for
@@ -155,6 +225,9 @@ def over_draws(
         open_factor=open_factor,
         prefix=prefix,
         name="__draw_value",
+        impute=impute,
+        impute_by=impute_by,
+        min_donors=min_donors,
     )
     replace = [pl.col("__draw_value").alias(f"{prefix}{b}") for b in ("low", "best", "high")]
     flags = [
@@ -164,8 +237,11 @@ def over_draws(
     for i, part in enumerate(
         draws.with_columns(*replace, *flags).drop("__draw_value").partition_by("draw", maintain_order=True)
     ):
-        result = statistic(part.drop("draw"))
-        results.append(result.with_columns(pl.lit(i, dtype=pl.Int64).alias("draw")))
+        extra = ["imputed", "impute_stratum"] if impute is not None else []
+        result = statistic(part.drop("draw", *extra)).with_columns(pl.lit(i, dtype=pl.Int64).alias("draw"))
+        if impute is not None:
+            result = result.with_columns(n_imputed=pl.lit(int(part["imputed"].sum()), dtype=pl.Int64))
+        results.append(result)
     return pl.concat(results).select("draw", pl.exclude("draw"))
 
 
@@ -173,7 +249,8 @@ def summarise_draws(
     frame: pl.DataFrame, *, value: str, by: str | Sequence[str] | None = None, level: float = 0.9
 ) -> pl.DataFrame:
     """Summarise a per-draw statistic across draws: ``n_draws``, ``mean``, ``median``, ``lower``,
-    ``upper`` (the central ``level`` interval of the draws, by linear-interpolated quantiles).
+    ``upper`` (the central ``level`` interval of the draws, by linear-interpolated quantiles) and
+    ``level`` itself, so that a plot can say which interval it draws.
 
     ``frame`` has a ``draw`` column and the statistic ``value`` (one row per draw and group).
     """
@@ -190,6 +267,7 @@ def summarise_draws(
         v.median().alias("median"),
         v.quantile(tail, "linear").alias("lower"),
         v.quantile(1 - tail, "linear").alias("upper"),
+        pl.lit(level, dtype=pl.Float64).alias("level"),
     ]
     if not keys:
         return frame.select(aggs)

@@ -192,18 +192,65 @@ class Mappings:
         return {r["code"]: r["name"] for _, r in rows}
 
     @cached_property
-    def sea_region(self) -> dict[str, str]:
-        out = {}
+    def sea_region(self) -> dict[str, str | None]:
+        """Lower-case sea name or alias -> region (None for a sea that spans regions)."""
+        out: dict[str, str | None] = {}
         for i, r in read_csv_table(self.directory / "seas.csv", ("sea", "region")):
-            if r["region"] not in REGIONS:
+            if r["region"] and r["region"] not in REGIONS:
                 raise MappingError(
                     "dataset/mappings/seas.csv", i, "region", f"unknown region {r['region']!r}"
                 )
-            out[_normalise_alias(r["sea"])] = r["region"]
+            out[_normalise_alias(r["sea"])] = r["region"] or None
+        return out
+
+    @cached_property
+    def sea_names(self) -> dict[str, str]:
+        """Lower-case sea name or alias -> the sea's name in seas.csv (the code used in ``seas``)."""
+        rows = read_csv_table(self.directory / "seas.csv", ("sea", "region"))
+        out = {_normalise_alias(r["sea"]): r["sea"] for _, r in rows}
+        file = "dataset/mappings/sea_aliases.csv"
+        path = self.directory / "sea_aliases.csv"
+        if path.exists():
+            for i, r in read_csv_table(path, ("alias", "sea")):
+                if _normalise_alias(r["sea"]) not in out:
+                    raise MappingError(file, i, "sea", f"{r['sea']!r} is not in seas.csv")
+                out[_normalise_alias(r["alias"])] = out[_normalise_alias(r["sea"])]
+        return out
+
+    @cached_property
+    def _sea_pattern(self) -> re.Pattern[str]:
+        names = sorted(self.sea_names, key=len, reverse=True)  # longest first: 'Eastern Mediterranean'
+        return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+
+    def resolve_seas(self, text: str) -> tuple[list[str], list[str]]:
+        """A record's location.sea ('Black Sea; Caspian Sea', 'Aegean and Mediterranean') -> (seas,
+        parts that name no sea). Parts are split at ';', ',', '/' and ' and '."""
+        seas: list[str] = []
+        unknown: list[str] = []
+        for part in re.split(r"\s*(?:;|,|/|\band\b)\s*", text):
+            if not part.strip():
+                continue
+            sea = self.sea_names.get(_normalise_alias(part))
+            if sea is None:
+                unknown.append(part.strip())
+            elif sea not in seas:
+                seas.append(sea)
+        return seas, unknown
+
+    def seas_named_in(self, text: str) -> list[str]:
+        """Every catalogued sea (or alias) a free text names, as whole words, in order of first mention."""
+        out: list[str] = []
+        for match in self._sea_pattern.finditer(text):
+            sea = self.sea_names[_normalise_alias(match.group(1))]
+            if sea not in out:
+                out.append(sea)
         return out
 
     def region_of_sea(self, sea: str) -> str | None:
-        return self.sea_region.get(_normalise_alias(sea))
+        """The one region every sea named in ``sea`` lies in, else None."""
+        seas, _ = self.resolve_seas(sea)
+        regions = {self.sea_region.get(_normalise_alias(s)) for s in seas}
+        return regions.pop() if len(regions) == 1 else None
 
     @cached_property
     def plausible_limits(self) -> dict[str, int]:

@@ -233,6 +233,14 @@ def normalize_location(
         problem("precision 'point' needs lat and lon", "location", "precision")
     if loc.precision == "sea" and loc.sea is None:
         problem("precision 'sea' needs the sea area in location.sea", "location", "precision")
+    if loc.sea is not None:
+        for part in maps.resolve_seas(loc.sea)[1]:
+            problem(
+                f"{part!r} is no sea in dataset/mappings/seas.csv or sea_aliases.csv; "
+                "use a catalogued name or add the sea (or an alias) there",
+                "location",
+                "sea",
+            )
     if loc_iso3 is not None and roles.get(loc_iso3, "host") not in ("host", "observer"):
         # the state the exercise ran in is its host (dataset/sources/README.md), whatever else it did
         problem(

@@ -88,7 +88,12 @@ class Exercises(_Base):
     location_country_iso3: str = _f("ISO3 code of the country where it took place.", nullable=True)
     location_admin1: str = _f("ISO 3166-2 code of the first-level area.", nullable=True)
     location_place: str = _f("Place as reported: training ground, town, base.", nullable=True)
-    location_sea: str = _f("Sea area of a naval exercise.", nullable=True)
+    location_sea: str = _f("Sea area(s) of a naval exercise, as the record writes them.", nullable=True)
+    seas: StrList = _f(
+        "The seas of dataset/mappings/seas.csv the exercise took place in: those of location_sea, then "
+        "those its place text names (whole words; sea_aliases.csv maps other spellings). For filtering "
+        "by sea; the free text stays in location_place."
+    )
     lat: pl.Float64 = _f(
         "Latitude, decimal degrees (see coordinates_precision).", nullable=True, ge=-90, le=90
     )
@@ -350,6 +355,10 @@ class Countries(_Base):
     cow_code: pl.Int64 = _f("Correlates of War state code.", nullable=True)
     gw_microstate: bool = _f("True when the G&W code comes from the G&W microstates list.")
     region: str = _f("Region used across the dataset.", isin=list(REGIONS))
+    aliases: StrList = _f(
+        "Lower-case names, demonyms and former names that mean this state "
+        "(dataset/mappings/country_aliases.csv); the loaders accept them in place of codes."
+    )
 
 
 class Series(_Base):

@@ -369,7 +369,7 @@ def _exercise_table(
         "hosts", "participants", "observers", "n_participants", "troops_low", "troops_best", "troops_high",
         "troops_low_open", "troops_high_open", "troops_method", "troops_declared_best",
         "troops_estimated_best", "troops_reported_best", "has_equipment_claims", "n_claims", "n_sources",
-        "kind", "n_states_stated", "participants_complete", "provenance", "upstream_ids",
+        "kind", "n_states_stated", "participants_complete", "provenance", "upstream_ids", "seas",
     ]  # fmt: skip
     states_stated = sizes.filter(
         (pl.col("quantity") == STATES_QUANTITY)
@@ -408,6 +408,7 @@ def _exercise_table(
             # set by the links step (curated, mme, jme or several)
             provenance=pl.lit("curated"),
             upstream_ids=pl.lit([], dtype=pl.List(pl.String)),
+            seas=pl.lit([], dtype=pl.List(pl.String)),  # filled by _with_seas
         )
         .select(list(TABLES["exercises"].to_schema().columns))
         .sort("exercise_id")
@@ -438,6 +439,18 @@ def _with_country_points(exercises: pl.DataFrame, maps: Mappings) -> pl.DataFram
     )
 
 
+def _with_seas(exercises: pl.DataFrame, maps: Mappings) -> pl.DataFrame:
+    """``seas``: the catalogued seas of the record's sea area, then those its place text names."""
+    seas = []
+    for sea, place in exercises.select("location_sea", "location_place").iter_rows():
+        found = maps.resolve_seas(sea)[0] if sea else []
+        found += [s for s in (maps.seas_named_in(place) if place else []) if s not in found]
+        seas.append(found)
+    return exercises.with_columns(seas=pl.Series("seas", seas, dtype=pl.List(pl.String))).select(
+        list(TABLES["exercises"].to_schema().columns)
+    )
+
+
 def build_tables(
     batch: Batch | list[NormalizedRecord],
     maps: Mappings,
@@ -451,7 +464,14 @@ def build_tables(
     """
     if not isinstance(batch, Batch):
         batch = Batch.from_records(batch)
-    countries = maps.countries
+    by_country: dict[str, list[str]] = {}
+    for alias, iso3 in maps.country_aliases.items():
+        by_country.setdefault(iso3, []).append(alias)
+    countries = maps.countries.with_columns(
+        aliases=pl.col("iso3").map_elements(
+            lambda iso3: sorted(by_country.get(iso3, [])), return_dtype=pl.List(pl.String)
+        )
+    )
 
     claims = batch.claims.drop("floor", "ceiling", "point", *_CLAIM_EXTRA)
     claims = (
@@ -465,8 +485,9 @@ def build_tables(
         sizes = reconcile(claims, base_participants)
 
     cited = batch.sources.select(exercise_id="_exercise_id", source_id="source_id")
-    exercises = _with_country_points(
-        _exercise_table(batch.exercises, base_participants, claims, sizes, cited), maps
+    exercises = _with_seas(
+        _with_country_points(_exercise_table(batch.exercises, base_participants, claims, sizes, cited), maps),
+        maps,
     )
 
     contingents = sizes.filter(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -443,9 +444,24 @@ def plot_troops_per_year(
         markersize=3,
         label="sum of best figures (gaps: no figure that year)",
     )
+    if "high_open" in data.columns and data["high_open"].fill_null(False).any():
+        opened = data.filter(pl.col("high_open").fill_null(False) & pl.col("troops_high").is_not_null())
+        sized = f"{int(data['n_sized'].sum()):,} of {int(data['n_exercises'].sum()):,}" if {
+            "n_sized", "n_exercises"} <= set(data.columns) else "not all"  # fmt: skip
+        ax.scatter(
+            opened["year"].to_list(),
+            opened["troops_high"].to_list(),
+            marker="^",
+            s=18,
+            color="#0072B2",
+            zorder=3,
+            label=f"open above: exercises without a size are left out ({sized} sized)",
+        )
     if draws is not None:
         _need(draws, ["year", "lower", "upper"], "plot_troops_per_year(draws=...)")
         d = draws.sort("year")
+        level = f"{d['level'][0]:.0%}" if "level" in d.columns and d.height else "central"
+        n = f" {int(d['n_draws'].max())}" if "n_draws" in d.columns and d.height else ""  # type: ignore[arg-type]
         ax.vlines(
             d["year"].to_list(),
             d["lower"].to_list(),
@@ -453,17 +469,103 @@ def plot_troops_per_year(
             color="#D55E00",
             linewidth=2.5,
             alpha=0.8,
-            label="90% interval over draws",
+            label=f"{level} interval of the total over{n} draws\n(each size drawn within its low–high)",
         )
     ax.set_xlabel("Year the exercise started")
     ax.set_ylabel("Troops (persons)")
     ax.yaxis.set_major_formatter(_thousands())
+    ax.set_ylim(bottom=0, top=ax.get_ylim()[1] * 1.35)  # room for the legend above the data
     if title:
         ax.set_title(title, loc="left")
     ax.legend(fontsize=8, frameon=False, loc="upper left")
     ax.spines[["top", "right"]].set_visible(False)
     _source(ax, source)
     return ax
+
+
+#: Colours of the coverage plot's provenance bars.
+PROVENANCE_COLOURS: dict[str, str] = {
+    "curated": "#0072B2",
+    "several": "#009E73",
+    "mme": "#E69F00",
+    "jme": "#CC79A7",
+}
+
+
+def plot_coverage(
+    coverage: pl.DataFrame,
+    *,
+    ax: Axes | None = None,
+    region: str = "(all)",
+    title: str | None = None,
+    source: str | None = DEFAULT_SOURCE,
+) -> Axes:
+    """What the release holds per year, from :func:`military_exercises.load_coverage`.
+
+    Stacked bars of exercises by provenance (curated census, linked rows of several sources, MME
+    only, JME only), the multinational ones among them (line), the baseline (MME's 2000-2010 rate of
+    multinational exercises, dashed) and the seams between coverage periods (shaded bands).
+    ``region`` picks one region's rows (default: all regions).
+    """
+    _need(coverage, ["year", "region", "coverage_period", "n_curated", "n_several", "n_mme", "n_jme",
+                     "baseline_multinational"], "plot_coverage")  # fmt: skip
+    regions = sorted(coverage["region"].unique().to_list())
+    if region not in regions:
+        raise ValueError(f"unknown region {region!r}; accepted: {', '.join(regions)}")
+    ax = _axes(ax, (10.0, 5.0))
+    data = coverage.filter(pl.col("region") == region).sort("year")
+    years = data["year"].to_list()
+    # shade every other coverage period and name each at the top
+    periods = data.group_by("coverage_period", maintain_order=True).agg(
+        lo=pl.col("year").min(), hi=pl.col("year").max()
+    )
+    for i, (label, lo, hi) in enumerate(periods.iter_rows()):
+        if i % 2 == 0:
+            ax.axvspan(lo - 0.5, hi + 0.5, color="#EEEEEE", zorder=0, linewidth=0)
+        ax.annotate(label, ((lo + hi) / 2, 1.0), xycoords=("data", "axes fraction"), xytext=(0, -10),
+                    textcoords="offset points", ha="center", fontsize=8, color="#555555")  # fmt: skip
+    bottom = [0] * len(years)
+    names = {"curated": "curated census", "several": "linked rows of several sources",
+             "mme": "MME only", "jme": "JME only"}  # fmt: skip
+    for provenance, colour in PROVENANCE_COLOURS.items():
+        counts = data[f"n_{provenance}"].to_list()
+        ax.bar(years, counts, bottom=bottom, width=0.85, color=colour, label=names[provenance], zorder=2)
+        bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+    if "n_multinational" in data.columns:
+        ax.plot(years, data["n_multinational"].to_list(), color="#000000", linewidth=1.2, marker="o",
+                markersize=2.5, zorder=4, label="of which multinational (two or more states)")  # fmt: skip
+    baseline = data["baseline_multinational"].drop_nulls()
+    if baseline.len():
+        label = f"baseline: MME's 2000–2010 mean of multinational exercises, {baseline[0]:.0f} a year"
+        ax.axhline(baseline[0], color="#000000", linestyle="--", linewidth=1, zorder=3, label=label)
+    ax.set_ylim(0, max([*bottom, float(baseline[0]) if baseline.len() else 0]) * 1.15 or 1)
+    ax.set_xlabel("Year the exercise started")
+    ax.set_ylabel("Exercises in the release (all kinds)")
+    if title is None:
+        where = "all regions" if region == "(all)" else region
+        title = f"What the release holds, {where}: exercises per year by source"
+    if title:
+        ax.set_title(title, loc="left")
+    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(0.0, 0.93))
+    ax.spines[["top", "right"]].set_visible(False)
+    _source(ax, source)
+    return ax
+
+
+def save_figure(ax: Any, path: str | Path, *, dpi: int = 150) -> Path:
+    """Save the figure an Axes (or a Figure) belongs to; the format follows the suffix (.png, .svg,
+    .pdf). Folders are created; the saved path is returned."""
+    target = Path(path)
+    formats = (".png", ".svg", ".pdf")
+    if target.suffix.lower() not in formats:
+        raise ValueError(f"unknown figure format {target.suffix!r}; accepted: {', '.join(formats)}")
+    figure = ax.get_figure() if hasattr(ax, "get_figure") and not hasattr(ax, "savefig") else ax
+    target.parent.mkdir(parents=True, exist_ok=True)
+    figure.draw_without_rendering()  # let the constrained layout settle: the first save matches later ones
+    # no timestamps or version strings in the file: the same figure saves to the same bytes
+    metadata = {".png": {"Software": None}, ".svg": {"Date": None}, ".pdf": {"CreationDate": None}}
+    figure.savefig(target, dpi=dpi, bbox_inches="tight", metadata=metadata[target.suffix.lower()])
+    return target
 
 
 def _thousands() -> Any:
