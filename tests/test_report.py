@@ -59,7 +59,42 @@ def test_charts_are_written(tmp_path: Path) -> None:
     assert [p.name for p in paths] == [
         "coverage_per_year.png",
         "coverage_per_region.png",
+        "coverage_by_source.png",
         "coverage_sources.png",
     ]
     for p in paths:
         assert p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_completeness_tables_by_hand() -> None:
+    from military_exercises.plots.report import (
+        completeness_by_period,
+        completeness_by_region,
+        series_completeness,
+    )
+
+    rows = [  # year, region, period, multinational, baseline, exercises, sized, complete, coordinates
+        (2011, "(all)", "curated census", 4, 8.0, 5, 2, 1, 4),
+        (2012, "(all)", "curated census", 6, 8.0, 6, 3, 0, 6),
+        (2011, "Europe", "curated census", 3, 4.0, 4, 2, 1, 3),
+        (2012, "Europe", "curated census", 5, 4.0, 5, 2, 0, 5),
+    ]
+    names = ["year", "region", "coverage_period", "n_multinational", "baseline_multinational", "n_exercises",
+             "n_sized", "n_participants_complete", "n_with_coordinates"]  # fmt: skip
+    coverage = pl.DataFrame([dict(zip(names, r, strict=True)) for r in rows]).with_columns(
+        est_completeness=pl.col("n_multinational") / pl.col("baseline_multinational")
+    )
+    period = completeness_by_period(coverage).row(0, named=True)
+    # (4 + 6) / 2 = 5 a year against 8; completeness (0.5 + 0.75) / 2 = 0.625 -> 0.62 (half to even)
+    assert (period["years"], period["multinational_per_year"], period["est_completeness"]) == (
+        "2011–2012",
+        5.0,
+        0.62,
+    )
+    europe = completeness_by_region(coverage).row(0, named=True)
+    # 4 a year against 4.0; sized 4/9, complete lists 1/9, coordinates 8/9
+    assert (europe["est_completeness"], europe["sized"], europe["complete_lists"], europe["coordinates"]) == (
+        1.0, 0.44, 0.11, 0.89
+    )  # fmt: skip
+    status = pl.DataFrame({"status": ["held", "held", "open", "not_held"]})
+    assert series_completeness(status).rows() == [("held", 2, 0.5), ("not_held", 1, 0.25), ("open", 1, 0.25)]
