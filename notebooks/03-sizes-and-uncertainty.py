@@ -141,3 +141,34 @@ sensitivity = pl.concat(
     ]
 )
 sensitivity.pivot(on="open_factor", index="year", values="median")
+
+# %% [markdown]
+# ## How much do the unsized exercises matter?
+#
+# The draws above leave exercises without any size out of the totals, so every yearly total is a
+# floor: `troops_per_year` says so with `n_sized` below `n_exercises` and `high_open`. One way to see
+# how much that floor could move is hot-deck imputation (`impute="hot_deck"`, off by default): in
+# each draw, an unsized exercise takes the drawn size of a sized exercise of the same region and kind
+# (national, bilateral, multilateral), falling back to the region alone, then to every sized exercise,
+# when a stratum has fewer than five donors. The output names every imputed value (`imputed`,
+# `impute_stratum`; `n_imputed` per draw in `over_draws`).
+#
+# This is a sensitivity check, not an estimate: donors are the exercises someone reported a size
+# for, and those are likely the larger ones, so imputation probably overstates the unsized.
+# Curated census years only (upstream rows hold no sizes at all).
+
+# %%
+census = ex.filter(pl.col("year").is_between(2015, 2025), pl.col("source_file").str.starts_with("dataset/sources/"))
+without = summarise_draws(over_draws(census, troops_per_year, n_draws=200, seed=11), value="troops_best", by="year")
+with_imputed = over_draws(census, troops_per_year, n_draws=200, seed=11, impute="hot_deck")
+imputed = summarise_draws(with_imputed, value="troops_best", by="year")
+moved = without.select("year", median_sized_only="median").join(
+    imputed.select("year", median_with_imputed="median"), on="year"
+).with_columns(ratio=(pl.col("median_with_imputed") / pl.col("median_sized_only")).round(2))
+moved.join(troops_per_year(census).select("year", "n_exercises", "n_sized"), on="year")
+
+# %%
+# which strata the donors came from, in one draw
+draw_sizes(census, n_draws=1, seed=11, impute="hot_deck").filter(pl.col("imputed")).group_by(
+    "impute_stratum"
+).len().sort("len", descending=True).head(8)
