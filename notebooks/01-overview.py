@@ -29,8 +29,10 @@ from military_exercises import (
     data_version,
     exercises_per_year,
     largest_exercises,
+    load_coverage,
     load_exercises,
     load_participants,
+    plot_coverage,
     plot_exercises_per_year,
     plot_partner_heatmap,
     plot_size_distribution,
@@ -47,9 +49,23 @@ print("data version:", data_version())
 # %% [markdown]
 # ## Coverage
 #
-# How many exercises, over which years, and how many carry a troop figure. The coverage is uneven:
-# the dataset is built record by record from cited sources, so a year with few exercises may be a year
-# with few records rather than few exercises.
+# How many exercises, over which years, and how many carry a troop figure. The release stacks three
+# sources: JME alone (1970-1979), MME and JME (1980-2010, no sizes) and the curated census
+# (2011-2026, built record by record from cited sources). Their completeness differs, so a change at
+# 2010/2011 is a change of source before it is a change of activity. The `coverage` table sets each
+# year against a baseline (MME's 2000-2010 rate of multinational exercises).
+
+# %%
+ex.group_by("provenance").len().sort("provenance")
+
+# %%
+cov = load_coverage()
+plot_coverage(cov);
+
+# %%
+cov.filter(pl.col("region") == "(all)", pl.col("year") >= 2006).select(
+    "year", "coverage_period", "n_exercises", "n_multinational", "baseline_multinational", "est_completeness"
+)
 
 # %%
 coverage = ex.select(
@@ -73,7 +89,9 @@ ex.group_by("region").agg(
 #
 # Exercises per year by region of location (the region of the country where the exercise took place,
 # else of its single host, else of its sea area), and the headline troop figures summed per year with
-# their low and high bounds summed separately.
+# their low and high bounds summed separately. The troop sums from 2005 cross the seam: before 2011
+# most rows come from MME, which holds no sizes, so the sums rest on the few curated records of those
+# years (compare `n_sized` with `n_exercises`, and note `high_open`).
 
 # %%
 plot_exercises_per_year(ex);

@@ -43,6 +43,7 @@ from military_exercises import (
 
 parts = load_participants()
 cy = country_year(parts, system="gw", start_year=2000, end_year=2025)
+# 2000-2025 crosses the 2010/2011 seam: each row names its coverage_period; MME-era contingents are unknown
 cy.filter(pl.col("gw_code") == 702).tail(8)  # Tajikistan
 
 # %% [markdown]
@@ -56,6 +57,7 @@ unmatched_participations(parts, system="gw").select("exercise_id", "iso3", "gw_c
 # ## The full directed dyad-year panel
 #
 # Every ordered pair of states in the system in the same year, 1946–2026: a few million rows, built lazily.
+# The data start in the 1970s: years before the first exercise hold null counts, not zeros.
 
 # %%
 import time  # noqa: E402

@@ -48,13 +48,17 @@ def verified_release(root: Path) -> str:
     assert link.is_symlink()
     folder = link.resolve()
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    names = {r["path"] for r in package["resources"]}
-    assert {p.name for p in folder.iterdir()} == names | {"datapackage.json"}
+    # every resource's file, and each table's Parquet twin described beside it
+    entries = [(r["path"], r) for r in package["resources"]]
+    entries += [(r["parquet"]["path"], r["parquet"]) for r in package["resources"] if "parquet" in r]
+    assert {p.name for p in folder.iterdir()} == {name for name, _ in entries} | {"datapackage.json"}
+    for name, entry in entries:
+        data = (folder / name).read_bytes()
+        assert len(data) == entry["bytes"]
+        assert f"sha256:{hashlib.sha256(data).hexdigest()}" == entry["hash"]
     for r in package["resources"]:
-        data = (folder / r["path"]).read_bytes()
-        assert len(data) == r["bytes"]
-        assert f"sha256:{hashlib.sha256(data).hexdigest()}" == r["hash"]
-        assert pl.read_parquet(folder / r["path"]).height == r["rows"]
+        if "parquet" in r:
+            assert pl.read_parquet(folder / r["parquet"]["path"]).height == r["rows"]
     return folder.name
 
 

@@ -193,3 +193,12 @@ def test_worker_processes_write_the_same_site(built_site: Path, tmp_path: Path) 
         return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
     assert files(out) == files(built_site)
+
+
+def test_the_sea_filter_offers_catalogued_seas_not_free_text(built_site: Path) -> None:
+    page = (built_site / "index.html").read_text(encoding="utf-8")
+    select = re.search(r'<select name="sea">(.*?)</select>', page, flags=re.S)
+    assert select is not None
+    options = re.findall(r"<option>([^<]*)</option>", select.group(1))
+    assert "Baltic Sea" in options
+    assert not [o for o in options if ";" in o or " and " in o]  # no "Black Sea; Caspian Sea"

@@ -171,7 +171,7 @@ def index_entry(site: Site, e: Mapping[str, Any]) -> dict[str, Any]:
     }
     optional = {
         "s": e["series"],
-        "sea": e["location_sea"],
+        "sea": e["seas"] or None,  # the catalogued seas (a list): the sea filter matches any of them
         "o": e["organisation"],
         "l": e["location_country_iso3"],
         "t": e["troops_best"],
@@ -214,7 +214,7 @@ def filter_options(site: Site) -> dict[str, list[Any]]:
         "years": sorted({e["year"] for e in exs}),
         "countries": sorted(((c, site.name(c)) for c in counted), key=lambda x: x[1]),
         "regions": sorted({e["region"] for e in exs if e["region"]}),
-        "seas": sorted({e["location_sea"] for e in exs if e["location_sea"]}),
+        "seas": sorted({s for e in exs for s in e["seas"] or []}),
         "organisations": sorted({e["organisation"] for e in exs if e["organisation"]}),
         "bands": [(k, label) for k, label, _, _ in SIZE_BANDS],
     }

@@ -57,7 +57,7 @@
     if (f.to && e.y > +f.to) return false;
     if (f.country && (e.c || []).indexOf(f.country) < 0) return false;
     if (f.region && e.r !== f.region) return false;
-    if (f.sea && e.sea !== f.sea) return false;
+    if (f.sea && (e.sea || []).indexOf(f.sea) < 0) return false;
     if (f.org && e.o !== f.org) return false;
     if (f.size === "known" && e.t == null) return false;
     if (f.size === "unknown" && e.t != null) return false;
