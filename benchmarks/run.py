@@ -59,20 +59,20 @@ def _best_of(fn: Any, repeat: int) -> float:
 
 def child_build(root: Path) -> dict[str, Any]:
     """The full build (parse, normalize, checks, tables, schema validation, publish), by stage."""
-    from military_exercises.pipeline.build import Layout, collect, data_version
+    from military_exercises.pipeline.build import Layout, assemble_tables, collect_checked, data_version
     from military_exercises.pipeline.mappings import Mappings
     from military_exercises.pipeline.publish import publish
     from military_exercises.pipeline.schemas import validate_tables
-    from military_exercises.pipeline.tables import build_tables
 
     layout = Layout(root)
     stages: dict[str, float] = {}
     t0 = time.perf_counter()
-    records, files = collect(layout, jobs=0, use_cache=False)
+    collected = collect_checked(layout, jobs=0, use_cache=False)
+    files = collected.files
     stages["parse+check"] = time.perf_counter() - t0
     t = time.perf_counter()
-    tables = build_tables(records, Mappings(layout.mappings))
-    del records
+    tables = assemble_tables(collected, Mappings(layout.mappings))
+    del collected
     stages["tables"] = time.perf_counter() - t
     t = time.perf_counter()
     failures = validate_tables(tables)

@@ -359,18 +359,24 @@ def collect_checked(layout: Layout, *, jobs: int | None = None, use_cache: bool 
     return Collected(batch, files, sizes, adapted, links)
 
 
+def assemble_tables(collected: Collected, maps: Mappings) -> dict[str, pl.DataFrame]:
+    """Every published table from the checked records and upstream rows: curated tables, upstream
+    tables, links between them, and the coverage table (not yet validated)."""
+    tables = build_tables(collected.batch, maps, sizes=collected.sizes)
+    upstream = build_tables(upstream_batch(collected.adapted), maps, with_series=False)
+    tables = apply_links(tables, upstream, collected.adapted, collected.links)
+    tables["coverage"] = coverage_table(pl.concat([tables["exercises"], tables["upstream_exercises"]]))
+    return tables
+
+
 def make_tables(
     layout: Layout, *, jobs: int | None = None, use_cache: bool = True
 ) -> tuple[dict[str, pl.DataFrame], str]:
     """Collect, build and validate the tables without publishing them (``jobs``, ``use_cache``: see
     :func:`collect`)."""
     collected = collect_checked(layout, jobs=jobs, use_cache=use_cache)
-    maps = Mappings(layout.mappings)
-    tables = build_tables(collected.batch, maps, sizes=collected.sizes)
-    upstream = build_tables(upstream_batch(collected.adapted), maps, with_series=False)
-    tables = apply_links(tables, upstream, collected.adapted, collected.links)
-    tables["coverage"] = coverage_table(pl.concat([tables["exercises"], tables["upstream_exercises"]]))
     files = collected.files
+    tables = assemble_tables(collected, Mappings(layout.mappings))
     del collected  # the private columns are no longer needed: free them before validating
     failures = validate_tables(tables)
     if failures:

@@ -49,7 +49,8 @@ _SQL_TYPES = {pl.Int64: "INTEGER", pl.Float64: "REAL", pl.Boolean: "INTEGER"}
 
 def write_sqlite(tables: dict[str, pl.DataFrame], path: Path) -> None:
     """Every table into one SQLite file, with keys and indexes (datasette and DB Browser open it)."""
-    con = sqlite3.connect(path)
+    # rows go into an in-memory database, which VACUUM INTO then writes compactly in one pass
+    con = sqlite3.connect(":memory:")
     try:
         con.execute("PRAGMA foreign_keys = OFF")  # rows go in table by table; the keys were validated
         for name, frame in tables.items():
@@ -74,7 +75,8 @@ def write_sqlite(tables: dict[str, pl.DataFrame], path: Path) -> None:
                 if table == name:
                     con.execute(f'CREATE INDEX "{name}__{"_".join(cols)}" ON "{name}" ({", ".join(cols)})')
         con.commit()
-        con.execute("VACUUM")  # a compact file, the same bytes for the same rows
+        path.unlink(missing_ok=True)
+        con.execute("VACUUM INTO ?", (str(path),))  # a compact file, the same bytes for the same rows
     finally:
         con.close()
 
