@@ -9,6 +9,7 @@ import pytest
 from analysis_fixtures import A, B, C, D, exercises, ids
 from military_exercises.analysis.filters import (
     distance_km,
+    filter_bloc,
     filter_duration,
     filter_exercises,
     filter_kind,
@@ -138,3 +139,16 @@ def test_a_sea_area_that_names_no_catalogued_sea_stops_the_build(mini_repo) -> N
     with pytest.raises(BuildError) as info:
         build(mini_repo(record))
     assert "'Sea of Ruritania' is no sea in dataset/mappings/seas.csv" in info.value.report()
+
+
+def test_bloc_any_only_and_all() -> None:
+    table = pl.DataFrame({"iso3": ["RUS", "TJK", "KAZ", "BLR", "CHN", "USA", "MNG"],
+                          "name": ["Russia", "Tajikistan", "Kazakhstan", "Belarus", "China", "United States",
+                                   "Mongolia"]})  # fmt: skip
+    csto = ["RUS", "TJK", "KAZ", "Belarus"]
+    # alpha RUS+TJK, bravo CHN+TJK, charlie BLR+KAZ+RUS+TJK, delta MNG+USA
+    assert ids(filter_bloc(EX, csto, country_table=table)) == [A, B, C]
+    assert ids(filter_bloc(EX, csto, match="only", country_table=table)) == [A, C]
+    assert ids(filter_bloc(EX, csto, match="all", country_table=table)) == [C]
+    with pytest.raises(ValueError, match=r"unknown bloc match 'some'; accepted: any, only, all"):
+        filter_bloc(EX, csto, match="some", country_table=table)

@@ -7,6 +7,7 @@
 from military_exercises.analysis.explain import Explanation, explain
 from military_exercises.analysis.filters import (
     distance_km,
+    filter_bloc,
     filter_country,
     filter_domain,
     filter_duration,
@@ -94,6 +95,7 @@ __all__ = [
     "dyad_year",
     "exercises_per_year",
     "explain",
+    "filter_bloc",
     "filter_country",
     "filter_domain",
     "filter_duration",

@@ -475,6 +475,42 @@ def filter_duration(
     return df.filter(cond.fill_null(False))
 
 
+#: How filter_bloc relates an exercise's participants to a bloc's members.
+BLOC_MATCHES: tuple[str, ...] = ("any", "only", "all")
+
+
+def filter_bloc(
+    df: pl.DataFrame,
+    members: Sequence[str] | None,
+    *,
+    match: str = "any",
+    country_table: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """Exercises by their relation to a bloc, given as its member states (codes or names):
+    ``match="any"``: at least one member takes part; ``"only"``: every participant is a member (an
+    intra-bloc exercise); ``"all"``: every member takes part. Observers do not count.
+
+    The dataset holds no membership dates: pass the members of the years you study (e.g. the CSTO's
+    six), as for the bloc groupings of :func:`military_exercises.analysis.stats.exercises_per_year`.
+    """
+    if members is None:
+        return df
+    if match not in BLOC_MATCHES:
+        raise ValueError(f"unknown bloc match {match!r}; accepted: {', '.join(BLOC_MATCHES)}")
+    iso3 = resolve_countries(list(members), country_table=country_table)
+    if not iso3:
+        raise ValueError("the bloc has no members; give at least one state")
+    _require_columns(df, ["participants"], "filter_bloc")
+    inside = pl.col("participants").list.eval(pl.element().is_in(iso3))
+    if match == "any":
+        return df.filter(inside.list.any())
+    if match == "only":
+        return df.filter(inside.list.all() & (pl.col("participants").list.len() > 0))
+    return df.filter(
+        pl.col("participants").list.set_intersection(sorted(set(iso3))).list.len() == len(set(iso3))
+    )
+
+
 #: Earth's mean radius (IUGG), for great-circle distances.
 EARTH_RADIUS_KM = 6371.0088
 #: Coordinates that place the exercise itself, not just its country (the default of filter_near).
