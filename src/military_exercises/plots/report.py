@@ -97,6 +97,41 @@ def claims_by_basis(claims: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+#: Census targets (issue #12): multinational exercises 2011-2026, per year 2014-2025, series-years
+#: present or explained, curated records with coordinates.
+CENSUS_TARGETS = {"multinational_2011_2026": 1500, "min_multinational_2014_2025": 80,
+                  "series_years_answered": 0.90, "coordinates": 0.90}  # fmt: skip
+
+
+def census_targets(
+    exercises: pl.DataFrame, coverage: pl.DataFrame, series_years: pl.DataFrame
+) -> list[tuple[str, str, str, bool]]:
+    """(label, measured, goal, met) for each census target, from the release's tables."""
+    lo, hi = CENSUS_YEARS
+    totals = coverage.filter(pl.col("region") == "(all)")
+    multinational = int(totals.filter(pl.col("year").is_between(lo, hi))["n_multinational"].sum())
+    per_year = totals.filter(pl.col("year").is_between(2014, 2025)).sort("year")
+    low_years = per_year.filter(pl.col("n_multinational") < CENSUS_TARGETS["min_multinational_2014_2025"])
+    weakest = per_year.sort("n_multinational").row(0, named=True) if per_year.height else None
+    answered = series_years.filter(pl.col("status") != "open").height / max(series_years.height, 1)
+    records = curated(exercises)
+    located = records.filter(pl.col("lat").is_not_null()).height / max(records.height, 1)
+    t = CENSUS_TARGETS
+    low = ", ".join(f"{y} ({n})" for y, n in low_years.select("year", "n_multinational").iter_rows())
+    return [
+        (f"multinational exercises {lo}-{hi}", f"{multinational:,}", f"≥ {t['multinational_2011_2026']:,}",
+         multinational >= t["multinational_2011_2026"]),
+        ("multinational exercises in every year 2014-2025",
+         (f"lowest {weakest['year']}: {weakest['n_multinational']}" if weakest else "-")
+         + (f"; below the goal: {low}" if low else ""),
+         f"≥ {t['min_multinational_2014_2025']}", not low_years.height),
+        ("catalogued series-years present or explained", f"{100 * answered:.0f}%",
+         f"≥ {100 * t['series_years_answered']:.0f}%", answered >= t["series_years_answered"]),
+        ("curated records with coordinates", f"{100 * located:.0f}%", f"≥ {100 * t['coordinates']:.0f}%",
+         located >= t["coordinates"]),
+    ]  # fmt: skip
+
+
 def completeness_by_period(coverage: pl.DataFrame) -> pl.DataFrame:
     """Per coverage period (all regions): multinational exercises a year held against the baseline."""
     return (
@@ -188,6 +223,15 @@ def render_markdown(
         goal("day_precise_start", "Day-precise start dates"),
         "",
         "![Exercises per year](figures/coverage_per_year.png)",
+        "",
+        "## Census targets",
+        "",
+        "| target | measured | goal | met |",
+        "| --- | --- | --- | --- |",
+        *[
+            f"| {label} | {value} | {goal} | {'yes' if ok else 'NO'} |"
+            for label, value, goal, ok in census_targets(exercises, coverage, series_years)
+        ],
         "",
         "## Against the baseline",
         "",
@@ -332,4 +376,6 @@ def run(args: argparse.Namespace) -> int:
     for key, goal in TARGETS.items():
         mark = "ok " if s[key] >= goal else "LOW"
         print(f"  {mark} {key.replace('_', ' ')}: {100 * s[key]:.0f}% (goal {100 * goal:.0f}%)")
+    for label, value, target, ok in census_targets(load_exercises(), load_coverage(), load_series_years()):
+        print(f"  {'ok ' if ok else 'LOW'} {label}: {value} (goal {target})")
     return 0
