@@ -6,6 +6,7 @@ from typing import Any
 
 import polars as pl
 
+from military_exercises.pipeline.coverage import METHOD as COVERAGE_METHOD
 from military_exercises.pipeline.reconcile import RULE
 from military_exercises.pipeline.schemas import FOREIGN_KEYS, TABLE_INFO, TABLES
 
@@ -136,4 +137,5 @@ def render_codebook() -> str:
         for cols, ref, ref_cols in fks:
             lines.append(f"- Foreign key: `{', '.join(cols)}` → `{ref}.{', '.join(ref_cols)}`")
     lines += ["", "## Reconciliation rule", "", RULE, ""]
+    lines += ["## Coverage method", "", COVERAGE_METHOD, ""]
     return "\n".join(lines)

@@ -1,13 +1,6 @@
 """The coverage table: what the release holds per year and region, against an estimated universe.
 
-Method (also in the codebook): the **baseline** is the mean number of multinational exercises (two
-or more states) a year that MME v7 records for the region in 2000-2010, counting the rows that come
-from MME (provenance ``mme``, or ``several`` with an MME id). It stands for "how many a census at
-MME's rate would hold"; MME itself under-covers some regions (China, Africa), so the baseline is a
-floor of the universe, not the universe. **est_completeness** is the year's multinational exercises
-divided by the baseline (it can exceed 1). Every count is of the rows the release holds, by
-provenance, so the seams between sources (JME only to 1979, MME and JME 1980-2010, the curated
-census from 2011) stay visible.
+The method is ``METHOD`` below (printed in the codebook).
 """
 
 from __future__ import annotations
@@ -19,6 +12,22 @@ from military_exercises.vocab import COVERAGE_PERIODS
 ALL = "(all)"
 NO_REGION = "(no region)"
 BASELINE_YEARS = (2000, 2010)
+
+#: How the coverage table is computed (printed in CODEBOOK.md).
+METHOD = """\
+Each year from 1970 to 2026 has one row per region (the exercise's region; `(no region)` when none
+is known, e.g. at sea across regions) and one row for all regions (`(all)`). Every count is of the
+exercise rows the release holds (curated and upstream), split by `provenance`, so the seams between
+the sources stay visible: JME alone covers 1970-1979, MME and JME 1980-2010, the curated census
+2011-2026 (`coverage_period`).
+
+The **baseline** is the mean number of multinational exercises (two or more participating states)
+a year that MME v7 records for the region in 2000-2010, counting the rows that come from MME
+(provenance `mme`, or `several` with an MME id). It stands for how many exercises a census at MME's
+rate would hold. MME under-covers some regions (China, Africa), so the baseline is a floor of the
+universe, not the universe. **est_completeness** is the year's multinational exercises (all
+provenances) divided by the baseline; it can exceed 1. Upstream rows hold no sizes, so `n_sized`
+counts curated records only in practice."""
 
 
 def coverage_table(exercises: pl.DataFrame) -> pl.DataFrame:
