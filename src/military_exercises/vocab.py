@@ -130,3 +130,30 @@ def check_choice(value: str | None, accepted: tuple[str, ...], what: str) -> Non
     """Raise ``ValueError`` naming the accepted values when ``value`` is not one of them."""
     if value is not None and value not in accepted:
         raise ValueError(f"unknown {what} {value!r}; accepted: {', '.join(accepted)}")
+
+
+#: What counts as an exercise, and which national drills are in scope (printed in CODEBOOK.md;
+#: records follow it, and coverage is measured by it).
+EXERCISE_SCOPE = """\
+**An exercise** is a planned, time-bounded military activity in which forces under military
+command train for, rehearse or demonstrate a task by playing out a scenario: field training, live
+fire, manoeuvres at sea or in the air, passing exercises between navies, command-post and
+computer-assisted exercises, mobilisation and readiness (snap) checks, and cyber-defence exercises
+run by armed forces. A participating government, the organising body or a cited report calls it an
+exercise, a drill or manoeuvres, and gives its time.
+
+**Not exercises:** operations and deployments (peacekeeping missions included); patrols, joint ones
+included (joint air patrols, freedom-of-navigation transits, coordinated patrols without a drill);
+port visits and fleet reviews without a joint drill; parades and displays; military sports
+competitions; seminars, conferences and planning meetings; drills of civilian agencies alone. An
+exercise that was cancelled is not a record; it is a `not_held` row of its series
+(`dataset/mappings/series_not_held.csv`). One announced but not yet held is a record only with
+`planned: true`.
+
+**In scope:** every **multinational** exercise (forces of two or more states take part; observers do
+not count), whatever its size; and **national** exercises that are (a) strategic, theatre-level or
+snap exercises of a state's armed forces, (b) a recurring exercise a state names and holds as a
+series (Han Kuang, Zolfaghar, Anatolian Eagle ...), or (c) of 10,000 personnel or more by any cited
+figure. Coverage is measured on multinational exercises (`coverage.baseline_multinational`,
+`est_completeness`); national exercises are a selection by this rule, not a census. Upstream rows
+(MME, JME) follow their own codebooks: both hold multinational exercises only."""

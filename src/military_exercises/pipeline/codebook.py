@@ -9,6 +9,7 @@ import polars as pl
 from military_exercises.pipeline.coverage import METHOD as COVERAGE_METHOD
 from military_exercises.pipeline.reconcile import RULE
 from military_exercises.pipeline.schemas import FOREIGN_KEYS, TABLE_INFO, TABLES
+from military_exercises.vocab import EXERCISE_SCOPE
 
 _FRICTIONLESS_TYPES = {
     "String": "string",
@@ -104,8 +105,15 @@ def render_codebook() -> str:
         "<!-- Generated from src/military_exercises/pipeline/schemas.py by `make codebook`; "
         "do not edit by hand. -->",
         "",
-        "The release (`dataset/release/`) holds one Parquet file per table and a Frictionless",
-        "`datapackage.json`. Every column below is checked by a pandera model at build time.",
+        "The release (`dataset/release/`) holds every table as Parquet and as CSV, all of them in one",
+        "SQLite database, the exercises as a Stata file, and a Frictionless `datapackage.json`. Every",
+        "column below is checked by a pandera model at build time.",
+        "",
+        "## What counts as an exercise",
+        "",
+        EXERCISE_SCOPE,
+        "",
+        "## Tables",
         "",
         "| table | grain | primary key |",
         "| --- | --- | --- |",
