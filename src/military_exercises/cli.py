@@ -89,6 +89,11 @@ EXTRA_COMMANDS: list[tuple[str, str, str]] = [
         "derive dataset/mappings/country_points.csv and point_countries.csv (needs the 'geo' extra)",
     ),
     (
+        "derive-sea-points",
+        "military_exercises.pipeline.sea_points",
+        "derive dataset/mappings/sea_points.csv from the vendored Natural Earth marine polygons",
+    ),
+    (
         "bundle",
         "military_exercises.pipeline.bundle",
         "write dist/military-exercises-<version>.zip to download and cite",

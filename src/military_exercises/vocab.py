@@ -96,7 +96,9 @@ UPSTREAM_ROW_STATUSES: tuple[str, ...] = ("published", "linked_curated", "linked
 
 #: Where an exercise's lat/lon come from: a cited page (point), the upstream's geocoding of its
 #: place text, or its country's point (centroid; the capital for a state too small for the 1:110m map).
-COORDINATE_PRECISIONS: tuple[str, ...] = ("point", "upstream_geocode", "country_centroid", "country_capital")
+COORDINATE_PRECISIONS: tuple[str, ...] = (
+    "point", "upstream_geocode", "country_centroid", "country_capital", "sea_area",
+)  # fmt: skip
 
 #: The seams of the data: which sources cover a year. Counts that cross a seam compare different
 #: sources with different completeness (see the coverage table).

@@ -535,7 +535,8 @@ def filter_near(
 
     Only coordinates of the precisions given count: by default those that place the exercise itself
     (``point``, ``upstream_geocode``); add ``country_centroid`` and ``country_capital`` to count an
-    exercise known only by its country at that country's point. Rows without coordinates never match.
+    exercise known only by its country at that country's point, ``sea_area`` for one known only by
+    its sea at the sea's point. Rows without coordinates never match.
     """
     if near is None:
         return df

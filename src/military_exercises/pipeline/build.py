@@ -296,7 +296,7 @@ def collect_checked(layout: Layout, *, jobs: int | None = None, use_cache: bool 
     try:
         maps = Mappings(layout.mappings)
         maps.countries, maps.country_aliases, maps.admin1_aliases, maps.plausible_limits  # noqa: B018
-        maps.series_names, maps.series_not_held  # noqa: B018
+        maps.series_names, maps.series_not_held, maps.sea_points  # noqa: B018
     except MappingError as exc:
         raise BuildError([*problems, Problem(exc.file, exc.line, exc.field, exc.message)]) from exc
     allowlist, allow_problems = read_allowlist(layout.allowlist)

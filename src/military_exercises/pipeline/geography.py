@@ -157,24 +157,23 @@ def derive_point_countries(root: Path) -> list[dict[str, Any]]:
     return [{"lat": lat, "lon": lon, "iso3": found[(lat, lon)] or ""} for lat, lon in points]
 
 
+def write_csv(path: Path, rows: list[dict[str, Any]], fields: list[str]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root")
 
 
 def run(args: argparse.Namespace) -> int:
     rows = derive(args.root)
-    with (args.root / POINTS_FILE).open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(
-            fh, fieldnames=["iso3", "lat", "lon", "method", "source"], lineterminator="\n"
-        )
-        writer.writeheader()
-        writer.writerows(rows)
+    write_csv(args.root / POINTS_FILE, rows, ["iso3", "lat", "lon", "method", "source"])
     print(f"wrote {len(rows)} country points to {POINTS_FILE}")
     points = derive_point_countries(args.root)
-    with (args.root / POINT_COUNTRIES_FILE).open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=["lat", "lon", "iso3"], lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(points)
+    write_csv(args.root / POINT_COUNTRIES_FILE, points, ["lat", "lon", "iso3"])
     on_land = sum(1 for p in points if p["iso3"])
     print(f"wrote {len(points)} upstream points ({on_land} on land) to {POINT_COUNTRIES_FILE}")
     return 0

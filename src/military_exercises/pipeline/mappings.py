@@ -218,6 +218,49 @@ class Mappings:
         return out
 
     @cached_property
+    def sea_points(self) -> dict[str, tuple[float, float]]:
+        """Sea (as named in seas.csv) -> (lat, lon) of the point drawn for an exercise known only by
+        its sea area. Every catalogued sea must have a row in sea_polygons.csv (a polygon, or an empty
+        one saying why not), and every polygon a derived point."""
+        polygons_file, points_file = "dataset/mappings/sea_polygons.csv", "dataset/mappings/sea_points.csv"
+        if not (self.directory / "sea_polygons.csv").exists():
+            return {}
+        named = {_normalise_alias(s): s for s in self.sea_names.values()}
+        decided: dict[str, str] = {}
+        polygon_rows = read_csv_table(
+            self.directory / "sea_polygons.csv", ("sea", "naturalearth_name", "note")
+        )
+        for line, r in polygon_rows:
+            if _normalise_alias(r["sea"]) not in named:
+                raise MappingError(polygons_file, line, "sea", f"{r['sea']!r} is not in seas.csv")
+            decided[named[_normalise_alias(r["sea"])]] = r["naturalearth_name"]
+        missing = sorted(set(named.values()) - set(decided))
+        if missing:
+            why = "name its Natural Earth polygon or leave naturalearth_name empty and say why"
+            raise MappingError(polygons_file, None, "sea", f"no row for {', '.join(missing)}: {why}")
+        out: dict[str, tuple[float, float]] = {}
+        point_rows = read_csv_table(
+            self.directory / "sea_points.csv", ("sea", "lat", "lon", "method", "source")
+        )
+        for line, r in point_rows:
+            if r["sea"] not in decided:
+                raise MappingError(points_file, line, "sea", f"{r['sea']!r} is not in sea_polygons.csv")
+            if r["method"] not in ("naturalearth_centroid", "naturalearth_interior"):
+                raise MappingError(points_file, line, "method", f"unknown method {r['method']!r}")
+            try:
+                lat, lon = float(r["lat"]), float(r["lon"])
+            except ValueError:
+                raise MappingError(points_file, line, "lat", "lat and lon must be numbers") from None
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise MappingError(points_file, line, "lat", f"({lat}, {lon}) is not a point on Earth")
+            out[r["sea"]] = (lat, lon)
+        stale = sorted(s for s, name in decided.items() if name and s not in out)
+        if stale:
+            run = "run military-exercises derive-sea-points"
+            raise MappingError(points_file, None, "sea", f"no point for {', '.join(stale)}: {run}")
+        return out
+
+    @cached_property
     def _sea_pattern(self) -> re.Pattern[str]:
         names = sorted(self.sea_names, key=len, reverse=True)  # longest first: 'Eastern Mediterranean'
         return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)

@@ -103,7 +103,9 @@ class Exercises(_Base):
     coordinates_precision: str = _f(
         "point (a cited page gives lat/lon), upstream_geocode (MME's point for its place text), "
         "country_centroid or country_capital (the location country's point, from "
-        "dataset/mappings/country_points.csv); null when nothing places the exercise.",
+        "dataset/mappings/country_points.csv), sea_area (the point of the exercise's first catalogued "
+        "sea with a Natural Earth polygon, from dataset/mappings/sea_points.csv: for records located "
+        "at sea, and for those no other point places); null when nothing places the exercise.",
         nullable=True,
         isin=list(COORDINATE_PRECISIONS),
     )

@@ -451,6 +451,32 @@ def _with_seas(exercises: pl.DataFrame, maps: Mappings) -> pl.DataFrame:
     )
 
 
+def _with_sea_points(exercises: pl.DataFrame, maps: Mappings) -> pl.DataFrame:
+    """Exercises located at sea, and those no other point places, get the point of their first
+    catalogued sea that has one (a sea is more telling than the centroid of a large coastal state)."""
+    points = maps.sea_points
+    lat, lon = [], []
+    for seas in exercises["seas"].to_list():
+        point = next((points[s] for s in seas if s in points), (None, None))
+        lat.append(point[0])
+        lon.append(point[1])
+    sea = pl.DataFrame({"_lat": lat, "_lon": lon}, schema={"_lat": pl.Float64, "_lon": pl.Float64})
+    use = pl.col("_lat").is_not_null() & (
+        pl.col("lat").is_null()
+        | ((pl.col("location_precision") == "sea")
+           & pl.col("coordinates_precision").is_in(["country_centroid", "country_capital"]))
+    )  # fmt: skip
+    return (
+        pl.concat([exercises, sea], how="horizontal")
+        .with_columns(
+            lat=pl.when(use).then("_lat").otherwise("lat"),
+            lon=pl.when(use).then("_lon").otherwise("lon"),
+            coordinates_precision=pl.when(use).then(pl.lit("sea_area")).otherwise("coordinates_precision"),
+        )
+        .select(exercises.columns)
+    )
+
+
 def build_tables(
     batch: Batch | list[NormalizedRecord],
     maps: Mappings,
@@ -489,6 +515,7 @@ def build_tables(
         _with_country_points(_exercise_table(batch.exercises, base_participants, claims, sizes, cited), maps),
         maps,
     )
+    exercises = _with_sea_points(exercises, maps)
 
     contingents = sizes.filter(
         (pl.col("quantity") == "troops") & (pl.col("scope") == "country") & (pl.col("basis") == "combined")
