@@ -16,7 +16,6 @@ same tables give the same bytes), so the release's digest covers them too.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import polars as pl
@@ -47,36 +46,47 @@ def write_csv(frame: pl.DataFrame, path: Path) -> None:
 _SQL_TYPES = {pl.Int64: "INTEGER", pl.Float64: "REAL", pl.Boolean: "INTEGER"}
 
 
+def _create_table(name: str, frame: pl.DataFrame) -> str:
+    columns = [f'"{col}" {_SQL_TYPES.get(dtype.base_type(), "TEXT")}' for col, dtype in frame.schema.items()]
+    key = TABLE_INFO[name].primary_key
+    constraints = [f"PRIMARY KEY ({', '.join(chr(34) + k + chr(34) for k in key)})"] if key else []
+    for table, cols, ref, ref_cols in FOREIGN_KEYS:
+        if table == name:
+            constraints.append(f'FOREIGN KEY ({", ".join(cols)}) REFERENCES "{ref}" ({", ".join(ref_cols)})')
+    return f'CREATE TABLE "{name}" ({", ".join(columns + constraints)})'
+
+
+def sqlite_rows(frame: pl.DataFrame) -> pl.DataFrame:
+    """The rows as SQLite stores them: lists joined, dates as ISO text, booleans as 0/1."""
+    return flat(frame).with_columns(
+        *(pl.col(c).cast(pl.String) for c, t in frame.schema.items() if t == pl.Date),
+        *(pl.col(c).cast(pl.Int64) for c, t in frame.schema.items() if t == pl.Boolean),
+    )
+
+
 def write_sqlite(tables: dict[str, pl.DataFrame], path: Path) -> None:
-    """Every table into one SQLite file, with keys and indexes (datasette and DB Browser open it)."""
-    # rows go into an in-memory database, which VACUUM INTO then writes compactly in one pass
-    con = sqlite3.connect(":memory:")
+    """Every table into one SQLite file, with keys and indexes (datasette and DB Browser open it).
+
+    Rows go in through ADBC's bulk ingest from Arrow (about twice as fast as ``executemany``) into an
+    in-memory database, which ``VACUUM INTO`` then writes compactly in one pass: the same rows give
+    the same bytes.
+    """
+    import adbc_driver_sqlite.dbapi as adbc
+
+    path.unlink(missing_ok=True)
+    con = adbc.connect(":memory:", autocommit=True)  # VACUUM cannot run inside a transaction
     try:
-        con.execute("PRAGMA foreign_keys = OFF")  # rows go in table by table; the keys were validated
+        cur = con.cursor()
+        cur.execute("PRAGMA foreign_keys = OFF")  # rows go in table by table; the keys were validated
         for name, frame in tables.items():
-            columns = []
-            for col, dtype in frame.schema.items():
-                sql_type = _SQL_TYPES.get(dtype.base_type(), "TEXT")
-                columns.append(f'"{col}" {sql_type}')
-            key = TABLE_INFO[name].primary_key
-            constraints = [f"PRIMARY KEY ({', '.join(chr(34) + k + chr(34) for k in key)})"] if key else []
-            for table, cols, ref, ref_cols in FOREIGN_KEYS:
-                if table == name:
-                    constraints.append(
-                        f'FOREIGN KEY ({", ".join(cols)}) REFERENCES "{ref}" ({", ".join(ref_cols)})'
-                    )
-            con.execute(f'CREATE TABLE "{name}" ({", ".join(columns + constraints)})')
-            rows = flat(frame).with_columns(
-                pl.col(c).cast(pl.String) for c, t in frame.schema.items() if t == pl.Date
-            )
-            placeholders = ", ".join("?" for _ in frame.columns)
-            con.executemany(f'INSERT INTO "{name}" VALUES ({placeholders})', rows.iter_rows())
+            cur.execute(_create_table(name, frame))
+            if frame.height:
+                cur.adbc_ingest(name, sqlite_rows(frame).to_arrow(), mode="append")
             for table, cols, _ref, _ref_cols in FOREIGN_KEYS:
                 if table == name:
-                    con.execute(f'CREATE INDEX "{name}__{"_".join(cols)}" ON "{name}" ({", ".join(cols)})')
-        con.commit()
-        path.unlink(missing_ok=True)
-        con.execute("VACUUM INTO ?", (str(path),))  # a compact file, the same bytes for the same rows
+                    cur.execute(f'CREATE INDEX "{name}__{"_".join(cols)}" ON "{name}" ({", ".join(cols)})')
+        cur.execute("VACUUM INTO '" + str(path).replace("'", "''") + "'")
+        cur.close()
     finally:
         con.close()
 
@@ -86,17 +96,20 @@ def write_stata(exercises: pl.DataFrame, path: Path) -> None:
     import pandas as pd
 
     # 'end' is a reserved word in Stata: the two date texts are renamed alike
-    frame = flat(exercises).rename(STATA_RENAMES).to_pandas()
     exercises = exercises.rename(STATA_RENAMES)
-    for col, dtype in exercises.schema.items():
-        if dtype == pl.Boolean:  # Stata has no booleans; missing stays missing
-            frame[col] = frame[col].astype("float64")
-        elif dtype == pl.Date:
-            frame[col] = pd.to_datetime(frame[col])
     text = [c for c, t in exercises.schema.items() if t in (pl.String, pl.List(pl.String))]
-    for c in text:  # Stata's missing string is the empty string
-        frame[c] = frame[c].fillna("").astype(object)
-    long_text = [c for c in text if frame[c].fillna("").str.len().max() > 244]  # strL, not fixed width
+    prepared = flat(exercises).with_columns(
+        *(pl.col(c).cast(pl.Float64) for c, t in exercises.schema.items() if t == pl.Boolean),  # no booleans
+        *(pl.col(c).fill_null("") for c in text),  # Stata's missing string is the empty string
+    )
+    widths = prepared.select(pl.col(c).str.len_chars().max() for c in text).row(0) if text else ()
+    long_text = [c for c, width in zip(text, widths, strict=True) if (width or 0) > 244]  # strL
+    frame = prepared.to_pandas()
+    for col, dtype in exercises.schema.items():
+        if dtype == pl.Date:
+            frame[col] = pd.to_datetime(frame[col])
+    for c in text:
+        frame[c] = frame[c].astype(object)
     columns = TABLES["exercises"].to_schema().columns
     frame.to_stata(
         path,

@@ -15,6 +15,7 @@ import os
 import shutil
 import signal
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -102,14 +103,13 @@ def resource_files(resource: dict[str, Any]) -> list[dict[str, Any]]:
     return files
 
 
-def write_tables(tables: dict[str, pl.DataFrame], folder: Path, *, version: str) -> dict[str, Any]:
-    """Write every table as Parquet and CSV, the SQLite database, the Stata file of the exercises
-    and datapackage.json into ``folder``; return the datapackage.
+def _write_database_and_stata(tables: dict[str, pl.DataFrame], database: Path, stata: Path) -> None:
+    exports.write_sqlite(tables, database)
+    exports.write_stata(pl.concat([tables["exercises"], tables["upstream_exercises"]]), stata)
 
-    Each table resource points at its CSV file (a Frictionless tabular resource, list columns joined
-    with ';'); its ``parquet`` property describes the Parquet twin the loaders read.
-    """
-    folder.mkdir(parents=True)
+
+def _write_parquet_and_csv(tables: dict[str, pl.DataFrame], folder: Path) -> list[dict[str, Any]]:
+    """Each table as Parquet and CSV; its datapackage resource."""
     resources: list[dict[str, Any]] = []
     for name in TABLES:
         parquet = folder / f"{name}.parquet"
@@ -133,16 +133,31 @@ def write_tables(tables: dict[str, pl.DataFrame], folder: Path, *, version: str)
                 "parquet": {**_file_entry(parquet), "mediatype": "application/vnd.apache.parquet"},
             }
         )
-    database = folder / "military-exercises.sqlite"
-    exports.write_sqlite(tables, database)
+    return resources
+
+
+def write_tables(tables: dict[str, pl.DataFrame], folder: Path, *, version: str) -> dict[str, Any]:
+    """Write every table as Parquet and CSV, the SQLite database, the Stata file of the exercises
+    and datapackage.json into ``folder``; return the datapackage.
+
+    Each table resource points at its CSV file (a Frictionless tabular resource, list columns joined
+    with ';'); its ``parquet`` property describes the Parquet twin the loaders read.
+    """
+    folder.mkdir(parents=True)
+    resources: list[dict[str, Any]] = []
+    database, stata = folder / "military-exercises.sqlite", folder / "exercises.dta"
+    # the database and the Stata file are written in a second thread meanwhile (both libraries and
+    # polars leave Python's lock while they work): a one-record rebuild is mostly this step
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        exported = pool.submit(_write_database_and_stata, tables, database, stata)
+        resources += _write_parquet_and_csv(tables, folder)
+        exported.result()
     resources.append(
         {"name": "database", "type": "file", **_file_entry(database), "format": "sqlite",
          "mediatype": "application/vnd.sqlite3",
          "description": "Every table in one SQLite database, with primary keys, foreign keys and indexes.",
          "licenses": [LICENSE, UPSTREAM_LICENSE]}
     )  # fmt: skip
-    stata = folder / "exercises.dta"
-    exports.write_stata(pl.concat([tables["exercises"], tables["upstream_exercises"]]), stata)
     resources.append(
         {"name": "exercises-stata", "type": "file", **_file_entry(stata), "format": "dta",
          "mediatype": "application/x-stata-dta",
