@@ -219,3 +219,14 @@ def test_lists_introduced_by_sending_and_observing_countries() -> None:
     assert roles(main(text, published="2035-02-27")) == {
         "THA": "host", "SGP": "participant", "JPN": "participant", "LAO": "observer", "CHL": "observer",
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("force", "iso3"),
+    [("The Royal Navy", "GBR"), ("The JMSDF", "JPN"), ("The Luftwaffe", "DEU"), ("The NZDF", "NZL")],
+)
+def test_service_names_without_a_country_word_are_their_state(force: str, iso3: str) -> None:
+    text = f"The Jade Step 2034 exercise opened in Mongolia on Monday. {force} sent 120 personnel."
+    record = main(text)
+    assert roles(record) == {"MNG": "host", iso3: "participant"}
+    assert [(c["quantity"], c["country"], c["value"]) for c in record["claims"]] == [("troops", iso3, 120)]

@@ -44,6 +44,11 @@ ARMED_FORCES: dict[str, str] = {
     "kdf": "KEN", "revolutionary guards": "IRN", "irgc": "IRN", "pentagon": "USA",
     "self-defense forces": "JPN",
     "self-defence forces": "JPN", "self-defense force": "JPN", "sdf": "JPN",
+    # service names that carry no country word (forces named "Indian Navy" already name theirs)
+    "royal navy": "GBR", "royal air force": "GBR", "raf": "GBR", "royal marines": "GBR",
+    "luftwaffe": "DEU", "marine nationale": "FRA", "korean people's army": "PRK", "kpa": "PRK",
+    "jmsdf": "JPN", "jgsdf": "JPN", "jasdf": "JPN", "nzdf": "NZL", "sandf": "ZAF", "fanb": "VEN",
+    "zahal": "ISR", "pla navy": "CHN", "pla air force": "CHN",
 }  # fmt: skip
 
 #: Organisations and alliances (claimants that are not a state). Lower-case phrase -> code.
