@@ -140,11 +140,19 @@ def source_files(layout: Layout) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
-def data_version(files: list[Path], layout: Layout) -> str:
-    """Package version plus a digest of every input file: same inputs, same version string."""
+def data_version(files: list[Path], layout: Layout, *, file_keys: list[str] | None = None) -> str:
+    """Package version plus a digest of every input file: same inputs, same version string.
+
+    A source file enters by its cache key (path and bytes, :func:`cache.entry_key`); ``file_keys``,
+    when the build has them already (one per file, in order), saves reading every file again.
+    """
     h = hashlib.sha256()
+    if file_keys is None or len(file_keys) != len(files):
+        file_keys = [cache.entry_key(f.relative_to(layout.root).as_posix(), f.read_bytes()) for f in files]
+    for key in file_keys:
+        h.update(key.encode())
+        h.update(b"\0")
     inputs = [
-        *files,
         *sorted(layout.mappings.glob("*.csv")),
         *sorted(p for p in layout.upstream.rglob("*") if p.is_file()),
     ]
@@ -280,6 +288,7 @@ class Collected:
     sizes: pl.DataFrame
     adapted: Adapted
     links: list[Link]
+    file_keys: list[str]  # cache.entry_key of each file, in the order of ``files``
 
 
 def collect_checked(layout: Layout, *, jobs: int | None = None, use_cache: bool = True) -> Collected:
@@ -305,6 +314,7 @@ def collect_checked(layout: Layout, *, jobs: int | None = None, use_cache: bool 
     chunk_sizes: list[pl.DataFrame] = []
     ids: list[tuple[str, str, int | None]] = []
     keys: set[str] = set()
+    file_keys: list[str] = []
     cache_folder = None
     if use_cache:
         context = cache.context_digest(sorted(layout.mappings.glob("*.csv")))
@@ -333,6 +343,7 @@ def collect_checked(layout: Layout, *, jobs: int | None = None, use_cache: bool 
             problems += found
             ids += part_ids
             keys.update(part_keys)
+            file_keys += part_keys[:-1]  # the files' keys in order; the last is the chunk's
             chunk_sizes.append(part_sizes)
     finally:
         if pool is not None:
@@ -356,7 +367,7 @@ def collect_checked(layout: Layout, *, jobs: int | None = None, use_cache: bool 
         problems += stale_allowlist_problems(allowlist, used)
     if problems:
         raise BuildError(problems)
-    return Collected(batch, files, sizes, adapted, links)
+    return Collected(batch, files, sizes, adapted, links, file_keys)
 
 
 def assemble_tables(collected: Collected, maps: Mappings) -> dict[str, pl.DataFrame]:
@@ -375,13 +386,13 @@ def make_tables(
     """Collect, build and validate the tables without publishing them (``jobs``, ``use_cache``: see
     :func:`collect`)."""
     collected = collect_checked(layout, jobs=jobs, use_cache=use_cache)
-    files = collected.files
+    files, file_keys = collected.files, collected.file_keys
     tables = assemble_tables(collected, Mappings(layout.mappings))
     del collected  # the private columns are no longer needed: free them before validating
     failures = validate_tables(tables)
     if failures:
         raise BuildError([Problem("release", None, "schema", f) for f in failures])
-    return tables, data_version(files, layout)
+    return tables, data_version(files, layout, file_keys=file_keys)
 
 
 def build(root: Path, *, jobs: int | None = None, use_cache: bool = True) -> Path:

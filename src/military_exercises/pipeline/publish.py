@@ -103,11 +103,6 @@ def resource_files(resource: dict[str, Any]) -> list[dict[str, Any]]:
     return files
 
 
-def _write_database_and_stata(tables: dict[str, pl.DataFrame], database: Path, stata: Path) -> None:
-    exports.write_sqlite(tables, database)
-    exports.write_stata(pl.concat([tables["exercises"], tables["upstream_exercises"]]), stata)
-
-
 def _write_parquet_and_csv(tables: dict[str, pl.DataFrame], folder: Path) -> list[dict[str, Any]]:
     """Each table as Parquet and CSV; its datapackage resource."""
     resources: list[dict[str, Any]] = []
@@ -146,11 +141,12 @@ def write_tables(tables: dict[str, pl.DataFrame], folder: Path, *, version: str)
     folder.mkdir(parents=True)
     resources: list[dict[str, Any]] = []
     database, stata = folder / "military-exercises.sqlite", folder / "exercises.dta"
-    # the database and the Stata file are written in a second thread meanwhile (both libraries and
-    # polars leave Python's lock while they work): a one-record rebuild is mostly this step
+    # the database (the longest export) is written in a second thread meanwhile; ADBC and polars
+    # leave Python's lock while they work, so a one-record rebuild waits for the longer of the two
     with ThreadPoolExecutor(max_workers=1) as pool:
-        exported = pool.submit(_write_database_and_stata, tables, database, stata)
+        exported = pool.submit(exports.write_sqlite, tables, database)
         resources += _write_parquet_and_csv(tables, folder)
+        exports.write_stata(pl.concat([tables["exercises"], tables["upstream_exercises"]]), stata)
         exported.result()
     resources.append(
         {"name": "database", "type": "file", **_file_entry(database), "format": "sqlite",
