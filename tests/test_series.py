@@ -42,7 +42,7 @@ def test_series_years_status_by_hand(repo: Path) -> None:
         ("Alpha Drill", 2019, "open", 0, None),
         ("Alpha Drill", 2020, "held", 1, None),  # the record
         ("Alpha Drill", 2021, "not_held", 0, "cancelled"),  # the page that says so
-        ("Beta Biennial", 2018, "open", 0, None),  # even years: its first known edition's parity
+        ("Beta Biennial", 2018, "open", 0, None),  # even years: its last known edition's parity
         ("Beta Biennial", 2019, "off_year", 0, None),
         ("Beta Biennial", 2020, "open", 0, None),
         ("Beta Biennial", 2021, "off_year", 0, None),
@@ -52,6 +52,19 @@ def test_series_years_status_by_hand(repo: Path) -> None:
     ]
     series = pl.read_parquet(release / "series.parquet").select("series", "n_exercises", "first_year").rows()
     assert series == [("Alpha Drill", 1, 2020), ("Beta Biennial", 0, None)]
+
+
+def test_a_biennial_series_follows_the_cadence_of_its_latest_edition(repo: Path) -> None:
+    """First known in an odd year (2017), held since in even ones: the record of 2020 sets the
+    cadence, so odd years are off and even years without a record are open."""
+    catalogue = CATALOGUE.replace("Beta Biennial,,,,,Europe,sea,biennial,2018,2024", "Beta Biennial,,,,,Europe,sea,biennial,2017,2022")
+    (repo / "dataset" / "mappings" / "series.csv").write_text(catalogue, encoding="utf-8")
+    path = repo / "dataset" / "sources" / "2020" / "2020-05-alpha-drill.yaml"
+    path.write_text(BASE_RECORD.replace("series: null", "series: Beta Biennial"), encoding="utf-8")
+    sy = pl.read_parquet(build(repo) / "series_years.parquet").filter(pl.col("series") == "Beta Biennial")
+    assert sy.select("year", "status").rows() == [
+        (2017, "off_year"), (2018, "open"), (2019, "off_year"), (2020, "held"), (2021, "off_year"), (2022, "open"),
+    ]  # fmt: skip
 
 
 def test_a_record_must_write_the_catalogued_name_not_an_alias(repo: Path) -> None:

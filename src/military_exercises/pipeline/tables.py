@@ -567,7 +567,8 @@ def series_tables(exercises: pl.DataFrame, maps: Mappings) -> tuple[pl.DataFrame
 
     A series is accounted for in each census year from its first to its last known edition (the
     catalogue's years, widened by the release's own exercises), and in any other census year with
-    an exercise or a not-held page. Biennial series are off in the years of the other parity.
+    an exercise or a not-held page. Biennial series are off in the years of the other parity than
+    their latest edition's.
     """
     first_census, last_census = CENSUS_YEARS
     held = (
@@ -589,7 +590,9 @@ def series_tables(exercises: pl.DataFrame, maps: Mappings) -> tuple[pl.DataFrame
     spans = catalogue.select(
         "series",
         "frequency",
-        parity=pl.coalesce("first_known", "first_year") % 2,
+        # a biennial series' cadence is that of its latest edition (RIMPAC began in 1971 but has been
+        # held in even years since 1974): the newest record, else the catalogue's last, then first
+        parity=pl.coalesce("last_year", "last_known", "first_known") % 2,
         lo=pl.max_horizontal(pl.min_horizontal("first_known", "first_year"), pl.lit(first_census)),
         hi=pl.min_horizontal(pl.max_horizontal("last_known", "last_year"), pl.lit(last_census)),
     )
