@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import polars as pl
 import pytest
@@ -197,14 +196,25 @@ def test_real_release_panel_matches_the_participants_table() -> None:
 
 
 @pytest.mark.slow
-def test_full_directed_panel_is_fast() -> None:
-    """Target from the issue: about 200 states x 1946-2026, directed, in <= 3 s."""
+def test_full_directed_panel_holds_every_ordered_pair_of_states() -> None:
+    """About 200 states x 1946-2026, directed: more than two million rows, joint exercises in some.
+    Its speed (target <= 3 s) is measured by `make bench`, not here: timed unit tests fail on a
+    loaded machine."""
     from military_exercises import load_participants
 
     parts = load_participants()
-    started = time.perf_counter()
     panel = dyad_year(parts, system="gw", directed=True, start_year=1946, end_year=2026)
-    elapsed = time.perf_counter() - started
     assert panel.height > 2_000_000
     assert panel.select(pl.col("n_joint").sum()).item() > 0
-    assert elapsed <= 3.0, f"directed dyad-year panel took {elapsed:.2f} s"
+    # directed: every (a, b, year) row has its mirror (b, a, year) with the same joint count
+    mirror = panel.select(
+        pl.col("gw_code2").alias("gw_code1"),
+        pl.col("gw_code1").alias("gw_code2"),
+        "year",
+        pl.col("n_joint").alias("n_joint_mirror"),
+        mirrored=pl.lit(True),
+    )
+    joined = panel.join(mirror, on=["gw_code1", "gw_code2", "year"], how="left")
+    assert joined["mirrored"].null_count() == 0
+    # the same count both ways, and null (outside the data's years) both ways
+    assert joined.select(pl.col("n_joint").eq_missing(pl.col("n_joint_mirror")).all()).item()
