@@ -89,6 +89,17 @@ def _normalise_alias(text: str) -> str:
     return t[4:] if t.startswith("the ") else t
 
 
+def _point(file: str, line: int, row: dict[str, str]) -> tuple[float, float]:
+    """(lat, lon) of a row of a point table; a located error unless both are numbers on Earth."""
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except ValueError:
+        raise MappingError(file, line, "lat", "lat and lon must be numbers") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise MappingError(file, line, "lat", f"({lat}, {lon}) is not a point on Earth")
+    return lat, lon
+
+
 @dataclass
 class Mappings:
     """All mapping tables of one dataset directory."""
@@ -247,13 +258,7 @@ class Mappings:
                 raise MappingError(points_file, line, "sea", f"{r['sea']!r} is not in sea_polygons.csv")
             if r["method"] not in ("naturalearth_centroid", "naturalearth_interior"):
                 raise MappingError(points_file, line, "method", f"unknown method {r['method']!r}")
-            try:
-                lat, lon = float(r["lat"]), float(r["lon"])
-            except ValueError:
-                raise MappingError(points_file, line, "lat", "lat and lon must be numbers") from None
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                raise MappingError(points_file, line, "lat", f"({lat}, {lon}) is not a point on Earth")
-            out[r["sea"]] = (lat, lon)
+            out[r["sea"]] = _point(points_file, line, r)
         stale = sorted(s for s, name in decided.items() if name and s not in out)
         if stale:
             run = "run military-exercises derive-sea-points"
@@ -459,11 +464,6 @@ class Mappings:
                 raise MappingError(file, line, "iso3", f"{r['iso3']!r} is not in countries.csv")
             if r["method"] not in precision:
                 raise MappingError(file, line, "method", f"unknown method {r['method']!r}")
-            try:
-                lat, lon = float(r["lat"]), float(r["lon"])
-            except ValueError:
-                raise MappingError(file, line, "lat", "lat and lon must be numbers") from None
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                raise MappingError(file, line, "lat", f"({lat}, {lon}) is not a point on Earth")
+            lat, lon = _point(file, line, r)
             out[r["iso3"]] = (lat, lon, precision[r["method"]])
         return out
