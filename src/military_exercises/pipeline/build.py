@@ -291,6 +291,11 @@ class Collected:
     file_keys: list[str]  # cache.entry_key of each file, in the order of ``files``
 
 
+def _cache_folder(layout: Layout) -> Path | None:
+    """This build's cache folder (code, libraries and mapping tables as they are now)."""
+    return cache.prepare(layout.cache, cache.context_digest(sorted(layout.mappings.glob("*.csv"))))
+
+
 def collect_checked(layout: Layout, *, jobs: int | None = None, use_cache: bool = True) -> Collected:
     """Parse and normalize every record; raise :class:`BuildError` listing every problem.
 
@@ -315,10 +320,7 @@ def collect_checked(layout: Layout, *, jobs: int | None = None, use_cache: bool 
     ids: list[tuple[str, str, int | None]] = []
     keys: set[str] = set()
     file_keys: list[str] = []
-    cache_folder = None
-    if use_cache:
-        context = cache.context_digest(sorted(layout.mappings.glob("*.csv")))
-        cache_folder = cache.prepare(layout.cache, context)
+    cache_folder = _cache_folder(layout) if use_cache else None
     cache_dir = None if cache_folder is None else str(cache_folder)
     n_jobs = _jobs(len(files), jobs)
     names = [str(f) for f in files]
@@ -356,7 +358,8 @@ def collect_checked(layout: Layout, *, jobs: int | None = None, use_cache: bool 
     problems += cross_file_problems(batch, allowlist, used)
     problems += url_problems(batch.sources)
     problems += timing_problems(batch, build_date())
-    problems += duplicate_exercise_problems(batch)
+    memo = None if cache_folder is None else cache_folder / "likely-duplicates.pkl"
+    problems += duplicate_exercise_problems(batch, memo=memo)
     sizes = pl.concat(chunk_sizes).sort(SIZE_KEY, nulls_last=False) if chunk_sizes else _chunk_sizes(batch)
     problems += contingent_problems(sizes, batch.claims, allowlist, used)
     adapted = adapt_all(layout.upstream, maps)
@@ -389,9 +392,13 @@ def make_tables(
     files, file_keys = collected.files, collected.file_keys
     tables = assemble_tables(collected, Mappings(layout.mappings))
     del collected  # the private columns are no longer needed: free them before validating
-    failures = validate_tables(tables)
+    folder = _cache_folder(layout) if use_cache else None
+    digests = {name: cache.table_digest(name, frame) for name, frame in tables.items()} if folder else {}
+    passed_before = cache.validated(folder)
+    failures = validate_tables(tables, skip={n for n, d in digests.items() if d in passed_before})
     if failures:
         raise BuildError([Problem("release", None, "schema", f) for f in failures])
+    cache.mark_validated(folder, set(digests.values()))
     return tables, data_version(files, layout, file_keys=file_keys)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import pickle
 import shutil
@@ -21,8 +22,10 @@ from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any
 
+import polars as pl
+
 #: The libraries whose behaviour ends up in a cached result (error texts, ISO 3166-2 codes).
-_LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "pycountry", "polars")
+_LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "pycountry", "polars", "pandera")
 
 
 def code_digest() -> str:
@@ -98,11 +101,43 @@ def put(folder: str | None, key: str, value: Any) -> None:
         os.replace(tmp, target)
 
 
+#: Subfolder of markers for tables that passed validation (see :func:`table_digest`).
+VALIDATED = "validated"
+
+
+def table_digest(name: str, frame: pl.DataFrame) -> str:
+    """Digest of a table's name, schema and every value (its Arrow IPC bytes): a table with the same
+    digest as one that passed validation passes again, with the same code and libraries."""
+    buffer = io.BytesIO()
+    frame.write_ipc(buffer, compression="uncompressed")
+    return hashlib.sha256(name.encode() + b"\0" + buffer.getvalue()).hexdigest()
+
+
+def validated(folder: Path | None) -> set[str]:
+    """Digests of the tables that passed validation in earlier builds (none without a cache)."""
+    if folder is None:
+        return set()
+    return {p.name for p in (folder / VALIDATED).glob("*")}
+
+
+def mark_validated(folder: Path | None, digests: set[str]) -> None:
+    """Keep exactly these digests as validated (older markers are removed)."""
+    if folder is None:
+        return
+    with contextlib.suppress(OSError):
+        (folder / VALIDATED).mkdir(exist_ok=True)
+        for old in (folder / VALIDATED).glob("*"):
+            if old.name not in digests:
+                old.unlink()
+        for digest in digests:
+            (folder / VALIDATED / digest).touch()
+
+
 def prune(folder: Path | None, keep: set[str]) -> None:
     """Remove entries of files that are no longer in the tree (or no longer look as they did)."""
     if folder is None:
         return
     for path in folder.glob("*/*"):
-        if path.stem not in keep:
+        if path.parent.name != VALIDATED and path.stem not in keep:
             with contextlib.suppress(OSError):
                 path.unlink()

@@ -9,13 +9,16 @@ announced exercise), ``distinct_from: [...]`` (two different exercises that look
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import pickle
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import polars as pl
 
-from military_exercises.pipeline.matching import ExerciseKey, likely_same_pairs
+from military_exercises.pipeline.matching import ExerciseKey, likely_same_pairs, same_event_reason
 from military_exercises.pipeline.problems import Problem
 
 if TYPE_CHECKING:
@@ -126,9 +129,42 @@ def exercise_keys(exercises: pl.DataFrame, participants: pl.DataFrame) -> list[E
     ]
 
 
-def duplicate_exercise_problems(batch: Batch) -> list[Problem]:
+def likely_pairs(keys: list[ExerciseKey], memo: Path | None) -> list[tuple[str, str, str]]:
+    """``likely_same_pairs(keys)``, reusing the last build's pairs (kept in ``memo``) among exercises
+    whose keys did not change: only changed or new ones are matched, against all."""
+    by_id = {k.exercise_id: k for k in keys}
+    old: tuple[dict[str, ExerciseKey], list[tuple[str, str, str]]] | None = None
+    if memo is not None and len(by_id) == len(keys):
+        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            old = pickle.loads(memo.read_bytes())
+    if old is None:
+        pairs = likely_same_pairs(keys)
+    else:
+        old_keys, old_pairs = old
+        changed = [k for k in keys if old_keys.get(k.exercise_id) != k]
+        same = {i for i, k in by_id.items() if old_keys.get(i) == k}
+        found = {p for p in old_pairs if p[0] in same and p[1] in same}
+        for a, b, _ in likely_same_pairs(changed, against=keys):
+            first, second = sorted((a, b))  # as matching within one list orders a pair
+            reason = same_event_reason(by_id[first], by_id[second])
+            if reason is not None:
+                found.add((first, second, reason))
+        pairs = sorted(found)
+    if memo is not None and len(by_id) == len(keys):
+        with contextlib.suppress(OSError):
+            tmp = memo.with_suffix(f".tmp-{os.getpid()}")
+            tmp.write_bytes(pickle.dumps((by_id, pairs), protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, memo)
+    return pairs
+
+
+def duplicate_exercise_problems(batch: Batch, *, memo: Path | None = None) -> list[Problem]:
     """Likely duplicates (:mod:`~military_exercises.pipeline.matching`) not declared distinct, and
-    ``distinct_from`` entries naming no exercise."""
+    ``distinct_from`` entries naming no exercise.
+
+    ``memo``: a file keeping the keys and pairs of the last build, so that only exercises whose key
+    changed are matched again (the same pairs as matching everything; see :func:`likely_pairs`).
+    """
     ex = batch.exercises
     files = dict(zip(ex["exercise_id"], ex["source_file"], strict=True))
     lines = dict(zip(ex["exercise_id"], ex["_line_id"], strict=True))
@@ -144,7 +180,7 @@ def duplicate_exercise_problems(batch: Batch) -> list[Problem]:
             problems.append(
                 Problem(files[a], lines[a], "distinct_from", f"{b!r} is not the id of any exercise")
             )
-    for a, b, reason in likely_same_pairs(exercise_keys(ex, batch.participants)):
+    for a, b, reason in likely_pairs(exercise_keys(ex, batch.participants), memo):
         if (a, b) in distinct or (b, a) in distinct:
             continue
         problems.append(
