@@ -109,7 +109,8 @@ def table_digest(name: str, frame: pl.DataFrame) -> str:
     """Digest of a table's name, schema and every value (its Arrow IPC bytes): a table with the same
     digest as one that passed validation passes again, with the same code and libraries."""
     buffer = io.BytesIO()
-    frame.write_ipc(buffer, compression="uncompressed")
+    # the oldest Arrow layout (plain string buffers, not string views): equal tables, equal bytes
+    frame.rechunk().write_ipc(buffer, compression="uncompressed", compat_level=pl.CompatLevel.oldest())
     return hashlib.sha256(name.encode() + b"\0" + buffer.getvalue()).hexdigest()
 
 
