@@ -6,7 +6,10 @@ is a miss and the file is checked afresh. So the cache can make a build faster b
 what it publishes (tests build with and without it and compare the bytes).
 
 Layout: ``dataset/.build/cache/<context>/<key[:2]>/<key>.pkl``; the folders of other contexts are
-removed when a build starts. A cache that cannot be read or written is ignored.
+removed when a build starts. A cache that cannot be read or written is ignored. Beside the records,
+the same folder keeps ``validated/<digest>`` markers of tables that passed validation (a table with
+the same content digest is not validated again) and ``likely-duplicates.pkl``, the last build's
+matching keys and likely-duplicate pairs (only exercises whose key changed are matched again).
 """
 
 from __future__ import annotations
