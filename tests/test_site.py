@@ -13,10 +13,11 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from tests.conftest import BASE_RECORD, synthetic_generator
+from tests.conftest import BASE_RECORD, REPO, synthetic_generator
 
 import military_exercises as mx
 from military_exercises.pipeline.build import build
+from military_exercises.pipeline.mappings import Mappings
 from military_exercises.site import basemap
 from military_exercises.site.build import MARKER, build_site, markdown_lite
 from military_exercises.site.pages import exercise_title
@@ -202,3 +203,27 @@ def test_the_sea_filter_offers_catalogued_seas_not_free_text(built_site: Path) -
     options = re.findall(r"<option>([^<]*)</option>", select.group(1))
     assert "Baltic Sea" in options
     assert not [o for o in options if ";" in o or " and " in o]  # no "Black Sea; Caspian Sea"
+
+
+def test_an_exercise_known_by_its_sea_is_drawn_on_its_page_as_the_seas_point_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mini_repo: Callable[..., Path]
+) -> None:
+    """The sea's centroid is drawn on the exercise's own page, captioned as a sea's point, and
+    left off the world map, where a dot would claim a position the sources do not give."""
+    at_sea = (
+        BASE_RECORD.replace("country: TJK\n  admin1: GBAO", "country: null\n  admin1: null")
+        .replace("sea: null", "sea: Baltic Sea")
+        .replace("precision: place", "precision: sea")
+    )
+    root = mini_repo(at_sea)
+    monkeypatch.setenv("MILITARY_EXERCISES_RELEASE", str(build(root)))
+    out = tmp_path / "site"
+    build_site(out)
+    lat, lon = Mappings(REPO / "dataset" / "mappings").sea_points["Baltic Sea"]
+    x, y = basemap.project(lon, lat)
+    page = (out / "exercise" / "2020-05-alpha-drill.html").read_text(encoding="utf-8")
+    assert f'<circle class="pt" cx="{x:.1f}" cy="{y:.1f}"' in page
+    assert f"point at {lat:.4g}, {lon:.4g}, the middle of the Baltic Sea" in page
+    entries = {e["i"]: e for e in data_js(out)["exercises"]}  # type: ignore[attr-defined]
+    assert "xy" not in entries["2020-05-alpha-drill"]
+    assert f"Point at {lat:.4g}, {lon:.4g}, the middle of the Baltic Sea" in page  # names keep their capitals

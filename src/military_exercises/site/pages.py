@@ -228,6 +228,10 @@ def inset(site: Site, e: Mapping[str, Any]) -> dict[str, Any] | None:
     shaded (or the hosts, for an exercise across several countries); None when there is nothing
     to draw."""
     point = site.point(e)
+    sea = (e.get("seas") or [None])[0]
+    at_sea = point is None and e.get("coordinates_precision") == "sea_area" and e["lat"] is not None
+    if at_sea:  # the point of a whole sea: drawn on the exercise's own page, said to be only that
+        point = project(e["lon"], e["lat"])
     shaded: list[Country] = []
     if e["location_country_iso3"] in site.basemap:
         shaded = [site.basemap[e["location_country_iso3"]]]
@@ -240,6 +244,8 @@ def inset(site: Site, e: Mapping[str, Any]) -> dict[str, Any] | None:
     if point is not None:
         given = e.get("coordinates_precision") == "point"
         how = "as the sources give it" if given else "MME's point for its place text"
+        if at_sea:
+            how = f"the middle of the {sea} (the sources place the exercise only by its sea)"
         caption = f"point at {e['lat']:.4g}, {e['lon']:.4g}, {how}" + (f"; {caption}" if shaded else "")
     else:
         caption += "; the sources give no coordinates"
