@@ -236,14 +236,27 @@ def filter_years(df: pl.DataFrame, *, start: int | None = None, end: int | None 
     return df.filter(_within("year", start, end))
 
 
+def _keep_values(
+    df: pl.DataFrame,
+    values: str | Sequence[str] | None,
+    column: str,
+    accepted: Sequence[str],
+    label: str,
+    caller: str,
+) -> pl.DataFrame:
+    """Rows whose ``column`` is one of ``values`` (None: all rows); unknown values raise, listing
+    the accepted ones."""
+    if values is None:
+        return df
+    wanted = [str(v) for v in _as_list(values)]
+    _check_values(wanted, accepted, label)
+    _require_columns(df, [column], caller)
+    return df.filter(pl.col(column).is_in(wanted))
+
+
 def filter_region(df: pl.DataFrame, regions: str | Sequence[str] | None) -> pl.DataFrame:
     """Rows in any of the given regions (exercises: region of the location; participants: of the state)."""
-    if regions is None:
-        return df
-    wanted = [str(r) for r in _as_list(regions)]
-    _check_values(wanted, REGIONS, "region(s)")
-    _require_columns(df, ["region"], "filter_region")
-    return df.filter(pl.col("region").is_in(wanted))
+    return _keep_values(df, regions, "region", REGIONS, "region(s)", "filter_region")
 
 
 def organisation_codes() -> tuple[str, ...]:
@@ -281,12 +294,7 @@ def filter_provenance(df: pl.DataFrame, provenance: str | Sequence[str] | None) 
     ``filter_provenance(ex, ["curated", "several"])`` keeps every exercise a curated record
     describes; ``["mme", "several"]`` is closest to MME's own coverage.
     """
-    if provenance is None:
-        return df
-    _require_columns(df, ["provenance"], "filter_provenance")
-    wanted = [str(p) for p in _as_list(provenance)]
-    _check_values(wanted, list(PROVENANCES), "provenance(s)")
-    return df.filter(pl.col("provenance").is_in(wanted))
+    return _keep_values(df, provenance, "provenance", list(PROVENANCES), "provenance(s)", "filter_provenance")
 
 
 def _filter_list_column(
@@ -448,12 +456,7 @@ def filter_name(df: pl.DataFrame, text: str | None, *, regex: bool = False) -> p
 def filter_kind(df: pl.DataFrame, kinds: str | Sequence[str] | None) -> pl.DataFrame:
     """Exercises of the given kinds: ``national`` (one state), ``bilateral`` (two), ``multilateral``
     (three or more); observers are not counted."""
-    if kinds is None:
-        return df
-    wanted = [str(k) for k in _as_list(kinds)]
-    _check_values(wanted, EXERCISE_KINDS, "kind(s)")
-    _require_columns(df, ["kind"], "filter_kind")
-    return df.filter(pl.col("kind").is_in(wanted))
+    return _keep_values(df, kinds, "kind", EXERCISE_KINDS, "kind(s)", "filter_kind")
 
 
 def filter_duration(
