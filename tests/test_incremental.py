@@ -84,3 +84,30 @@ def test_only_tables_whose_content_changed_are_validated_again(
     assert skipped[1] == set(TABLES)  # nothing changed
     assert "exercises" not in skipped[2] and "claims" in skipped[2]  # the name is in exercises only
     assert skipped[3] == set()  # without the cache everything is validated
+
+
+def test_unchanged_tables_reuse_their_files_and_a_damaged_one_is_written_again(
+    mini_repo: Callable[..., Path],
+) -> None:
+    root = mini_repo(BASE_RECORD)
+    first = build(root)
+    record = root / "dataset" / "sources" / "2020" / "2020-05-alpha-drill.yaml"
+    record.write_text(BASE_RECORD.replace("name: Alpha Drill", "name: Alpha Drill II"), encoding="utf-8")
+    second = build(root)
+    assert second != first
+    # the name is in exercises only: claims' files are the very files written before (one inode)
+    cached = {p.name: p for p in (root / "dataset" / ".build" / "cache").glob("*/exports/*")}
+    inodes = {p.stat().st_ino for p in cached.values()}
+    assert (second / "claims.parquet").stat().st_ino in inodes
+    assert (second / "exercises.csv").stat().st_ino in inodes  # the new file, kept for next time
+    assert sum(name.endswith(".sha256") for name in cached) * 2 == len(cached) == 4 * len(TABLES)
+    # damaging a release file damages its linked cache entry: the next build must not reuse it
+    with (second / "claims.csv").open("r+b") as fh:
+        fh.truncate(10)
+    record.write_text(BASE_RECORD, encoding="utf-8")
+    third = build(root)
+    clean = build(root, use_cache=False)
+    assert third == clean
+    for path in sorted(third.iterdir()):
+        assert path.stat().st_size > 10, path.name
+    assert (third / "claims.csv").read_bytes().startswith(b"claim_id,")

@@ -388,6 +388,14 @@ def make_tables(
 ) -> tuple[dict[str, pl.DataFrame], str]:
     """Collect, build and validate the tables without publishing them (``jobs``, ``use_cache``: see
     :func:`collect`)."""
+    tables, version, _ = _validated_tables(layout, jobs=jobs, use_cache=use_cache)
+    return tables, version
+
+
+def _validated_tables(
+    layout: Layout, *, jobs: int | None, use_cache: bool
+) -> tuple[dict[str, pl.DataFrame], str, cache.ExportCache]:
+    """The validated tables, the data version, and the export files earlier builds left for them."""
     collected = collect_checked(layout, jobs=jobs, use_cache=use_cache)
     files, file_keys = collected.files, collected.file_keys
     tables = assemble_tables(collected, Mappings(layout.mappings))
@@ -399,7 +407,8 @@ def make_tables(
     if failures:
         raise BuildError([Problem("release", None, "schema", f) for f in failures])
     cache.mark_validated(folder, set(digests.values()))
-    return tables, data_version(files, layout, file_keys=file_keys)
+    version = data_version(files, layout, file_keys=file_keys)
+    return tables, version, cache.ExportCache(folder, digests)
 
 
 def build(root: Path, *, jobs: int | None = None, use_cache: bool = True) -> Path:
@@ -409,5 +418,5 @@ def build(root: Path, *, jobs: int | None = None, use_cache: bool = True) -> Pat
     results of unchanged files (:mod:`~military_exercises.pipeline.cache`; never changes the output).
     """
     layout = Layout(root)
-    tables, version = make_tables(layout, jobs=jobs, use_cache=use_cache)
-    return publish(tables, layout.dataset, version=version)
+    tables, version, reuse = _validated_tables(layout, jobs=jobs, use_cache=use_cache)
+    return publish(tables, layout.dataset, version=version, reuse=reuse)

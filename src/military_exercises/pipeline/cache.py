@@ -106,6 +106,8 @@ def put(folder: str | None, key: str, value: Any) -> None:
 
 #: Subfolder of markers for tables that passed validation (see :func:`table_digest`).
 VALIDATED = "validated"
+#: Subfolder of the per-table export files of the last build (see :class:`ExportCache`).
+EXPORTS = "exports"
 
 
 def table_digest(name: str, frame: pl.DataFrame) -> str:
@@ -142,6 +144,78 @@ def prune(folder: Path | None, keep: set[str]) -> None:
     if folder is None:
         return
     for path in folder.glob("*/*"):
-        if path.parent.name != VALIDATED and path.stem not in keep:
+        if path.parent.name not in (VALIDATED, EXPORTS) and path.stem not in keep:
             with contextlib.suppress(OSError):
                 path.unlink()
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of a file's bytes, read in 1 MiB blocks."""
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class ExportCache:
+    """The Parquet and CSV files a table with a given content digest was written to last time.
+
+    ``exports/<table digest>.<format>`` is a hard link to the file of the release that wrote it (a
+    copy where links are not possible), beside ``<...>.sha256`` holding its digest. A file is reused
+    only when its bytes still have that digest (a release file damaged in place damages its link
+    too, and is then written afresh), so reuse never changes what is published. Only the files of
+    the latest build's tables are kept.
+    """
+
+    def __init__(self, folder: Path | None, digests: dict[str, str]) -> None:
+        self.folder = None if folder is None else folder / EXPORTS
+        self.digests = digests  # table name -> table_digest
+        self.kept: set[str] = set()
+
+    def _path(self, table: str, fmt: str) -> Path | None:
+        if self.folder is None or table not in self.digests:
+            return None
+        return self.folder / f"{self.digests[table]}.{fmt}"
+
+    def take(self, table: str, fmt: str, target: Path) -> str | None:
+        """Put the cached file at ``target`` and return its sha256, or None (then write it)."""
+        cached = self._path(table, fmt)
+        if cached is None:
+            return None
+        try:
+            expected = cached.with_name(cached.name + ".sha256").read_text(encoding="ascii").strip()
+            if file_digest(cached) != expected:
+                return None
+            _link_or_copy(cached, target)
+        except OSError:
+            return None
+        self.kept.add(cached.name)
+        return expected
+
+    def keep(self, table: str, fmt: str, written: Path, sha256: str) -> None:
+        """Remember a freshly written file for the next build (best effort)."""
+        cached = self._path(table, fmt)
+        if cached is None:
+            return
+        with contextlib.suppress(OSError):
+            cached.parent.mkdir(exist_ok=True)
+            cached.unlink(missing_ok=True)
+            _link_or_copy(written, cached)
+            cached.with_name(cached.name + ".sha256").write_text(sha256 + "\n", encoding="ascii")
+            self.kept.add(cached.name)
+
+    def prune(self) -> None:
+        """Drop the files of tables that this build no longer has."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.name.removesuffix(".sha256") not in self.kept:
+                path.unlink(missing_ok=True)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -10,6 +10,7 @@ announced exercise), ``distinct_from: [...]`` (two different exercises that look
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import datetime as dt
 import os
 import pickle
@@ -129,20 +130,29 @@ def exercise_keys(exercises: pl.DataFrame, participants: pl.DataFrame) -> list[E
     ]
 
 
+def _key_digest(k: ExerciseKey) -> bytes:
+    """A stable digest of a matching key (sets in sorted order: the same across processes)."""
+    fields = (k.exercise_id, k.start.isoformat(), k.end.isoformat(), k.series, k.name, k.country, k.sea,
+              sorted(k.participants))  # fmt: skip
+    return hashlib.blake2b(repr(fields).encode(), digest_size=16).digest()
+
+
 def likely_pairs(keys: list[ExerciseKey], memo: Path | None) -> list[tuple[str, str, str]]:
-    """``likely_same_pairs(keys)``, reusing the last build's pairs (kept in ``memo``) among exercises
-    whose keys did not change: only changed or new ones are matched, against all."""
+    """``likely_same_pairs(keys)``, reusing the last build's pairs (kept in ``memo`` with a digest of
+    every key) among exercises whose keys did not change: only changed or new ones are matched,
+    against all."""
     by_id = {k.exercise_id: k for k in keys}
-    old: tuple[dict[str, ExerciseKey], list[tuple[str, str, str]]] | None = None
+    digests = {i: _key_digest(k) for i, k in by_id.items()}
+    old: tuple[dict[str, bytes], list[tuple[str, str, str]]] | None = None
     if memo is not None and len(by_id) == len(keys):
         with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
             old = pickle.loads(memo.read_bytes())
     if old is None:
         pairs = likely_same_pairs(keys)
     else:
-        old_keys, old_pairs = old
-        changed = [k for k in keys if old_keys.get(k.exercise_id) != k]
-        same = {i for i, k in by_id.items() if old_keys.get(i) == k}
+        old_digests, old_pairs = old
+        same = {i for i, d in digests.items() if old_digests.get(i) == d}
+        changed = [k for k in keys if k.exercise_id not in same]
         found = {p for p in old_pairs if p[0] in same and p[1] in same}
         for a, b, _ in likely_same_pairs(changed, against=keys):
             first, second = sorted((a, b))  # as matching within one list orders a pair
@@ -153,7 +163,7 @@ def likely_pairs(keys: list[ExerciseKey], memo: Path | None) -> list[tuple[str, 
     if memo is not None and len(by_id) == len(keys):
         with contextlib.suppress(OSError):
             tmp = memo.with_suffix(f".tmp-{os.getpid()}")
-            tmp.write_bytes(pickle.dumps((by_id, pairs), protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.write_bytes(pickle.dumps((digests, pairs), protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(tmp, memo)
     return pairs
 

@@ -285,9 +285,18 @@ class Mappings:
                 seas.append(sea)
         return seas, unknown
 
+    @cached_property
+    def _sea_first_words(self) -> frozenset[str] | None:
+        """The first word of every sea name (None if a name starts with no word character)."""
+        firsts = [re.match(r"\w+", n.lower()) for n in self.sea_names]
+        return None if None in firsts else frozenset(m.group(0) for m in firsts if m)
+
     def seas_named_in(self, text: str) -> list[str]:
         """Every catalogued sea (or alias) a free text names, as whole words, in order of first mention."""
         out: list[str] = []
+        firsts = self._sea_first_words
+        if firsts is not None and firsts.isdisjoint(re.findall(r"\w+", text.lower())):
+            return out  # no word of the text starts a sea name: most places are on land
         for match in self._sea_pattern.finditer(text):
             sea = self.sea_names[_normalise_alias(match.group(1))]
             if sea not in out:

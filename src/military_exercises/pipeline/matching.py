@@ -107,20 +107,24 @@ def likely_same_pairs(
     """
     left = list(keys)
     right = left if against is None else list(against)
+    # bucket the smaller side and walk the larger one (one changed record against all: cheap)
+    flip = against is not None and len(left) < len(right)
+    bucketed, walked = (left, right) if flip else (right, left)
     buckets: dict[tuple[int, str], list[ExerciseKey]] = defaultdict(list)
-    for k in right:
+    for k in bucketed:
         for month in _months(k):
             for state in k.participants:
                 buckets[(month, state)].append(k)
     found: set[tuple[str, str, str]] = set()
-    for a in left:
+    for w in walked:
         seen: set[str] = set()
-        for month in _months(a):
-            for state in a.participants:
-                for b in buckets.get((month, state), ()):
-                    if b.exercise_id in seen or b.exercise_id == a.exercise_id:
+        for month in _months(w):
+            for state in w.participants:
+                for other in buckets.get((month, state), ()):
+                    if other.exercise_id in seen or other.exercise_id == w.exercise_id:
                         continue
-                    seen.add(b.exercise_id)
+                    seen.add(other.exercise_id)
+                    a, b = (other, w) if flip else (w, other)
                     if against is None and b.exercise_id < a.exercise_id:
                         continue  # each unordered pair once
                     reason = same_event_reason(a, b)

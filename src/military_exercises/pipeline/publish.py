@@ -21,7 +21,7 @@ from typing import Any
 
 import polars as pl
 
-from military_exercises.pipeline import exports
+from military_exercises.pipeline import cache, exports
 from military_exercises.pipeline.codebook import table_schema
 from military_exercises.pipeline.schemas import CONTINUES, TABLE_INFO, TABLES, UPSTREAM_TABLES
 
@@ -62,11 +62,7 @@ UPSTREAM_LICENSE = {
 
 
 def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    return cache.file_digest(path)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -89,10 +85,11 @@ def build_lock(dataset_dir: Path) -> Iterator[None]:
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
-def _file_entry(path: Path) -> dict[str, Any]:
+def _file_entry(path: Path, sha256: str | None = None) -> dict[str, Any]:
+    """A file's manifest entry (synced to disk first); ``sha256`` when it is known already."""
     with path.open("rb") as fh:
         os.fsync(fh.fileno())
-    return {"path": path.name, "bytes": path.stat().st_size, "hash": f"sha256:{_sha256(path)}"}
+    return {"path": path.name, "bytes": path.stat().st_size, "hash": f"sha256:{sha256 or _sha256(path)}"}
 
 
 def resource_files(resource: dict[str, Any]) -> list[dict[str, Any]]:
@@ -103,20 +100,43 @@ def resource_files(resource: dict[str, Any]) -> list[dict[str, Any]]:
     return files
 
 
-def _write_parquet_and_csv(tables: dict[str, pl.DataFrame], folder: Path) -> list[dict[str, Any]]:
+def _write_table_file(frame: pl.DataFrame, path: Path, fmt: str) -> None:
+    if fmt == "parquet":
+        frame.write_parquet(path, compression="zstd", compression_level=9, statistics=True)
+    else:
+        exports.write_csv(frame, path)
+
+
+def _table_files(
+    name: str, frame: pl.DataFrame, folder: Path, reuse: cache.ExportCache
+) -> dict[str, dict[str, Any]]:
+    """The table's Parquet and CSV files in ``folder`` (reused when the same table was written
+    before, see :class:`~military_exercises.pipeline.cache.ExportCache`) and their entries."""
+    entries = {}
+    for fmt in ("parquet", "csv"):
+        path = folder / f"{name}.{fmt}"
+        sha256 = reuse.take(name, fmt, path)
+        if sha256 is None:
+            _write_table_file(frame, path, fmt)
+            sha256 = _sha256(path)
+            reuse.keep(name, fmt, path, sha256)
+        entries[fmt] = _file_entry(path, sha256)
+        _crash_point("staging-partial")
+    return entries
+
+
+def _write_parquet_and_csv(
+    tables: dict[str, pl.DataFrame], folder: Path, reuse: cache.ExportCache
+) -> list[dict[str, Any]]:
     """Each table as Parquet and CSV; its datapackage resource."""
     resources: list[dict[str, Any]] = []
     for name in TABLES:
-        parquet = folder / f"{name}.parquet"
-        tables[name].write_parquet(parquet, compression="zstd", compression_level=9, statistics=True)
-        _crash_point("staging-partial")
-        csv_path = folder / f"{name}.csv"
-        exports.write_csv(tables[name], csv_path)
+        files = _table_files(name, tables[name], folder, reuse)
         resources.append(
             {
                 "name": name,
                 "type": "table",
-                **_file_entry(csv_path),
+                **files["csv"],
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
@@ -125,29 +145,34 @@ def _write_parquet_and_csv(tables: dict[str, pl.DataFrame], folder: Path) -> lis
                 "schema": table_schema(name, flat=True),
                 "licenses": [UPSTREAM_LICENSE if name in UPSTREAM_TABLES else LICENSE],
                 **({"continues": CONTINUES[name]} if name in CONTINUES else {}),
-                "parquet": {**_file_entry(parquet), "mediatype": "application/vnd.apache.parquet"},
+                "parquet": {**files["parquet"], "mediatype": "application/vnd.apache.parquet"},
             }
         )
     return resources
 
 
-def write_tables(tables: dict[str, pl.DataFrame], folder: Path, *, version: str) -> dict[str, Any]:
+def write_tables(
+    tables: dict[str, pl.DataFrame], folder: Path, *, version: str, reuse: cache.ExportCache | None = None
+) -> dict[str, Any]:
     """Write every table as Parquet and CSV, the SQLite database, the Stata file of the exercises
-    and datapackage.json into ``folder``; return the datapackage.
+    and datapackage.json into ``folder``; return the datapackage. ``reuse``: the Parquet and CSV
+    files of tables written unchanged by an earlier build (same bytes as writing them again).
 
     Each table resource points at its CSV file (a Frictionless tabular resource, list columns joined
     with ';'); its ``parquet`` property describes the Parquet twin the loaders read.
     """
     folder.mkdir(parents=True)
     resources: list[dict[str, Any]] = []
+    reuse = reuse or cache.ExportCache(None, {})
     database, stata = folder / "military-exercises.sqlite", folder / "exercises.dta"
     # the database (the longest export) is written in a second thread meanwhile; ADBC and polars
     # leave Python's lock while they work, so a one-record rebuild waits for the longer of the two
     with ThreadPoolExecutor(max_workers=1) as pool:
         exported = pool.submit(exports.write_sqlite, tables, database)
-        resources += _write_parquet_and_csv(tables, folder)
+        resources += _write_parquet_and_csv(tables, folder, reuse)
         exports.write_stata(pl.concat([tables["exercises"], tables["upstream_exercises"]]), stata)
         exported.result()
+    reuse.prune()
     resources.append(
         {"name": "database", "type": "file", **_file_entry(database), "format": "sqlite",
          "mediatype": "application/vnd.sqlite3",
@@ -204,8 +229,15 @@ def release_problems(folder: Path, *, hashes: bool = True) -> list[str]:
     return problems
 
 
-def publish(tables: dict[str, pl.DataFrame], dataset_dir: Path, *, version: str) -> Path:
-    """Write the release and switch ``dataset/release`` to it atomically. Returns the release path."""
+def publish(
+    tables: dict[str, pl.DataFrame],
+    dataset_dir: Path,
+    *,
+    version: str,
+    reuse: cache.ExportCache | None = None,
+) -> Path:
+    """Write the release and switch ``dataset/release`` to it atomically. Returns the release path.
+    ``reuse``: see :func:`write_tables`."""
     releases = dataset_dir / ".releases"
     releases.mkdir(parents=True, exist_ok=True)
     link = dataset_dir / "release"
@@ -214,7 +246,7 @@ def publish(tables: dict[str, pl.DataFrame], dataset_dir: Path, *, version: str)
         staging = releases / f".staging-{os.getpid()}"
         if staging.exists():
             shutil.rmtree(staging)
-        write_tables(tables, staging, version=version)
+        write_tables(tables, staging, version=version, reuse=reuse)
         _crash_point("staging-written")
         digest = hashlib.sha256((staging / "datapackage.json").read_bytes()).hexdigest()[:16]
         final = releases / digest
