@@ -104,13 +104,17 @@ def test_an_exercise_at_sea_gets_its_sea_point(mini_repo: Callable[..., Path]) -
     tjk = Mappings(REPO / "dataset" / "mappings").country_points["TJK"]
     # no country, a sea: the sea's point
     at_sea = BASE_RECORD.replace("country: TJK\n  admin1: GBAO", "country: null\n  admin1: null")
-    at_sea = at_sea.replace("sea: null", "sea: Baltic Sea; North Sea").replace("precision: place", "precision: sea")
+    at_sea = at_sea.replace("sea: null", "sea: Baltic Sea; North Sea").replace(
+        "precision: place", "precision: sea"
+    )
     root = mini_repo(at_sea)
     ex = pl.read_parquet(build(root) / "exercises.parquet").row(0, named=True)
     assert (ex["lat"], ex["lon"], ex["coordinates_precision"]) == (*baltic, "sea_area")
     # a country and precision 'sea': the sea tells more than the country's centroid
     path = root / "dataset" / "sources" / "2020" / "2020-05-alpha-drill.yaml"
-    path.write_text(BASE_RECORD.replace("sea: null", "sea: Baltic Sea").replace("precision: place", "precision: sea"))
+    path.write_text(
+        BASE_RECORD.replace("sea: null", "sea: Baltic Sea").replace("precision: place", "precision: sea")
+    )
     ex = pl.read_parquet(build(root) / "exercises.parquet").row(0, named=True)
     assert (ex["lat"], ex["lon"], ex["coordinates_precision"]) == (*baltic, "sea_area")
     # a country and a place on land: the country's point, whatever sea is named

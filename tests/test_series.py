@@ -57,7 +57,9 @@ def test_series_years_status_by_hand(repo: Path) -> None:
 def test_a_biennial_series_follows_the_cadence_of_its_latest_edition(repo: Path) -> None:
     """First known in an odd year (2017), held since in even ones: the record of 2020 sets the
     cadence, so odd years are off and even years without a record are open."""
-    catalogue = CATALOGUE.replace("Beta Biennial,,,,,Europe,sea,biennial,2018,2024", "Beta Biennial,,,,,Europe,sea,biennial,2017,2022")
+    catalogue = CATALOGUE.replace(
+        "Beta Biennial,,,,,Europe,sea,biennial,2018,2024", "Beta Biennial,,,,,Europe,sea,biennial,2017,2022"
+    )
     (repo / "dataset" / "mappings" / "series.csv").write_text(catalogue, encoding="utf-8")
     path = repo / "dataset" / "sources" / "2020" / "2020-05-alpha-drill.yaml"
     path.write_text(BASE_RECORD.replace("series: null", "series: Beta Biennial"), encoding="utf-8")

@@ -10,8 +10,8 @@ announced exercise), ``distinct_from: [...]`` (two different exercises that look
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import datetime as dt
+import hashlib
 import os
 import pickle
 from pathlib import Path
