@@ -280,6 +280,7 @@ def find_raw_claims(
         country: str | None = None
         country_span: tuple[int, int] | None = None
         component: str | None = None
+        several_after = False  # "10 army personnel from Fiji, Papua New Guinea, ...": several states
         if noun is not None:
             quantity = quantity_of(noun.group(0))
             noun_span = (noun.start(), noun.end())
@@ -292,10 +293,14 @@ def find_raw_claims(
             if lowered in ("reservists", "conscripts", "regulars"):
                 component = lowered
             own = [c for c in countries if num.end <= c.start < noun.start()]
-            if len({c.code for c in own}) == 1:
+            mixed = re.search(r",|\band\b", text[num.end : noun.start()]) is not None
+            if len({c.code for c in own}) == 1 and not mixed:  # not "8,600 US and European troops"
                 country, country_span = own[0].code, (own[0].start, own[0].end)
             elif not own:
                 country, country_span = _country_after_noun(text, noun.end(), clause[1], countries)
+                several_after = country is None and _several_after_noun(
+                    text, noun.end(), clause[1], countries
+                )
         else:
             many = _STATES_AFTER.match(text, num.end, clause[1])
             if many is not None:
@@ -325,9 +330,9 @@ def find_raw_claims(
                 hit = [c for c in countries if c.start == them.start("who")]
                 if hit:
                     country, country_span = hit[0].code, (hit[0].start, hit[0].end)
-        if country is None and noun is not None and not _own_mods(countries, num, noun):
+        if country is None and noun is not None and not several_after and not _own_mods(countries, num, noun):
             country, country_span = _side_or_subject(text, num, clause, countries)
-        if country is None and out and noun is not None:
+        if country is None and out and noun is not None and not several_after:
             # "400 Russian troops and 80 vehicles": a list shares the contingent of its first item
             prior = out[-1]
             link = text[prior.noun_span[1] : num.start]
@@ -440,7 +445,29 @@ def _country_after_noun(
     tail = text[first[0].end : first[0].end + 12]
     if re.match(r"\s*(?:,|and\b)(?!\s*(?:about\s+|some\s+|around\s+)?\d)", tail) and not first[0].possessive:
         return None, None  # "troops from Kenya, Uganda and ..." is several contingents together
+    if _several_after_noun(text, pos, limit, countries):
+        return None, None  # "soldiers of the Botswana Defence Force and the Namibian Defence Force"
     return first[0].code, (first[0].start, first[0].end)
+
+
+def _several_after_noun(text: str, pos: int, limit: int, countries: list[Mention]) -> bool:
+    """ "from|of" after the noun names two or more states joined by "and" or commas, before any
+    further number: the figure is of them together."""
+    m = re.compile(r"\s+(?:from|of)\s+").match(text, pos, limit)
+    if m is None:
+        return False
+    nxt = re.compile(r"\d").search(text, m.end(), limit)
+    end = nxt.start() if nxt else limit
+    named = [c for c in countries if m.end() <= c.start < end and c.kind == "country"]
+    joined = re.search(r",|\band\b", text[m.end() : end]) is not None
+    return len({c.code for c in named}) > 1 and joined
+
+
+#: After a state's name: its own group of people ("'s contingent will be made up of", " Army team of").
+_CONTINGENT_OF = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:contingent|team|unit|detachment|company|battalion|squad|group)\b",
+    re.IGNORECASE,
+)
 
 
 def _side_or_subject(
@@ -456,6 +483,15 @@ def _side_or_subject(
         return None, None
     subject = before[-1]
     between = text[subject.end : num.start]
+    lead = text[max(clause[0], subject.start - 12) : subject.start]
+    if len(before) > 1 and re.fullmatch(
+        r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", text[before[-2].end : subject.start]
+    ):
+        return None, None  # "Cape Verde, Guinea and Ghana contributed 2,600 men": all of them
+    if re.search(r"\b(?:in|at|to|near|into)\s+(?:the\s+)?$", lead):
+        return None, None  # "will be held in the UK, with some 250 soldiers": a place, not a sender
+    if _CONTINGENT_OF.match(between) and not re.search(r"\b(?:said|says|that)\b|,", between):
+        return subject.code, (subject.start, subject.end)  # "a Nepali team of 334 members"
     if re.fullmatch(r"\s*,?\s*(?:with\s*)?", between):  # "the Netherlands with 450 troops", "Japan two ..."
         return subject.code, (subject.start, subject.end)
     if "," in between and not re.search(r"contribution|contingent|contributing", between, re.IGNORECASE):

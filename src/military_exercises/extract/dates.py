@@ -128,15 +128,20 @@ def _iso(year: int | None, month: int, day: int | None) -> str | None:
 
 
 def infer_year(
-    month: int, day: int | None, published: dt.date | None, tense: str | None = None
+    month: int,
+    day: int | None,
+    published: dt.date | None,
+    tense: str | None = None,
+    year_hint: int | None = None,
 ) -> int | None:
     """The year of a day or month given without one.
 
     In a future clause ("will be held in September") the first such date on or after publication;
-    in a past clause the last one on or before it; otherwise the nearest one.
+    in a past clause the last one on or before it; otherwise the nearest one. Without a publication
+    date, ``year_hint`` (the edition year of the report's exercise, "Selenga-2018"), else None.
     """
     if published is None:
-        return None
+        return year_hint
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
@@ -165,8 +170,11 @@ def _month(text: str | None) -> int | None:
     return None if text is None else MONTHS.get(text.lower().rstrip("."))
 
 
-def find_absolute_dates(text: str, start: int, end: int, published: dt.date | None) -> list[DateMention]:
-    """Absolute dates in ``text[start:end]``: day-month, month-day, ranges, months with a year."""
+def find_absolute_dates(
+    text: str, start: int, end: int, published: dt.date | None, year_hint: int | None = None
+) -> list[DateMention]:
+    """Absolute dates in ``text[start:end]``: day-month, month-day, ranges, months with a year
+    (``year_hint``: see :func:`infer_year`)."""
     out: list[DateMention] = []
     for m in ABSOLUTE_RE.finditer(text, start, end):
         g = m.groupdict()
@@ -180,7 +188,7 @@ def find_absolute_dates(text: str, start: int, end: int, published: dt.date | No
             d1, d2 = _day(g["a_d1"]), _day(g["a_d2"])
             y2 = int(g["a_y2"]) if g["a_y2"] else None
             tense = _tense(text, start, m.start(), end, default="neutral")
-            y1 = int(g["a_y1"]) if g["a_y1"] else (y2 or infer_year(m1, d1, published, tense))
+            y1 = int(g["a_y1"]) if g["a_y1"] else (y2 or infer_year(m1, d1, published, tense, year_hint))
             first = _iso(y1, m1, d1)
             if d2 is not None:
                 second = _iso(y2 or y1, m2, d2)
@@ -190,7 +198,7 @@ def find_absolute_dates(text: str, start: int, end: int, published: dt.date | No
                 continue
             m1b = _month(g["b_m1"]) or m2b
             tense = _tense(text, start, m.start(), end, default="neutral")
-            yb = int(g["b_y"]) if g["b_y"] else infer_year(m1b, _day(g["b_d1"]), published, tense)
+            yb = int(g["b_y"]) if g["b_y"] else infer_year(m1b, _day(g["b_d1"]), published, tense, year_hint)
             first = _iso(yb, m1b, _day(g["b_d1"]))
             if g["b_d2"]:
                 second = _iso(yb, m2b, _day(g["b_d2"]))
@@ -208,7 +216,8 @@ def find_absolute_dates(text: str, start: int, end: int, published: dt.date | No
                 shift = {"next": 1, "last": -1, "this": 0}[g["c_rel"].split()[0].lower()]
                 year = published.year + shift
             else:
-                year = infer_year(mc, None, published, _tense(text, start, m.start(), end, default="neutral"))
+                tense = _tense(text, start, m.start(), end, default="neutral")
+                year = infer_year(mc, None, published, tense, year_hint)
             first = _iso(year, mc, None)
         out.append(DateMention(m.start(), m.end(), m.group(0), first, second))
     return out

@@ -41,9 +41,21 @@ TARGET_F1 = 0.85
 #: Share of the gold earlier exercises a predicted earlier exercise must match.
 TARGET_PAST_FOUND = 0.60
 #: Corpus splits, in the order they were written (see tests/data/extraction/README.md).
-SPLITS = ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "heldback", "heldback2")
-#: The held-back splits: scored, never tuned on.
-HELDBACK = ("heldback", "heldback2")
+SPLITS = (
+    "dev",
+    "heldout",
+    "blind",
+    "blind2",
+    "blind3",
+    "blind4",
+    "blind5",
+    "heldback",
+    "heldback2",
+    "heldback3",
+)
+#: The held-back splits: scored, never tuned on. ``heldback2`` was scored once (its first score is in
+#: docs/extraction.md) and became development when ``heldback3`` was written, as the blind rounds did.
+HELDBACK = ("heldback", "heldback3")
 #: Everything the rules may be tuned on.
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 
@@ -272,7 +284,8 @@ TITLES = {
     "blind4": "Fourth blind split",
     "blind5": "Fifth blind split",
     "heldback": "Held-back split (never tuned on)",
-    "heldback2": "Second held-back split (never tuned on)",
+    "heldback2": "Second held-back split (scored once, then development)",
+    "heldback3": "Third held-back split (never tuned on)",
     "development": "Development set (every split but the held-back ones)",
 }
 

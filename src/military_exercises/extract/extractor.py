@@ -22,7 +22,7 @@ from military_exercises.extract.sentences import Sentence, analyse, parse_header
 from military_exercises.extract.stages.claims import build_claims, find_organisation
 from military_exercises.extract.stages.dates import main_dates
 from military_exercises.extract.stages.location import find_location, location_record
-from military_exercises.extract.stages.past import find_main_name, has_current_date, mark_past
+from military_exercises.extract.stages.past import find_main_name, has_current_date, mark_past, reference_year
 from military_exercises.extract.stages.roles import ROLE_ORDER, find_roles
 
 __all__ = ["Draft", "Evidence", "SourceInfo", "extract_records", "parse_header", "slugify", "split_sentences"]
@@ -103,10 +103,13 @@ def extract_records(
     info = _merge_source(header, source, published)
     pub = published if isinstance(published, dt.date) else _parse_date(info.published)
     gaz = en.load_gazetteer((mappings_dir or default_mappings_dir()).resolve())
-    sentences = [analyse(text, span, gaz, pub) for span in split_sentences(text, body_start, len(text))]
+    hint = None if pub is not None else _edition_year(text, body_start, info.title)
+    spans = split_sentences(text, body_start, len(text))
+    sentences = [analyse(text, span, gaz, pub, hint) for span in spans]
     main_name = find_main_name(sentences, pub)
+    now = reference_year(text, sentences, pub, main_name[2] if main_name else None, info.title)
     for sent in sentences:
-        mark_past(text, sent, pub, main_name[2] if main_name else None)
+        mark_past(text, sent, pub, main_name[2] if main_name else None, now=now)
     main_sents = [s for s in sentences if s.past_key is None or has_current_date(s, pub)]
     main = _build_event(text, "main", main_sents, gaz, pub, info, main_name, None)
     drafts = [main]
@@ -139,6 +142,18 @@ def _merge_source(
     if published is not None:
         values["published"] = published.isoformat() if isinstance(published, dt.date) else str(published)
     return SourceInfo(**values)
+
+
+def _edition_year(text: str, body_start: int, title: str | None) -> int | None:
+    """Without a publication date, the year that dates "on 1 October": the edition year in the
+    title, else that of the first exercise named with a year ("Selenga-2018 began on 1 October")."""
+    for source, start in ((title or "", 0), (text, body_start)):
+        m = en.NAME_WITH_YEAR_RE.search(source, start)
+        if m is not None:
+            year = re.search(r"((?:19|20)\d\d)\b", m.group(0))
+            if year:
+                return int(year.group(1))
+    return None
 
 
 def _build_event(

@@ -117,9 +117,17 @@ def overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 _NATIONAL_GUARD = re.compile(r"\s+(?:Air\s+|Army\s+)?National\s+Guard\b")
 
 
-def analyse(text: str, span: tuple[int, int], gaz: en.Gazetteer, published: dt.date | None) -> Sentence:
+def analyse(
+    text: str,
+    span: tuple[int, int],
+    gaz: en.Gazetteer,
+    published: dt.date | None,
+    year_hint: int | None = None,
+) -> Sentence:
     s, e = span
-    dates = dm.find_absolute_dates(text, s, e, published) + dm.find_relative_dates(text, span, published)
+    dates = dm.find_absolute_dates(text, s, e, published, year_hint) + dm.find_relative_dates(
+        text, span, published
+    )
     durations = dm.find_durations(text, s, e)
     seas = en.find_seas(gaz, text, s, e)
     names: list[tuple[int, int, str]] = []

@@ -63,6 +63,7 @@ def _resolve_claimant(
     host: str | None,
     claim_country: str | None,
     gaz: en.Gazetteer,
+    everyone: list[Sentence] = (),
 ) -> _Claimant:
     if att is None:
         return _Claimant(None, None, "none", None)
@@ -93,9 +94,44 @@ def _resolve_claimant(
         return _Claimant(name, None, "analyst", ev)
     if country is None and _GOV_WORDS.search(low):
         return _Claimant(name, host, "state", ev)
+    if country is None and _PERSON_RE.fullmatch(name):
+        found = _person_country(text, name, everyone, host)
+        if found is not None:
+            return _Claimant(name, found, "state", ev)
     if country is None:
         return _Claimant(name, None, "analyst", ev)
     return _Claimant(name, country, "state", ev)
+
+
+#: A person's name, perhaps after a rank: "Serapio", "First Admiral Agus Heyana".
+_PERSON_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][a-z][\w'’-]*")
+
+
+def _person_country(text: str, name: str, sents: list[Sentence], host: str | None) -> str | None:
+    """The state a named speaker speaks for, from where the report introduces them: a state or
+    demonym just before the name ("Philippine Marines spokesman Captain Felix Serapio") or in the
+    words after it ("Brigadier Mathambo, the Botswana Defence Force officer"); the host when they
+    hold an office of no named state ("Admiral Heyana, commander of Naval Base 4")."""
+    surname = name.split()[-1]
+    for sent in sents:
+        a, b = sent.span
+        for occ in re.finditer(rf"\b{re.escape(surname)}\b", text[a:b]):
+            start, end = a + occ.start(), a + occ.end()
+            tail = re.match(r"[^.;]{0,90}", text[end:b]).group(0)
+            window_before = text[max(a, start - 70) : start]
+            countries = [m for m in sent.mentions if m.kind == "country"]
+            if re.match(r"\s*,", tail):  # an appositive describes the speaker first
+                after = {m.code for m in countries if end <= m.start < end + len(tail)}
+                if len(after) == 1:
+                    return after.pop()
+            before = [
+                m for m in countries if start - 70 <= m.start < start and "," not in text[m.end : start]
+            ]
+            if before:
+                return before[-1].code  # "Philippine Marines spokesman Captain Felix Serapio"
+            if _GOV_WORDS.search(window_before) or (re.match(r"\s*,", tail) and _GOV_WORDS.search(tail)):
+                return host
+    return None
 
 
 def _basis(claimant: _Claimant, counted: set[str], organisation: str | None = None) -> tuple[str, str | None]:
@@ -172,7 +208,7 @@ def build_claims(
     for sent in sents:
         for raw in sent.raw_claims:
             att, clause = _attribution_for(text, sent, raw)
-            claimant = _resolve_claimant(text, att, sent, history, host, raw.country, gaz)
+            claimant = _resolve_claimant(text, att, sent, history, host, raw.country, gaz, sents)
             basis, claimant_country = _basis(claimant, counted, org)
             country = raw.country if raw.country in counted else None
             if country is None and _speakers_own(text, raw, claimant, att, clause, counted):
@@ -230,5 +266,5 @@ def build_claims(
                 claims_out.append(claim)
                 claim_ev.append(evs)
         for att in sent.attributions:
-            history.append(_resolve_claimant(text, att, sent, history, host, None, gaz))
+            history.append(_resolve_claimant(text, att, sent, history, host, None, gaz, sents))
     return claims_out, claim_ev

@@ -25,17 +25,37 @@ _ADMIN1_NOT_LOCATION_LEFT = re.compile(
     r"(?:talks|meeting|summit|visit|conference|negotiations)\s+(?:in|to))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: "sent from the US mainland, Guam and Japan": places the forces come from, in a list after "from"
+_FROM_LIST_LEFT = re.compile(r"\bfrom\b(?![^.;]*\b(?:in|at|near|on|to)\b)[^.;]*$")
+#: The area's name inside another name: "Shanghai Cooperation Organisation", "Alliance of Sahel
+#: States", "the Paraguay-Paraná waterway", "the Putumayo river".
+_ADMIN1_IN_OTHER_NAME_RIGHT = re.compile(
+    r"\s+(?:Cooperation|Organi[sz]ation|States|Pact|Forum|Initiative|[Rr]iver|waterway|[Bb]asin|[Dd]elta)\b"
+)
+#: Where a drill at sea opened or is run from is not where it takes place ("opened in Lagos", "from
+#: its base in Lagos").
+_SEA_DRILL_ASHORE_LEFT = re.compile(
+    r"(?:opened|opening|closing|began|started|ended|base|headquarters|cent(?:re|er))\s+in\s+$", re.IGNORECASE
+)
 
 
-def _resolve_admin1(mention: en.Mention, context: set[str], gaz: en.Gazetteer) -> str | None:
+def _resolve_admin1(
+    mention: en.Mention, context: set[str], gaz: en.Gazetteer, named_before: set[str] = frozenset()
+) -> str | None:
+    """The one admin-1 area a mention names; among several, those of a country named just before
+    ("the Brazilian state of Amazonas"); None when still several (a city and the region around it,
+    "near Almaty": the text does not say which)."""
+    codes = []
     for option in mention.options or (
         en.Entry(mention.kind, mention.code, needs_country=mention.needs_country),
     ):
         if option.kind != "admin1":
             continue
-        if option.needs_country is None or option.needs_country in context:
-            return option.code
-    return None
+        if (option.needs_country is None or option.needs_country in context) and option.code not in codes:
+            codes.append(option.code)
+    if len(codes) > 1:
+        codes = [c for c in codes if gaz.admin1_country(c) in named_before]
+    return codes[0] if len(codes) == 1 else None
 
 
 @dataclass
@@ -51,6 +71,8 @@ def find_location(
 ) -> Location:
     """Admin-1 area, sea, named place and country of one exercise; the location country hosts."""
     loc = Location()
+    ashore = False  # the chosen area is only where the drill opened or is run from
+    several = False
     context = found.context | set(found.roles) | {c for c, _e in found.locations}
     if main is not None:
         context |= {p["country"] for p in main.record["participants"]}
@@ -58,29 +80,35 @@ def find_location(
             context.add(main.record["location"]["country"])
     for sent in sents:
         for m in sent.mentions:
-            if m.kind != "admin1" or loc.admin1 is not None:
+            if m.kind != "admin1" or (loc.admin1 is not None and m.text == loc.admin1[1].text):
                 continue
             left = text[max(sent.span[0], m.start - 25) : m.start]
             wide = text[max(sent.span[0], m.start - 60) : m.start]
             if _ADMIN1_NOT_LOCATION_LEFT.search(left) or re.search(r"\bbetween\b[^,.;]*$", wide):
                 continue
+            if _FROM_LIST_LEFT.search(wide) or _ADMIN1_IN_OTHER_NAME_RIGHT.match(text, m.end):
+                continue
             if re.fullmatch(r"[A-Z .'’-]*", text[sent.span[0] : m.start]) and _DATELINE_AFTER.match(
                 text, m.end
             ):
                 continue  # "NIAMEY (Example Wire) -": where the report was filed
-            if re.match(r"\s+[Rr]iver\b", text[m.end : m.end + 8]):
-                continue  # "on the Putumayo river": a river, not the area of that name
             if _NOT_EXERCISE_SENTENCE.search(text, *sent.span):
                 continue
-            code = _resolve_admin1(m, context, gaz)
-            if code is not None:
+            before = {o.code for o in sent.mentions if o.kind == "country" and 0 <= m.start - o.end <= 30}
+            code = _resolve_admin1(m, context, gaz, before)
+            if code is not None and loc.admin1 is None:
                 loc.admin1 = (code, Evidence(m.start, m.end, m.text))
+                ashore = _SEA_DRILL_ASHORE_LEFT.search(left) is not None
+            elif code is not None and code != loc.admin1[0]:
+                several = True  # "in Meghalaya and Mizoram": no one area
         if loc.sea is None and sent.seas:
             sea = sent.seas[0]
             loc.sea = (sea.code, Evidence(sea.start, sea.end, sea.text))
         if loc.place is None and sent.places:
             a, b, p = sent.places[0]
             loc.place = (p, Evidence(a, b, p))
+    if (ashore and loc.sea is not None) or several:
+        loc.admin1 = None
     if loc.admin1 is not None:
         iso3 = gaz.admin1_country(loc.admin1[0])
         if iso3 is not None:

@@ -27,12 +27,31 @@ _EXERCISE_WORD = re.compile(
 )
 
 
-def mark_past(text: str, sent: Sentence, published: dt.date | None, main_name: str | None) -> None:
-    """Decide whether a sentence speaks of an earlier exercise, and which one (its key)."""
+def reference_year(
+    text: str, sentences: list[Sentence], published: dt.date | None, main_name: str | None, title: str | None
+) -> int | None:
+    """The year that is "now" for the report: its publication year; without one, the main exercise's
+    edition year ("Pacific Compass 2036"), else a year in the title, else the latest year the report
+    names (an earlier exercise is then one of a year before it)."""
+    if published is not None:
+        return published.year
+    for candidate in (main_name, title):
+        own = YEAR_RE.search(candidate or "")
+        if own:
+            return int(own.group(1))
+    years = [int(m.group(1)) for sent in sentences for m in YEAR_RE.finditer(text, *sent.span)]
+    return max(years) if years else None
+
+
+def mark_past(
+    text: str, sent: Sentence, published: dt.date | None, main_name: str | None, *, now: int | None = None
+) -> None:
+    """Decide whether a sentence speaks of an earlier exercise, and which one (its key). ``now``:
+    the report's reference year (:func:`reference_year`); by default the publication year or the
+    main exercise's edition year."""
     s, e = sent.span
-    pub_year = published.year if published else None
+    pub_year = published.year if published else now
     if pub_year is None and main_name:
-        # no publication date: the main exercise's edition year ("Pacific Compass 2036") is "now"
         own = re.search(r"((?:19|20)\d\d)$", main_name)
         pub_year = int(own.group(1)) if own else None
     key = start = None
