@@ -110,7 +110,11 @@ def extract_records(
     now = reference_year(text, sentences, pub, main_name[2] if main_name else None, info.title)
     for sent in sentences:
         mark_past(text, sent, pub, main_name[2] if main_name else None, now=now)
-    main_sents = [s for s in sentences if s.past_key is None or has_current_date(s, pub)]
+    main_sents = [
+        s
+        for s in sentences
+        if (s.past_key is None or has_current_date(s, pub)) and not _SEPARATE_STORY.match(text, s.span[0])
+    ]
     main = _build_event(text, "main", main_sents, gaz, pub, info, main_name, None)
     drafts = [main]
     if include_past:
@@ -142,6 +146,10 @@ def _merge_source(
     if published is not None:
         values["published"] = published.isoformat() if isinstance(published, dt.date) else str(published)
     return SourceInfo(**values)
+
+
+#: A sentence that turns to another event: "Separately, the Russian navy began ...".
+_SEPARATE_STORY = re.compile(r"\s*(?:Separately|Elsewhere|In\s+(?:a\s+)?separate\s+\w+)\b")
 
 
 def _edition_year(text: str, body_start: int, title: str | None) -> int | None:

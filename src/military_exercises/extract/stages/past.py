@@ -22,7 +22,7 @@ YEAR_RE = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
 _LAST_YEAR = re.compile(r"\blast year(?:'s|’s)?", re.IGNORECASE)
 _EXERCISE_WORD = re.compile(
     r"\b(?:exercis\w*|drills?|manoeuvres?|maneuvers?|war[ -]?games|edition|iteration|training|patrols?|"
-    r"held|took part|taking part|participated|involved|drew|brought together)\b",
+    r"held|took part|taking part|participated|involved|drew|brought together|trained|staged|conducted)\b",
     re.IGNORECASE,
 )
 

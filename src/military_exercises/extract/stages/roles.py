@@ -84,9 +84,10 @@ _OWN_CONTRIBUTION = re.compile(
 )
 #: "The seven countries sending their armed forces are A, B and C".
 _SENDING_LIST_LEFT = re.compile(
-    r"\b(?:countries|nations|states|participants)\b[^.;]{0,45}?\b(?:are|were|include[sd]?)\s*:?\s*(?:the\s+)?$",
+    r"\b(?:countries|nations|states|participants)\b[^.;]{0,45}?\b(?:are|were|include[sd]?)\s*:?\s*(?:the\s+)?$"
+    r"|\b(?:from|of)\s+(?:[\w-]+\s+)?(?:countries|nations|states)\s*[,:]\s*(?:namely\s+)?(?:the\s+)?$",
     re.IGNORECASE,
-)
+)  # also "personnel from eight countries, Kazakhstan, Britain, ..."
 #: "The ten observing countries are A, B and C", "observers: A, B".
 _OBSERVER_LIST_LEFT = re.compile(
     r"\bobserv(?:er|ers|ing)\b[^.;]{0,40}?(?:\b(?:are|were|include[sd]?|from)|:)\s*(?:the\s+)?$",
