@@ -111,3 +111,17 @@ def test_unchanged_tables_reuse_their_files_and_a_damaged_one_is_written_again(
     for path in sorted(third.iterdir()):
         assert path.stat().st_size > 10, path.name
     assert (third / "claims.csv").read_bytes().startswith(b"claim_id,")
+
+
+def test_a_database_written_early_is_discarded_when_validation_fails(
+    mini_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = mini_repo(BASE_RECORD)
+    first = build(root)
+    monkeypatch.setattr(build_module, "validate_tables", lambda tables, *, skip=(): ["exercises: broken"])
+    record = root / "dataset" / "sources" / "2020" / "2020-05-alpha-drill.yaml"
+    record.write_text(BASE_RECORD.replace("name: Alpha Drill", "name: Alpha Drill II"), encoding="utf-8")
+    with pytest.raises(BuildError, match="exercises: broken"):
+        build(root)
+    assert not list((root / "dataset").rglob("*.tmp"))  # the SQLite file begun in the second thread
+    assert (root / "dataset" / "release").resolve() == first  # the published release is untouched

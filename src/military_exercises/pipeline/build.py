@@ -10,7 +10,7 @@ import hashlib
 import multiprocessing
 import os
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
@@ -32,7 +32,7 @@ from military_exercises.pipeline.mappings import MappingError, Mappings
 from military_exercises.pipeline.normalize import NormalizedRecord, normalize_record
 from military_exercises.pipeline.parse import parse_record_bytes, read_record_file
 from military_exercises.pipeline.problems import BuildError, Problem
-from military_exercises.pipeline.publish import publish
+from military_exercises.pipeline.publish import EarlyDatabase, publish
 from military_exercises.pipeline.reconcile import SIZE_KEY, reconcile
 from military_exercises.pipeline.schemas import validate_tables
 from military_exercises.pipeline.tables import (
@@ -215,6 +215,28 @@ def _chunk_sizes(batch: Batch) -> pl.DataFrame:
     return reconcile(complete, batch.participants)
 
 
+def _cached_chunk(
+    read: list[tuple[str, bytes | None, list[Problem]]], cache_dir: str | None
+) -> tuple[list[Problem], list[str], str, ChunkResult | None]:
+    """The unreadable files' problems, the files' keys, the chunk's key and, when every file of the
+    chunk is unchanged, the chunk's whole cached result (no per-record rows to rebuild)."""
+    unreadable = [p for _, data, found in read if data is None for p in found]  # never cached
+    keys = [cache.entry_key(rel, data) for rel, data, _ in read if data is not None]
+    chunk_key = cache.chunk_key(keys)
+    whole = cache.get(cache_dir, chunk_key)
+    if whole is None:
+        return unreadable, keys, chunk_key, None
+    batch, problems, ids, sizes = whole
+    return unreadable, keys, chunk_key, (batch, unreadable + problems, ids, [*keys, chunk_key], sizes)
+
+
+def cached_chunk_result(files: list[str], root: str, cache_dir: str | None) -> ChunkResult | None:
+    """A chunk's whole result from the cache when none of its files changed, else None."""
+    if cache_dir is None:
+        return None
+    return _cached_chunk([read_record_file(Path(f), Path(root)) for f in files], cache_dir)[3]
+
+
 def check_files(
     files: list[str], root: str, maps: Mappings | str, cache_dir: str | None = None
 ) -> ChunkResult:
@@ -228,14 +250,9 @@ def check_files(
     if isinstance(maps, str):
         maps = _worker_maps.setdefault(maps, Mappings(Path(maps)))
     read = [read_record_file(Path(f), Path(root)) for f in files]
-    unreadable = [p for _, data, found in read if data is None for p in found]  # never cached
-    keys = [cache.entry_key(rel, data) for rel, data, _ in read if data is not None]
-    # A chunk whose files are all unchanged comes back whole: no per-record rows to rebuild.
-    chunk_key = cache.chunk_key(keys)
-    whole = cache.get(cache_dir, chunk_key)
+    unreadable, keys, chunk_key, whole = _cached_chunk(read, cache_dir)
     if whole is not None:
-        cached_batch, cached_problems, cached_ids, cached_sizes = whole
-        return cached_batch, unreadable + cached_problems, cached_ids, [*keys, chunk_key], cached_sizes
+        return whole
     records: list[NormalizedRecord] = []
     problems: list[Problem] = []
     ids: list[tuple[str, str, int | None]] = []  # not the parsed records: their line maps are big
@@ -322,23 +339,29 @@ def collect_checked(layout: Layout, *, jobs: int | None = None, use_cache: bool 
     file_keys: list[str] = []
     cache_folder = _cache_folder(layout) if use_cache else None
     cache_dir = None if cache_folder is None else str(cache_folder)
-    n_jobs = _jobs(len(files), jobs)
     names = [str(f) for f in files]
     chunks = [names[i : i + CHUNK_FILES] for i in range(0, len(names), CHUNK_FILES)]
+    # unchanged chunks come from the cache here; only the others are checked, in worker processes
+    # when there are enough of them to repay starting the workers
+    done = [cached_chunk_result(chunk, str(layout.root), cache_dir) for chunk in chunks]
+    todo = [chunk for chunk, result in zip(chunks, done, strict=True) if result is None]
+    n_jobs = _jobs(sum(map(len, todo)), jobs)
     if n_jobs == 1:
         # in chunks here too, so that one edited file invalidates only its chunk's cached rows
-        parts: Iterable[ChunkResult] = (
-            check_files(chunk, str(layout.root), maps, cache_dir) for chunk in chunks
+        fresh: Iterable[ChunkResult] = (
+            check_files(chunk, str(layout.root), maps, cache_dir) for chunk in todo
         )
         pool = None
     else:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["military_exercises.pipeline.build"])
         pool = ProcessPoolExecutor(max_workers=n_jobs, mp_context=ctx)
-        n = len(chunks)
-        parts = pool.map(
-            check_files, chunks, [str(layout.root)] * n, [str(layout.mappings)] * n, [cache_dir] * n
+        n = len(todo)
+        fresh = pool.map(
+            check_files, todo, [str(layout.root)] * n, [str(layout.mappings)] * n, [cache_dir] * n
         )
+    fresh_iter = iter(fresh)
+    parts = (result if result is not None else next(fresh_iter) for result in done)
     try:
         for part, found, part_ids, part_keys, part_sizes in parts:
             batches.append(part)
@@ -388,18 +411,33 @@ def make_tables(
 ) -> tuple[dict[str, pl.DataFrame], str]:
     """Collect, build and validate the tables without publishing them (``jobs``, ``use_cache``: see
     :func:`collect`)."""
-    tables, version, _ = _validated_tables(layout, jobs=jobs, use_cache=use_cache)
+    tables, version, _, _ = _validated_tables(layout, jobs=jobs, use_cache=use_cache)
     return tables, version
 
 
 def _validated_tables(
-    layout: Layout, *, jobs: int | None, use_cache: bool
-) -> tuple[dict[str, pl.DataFrame], str, cache.ExportCache]:
-    """The validated tables, the data version, and the export files earlier builds left for them."""
+    layout: Layout, *, jobs: int | None, use_cache: bool, pool: Executor | None = None
+) -> tuple[dict[str, pl.DataFrame], str, cache.ExportCache, EarlyDatabase | None]:
+    """The validated tables, the data version, the export files earlier builds left for them and,
+    with a ``pool``, the SQLite export already being written from them."""
     collected = collect_checked(layout, jobs=jobs, use_cache=use_cache)
     files, file_keys = collected.files, collected.file_keys
     tables = assemble_tables(collected, Mappings(layout.mappings))
     del collected  # the private columns are no longer needed: free them before validating
+    early = None
+    if pool is not None:
+        early = EarlyDatabase.start(pool, tables, layout.dataset / ".build" / f"database-{os.getpid()}.tmp")
+    try:
+        return (*_validate(layout, files, file_keys, tables, use_cache), early)
+    except BaseException:
+        if early is not None:
+            early.discard()
+        raise
+
+
+def _validate(
+    layout: Layout, files: list[Path], file_keys: list[str], tables: dict[str, pl.DataFrame], use_cache: bool
+) -> tuple[dict[str, pl.DataFrame], str, cache.ExportCache]:
     folder = _cache_folder(layout) if use_cache else None
     digests = {name: cache.table_digest(name, frame) for name, frame in tables.items()} if folder else {}
     passed_before = cache.validated(folder)
@@ -418,5 +456,10 @@ def build(root: Path, *, jobs: int | None = None, use_cache: bool = True) -> Pat
     results of unchanged files (:mod:`~military_exercises.pipeline.cache`; never changes the output).
     """
     layout = Layout(root)
-    tables, version, reuse = _validated_tables(layout, jobs=jobs, use_cache=use_cache)
-    return publish(tables, layout.dataset, version=version, reuse=reuse)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        tables, version, reuse, early = _validated_tables(layout, jobs=jobs, use_cache=use_cache, pool=pool)
+        try:
+            return publish(tables, layout.dataset, version=version, reuse=reuse, early=early)
+        finally:
+            if early is not None:
+                early.path.unlink(missing_ok=True)  # moved into the release, or left by a failure

@@ -15,7 +15,7 @@ import os
 import shutil
 import signal
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -151,12 +151,45 @@ def _write_parquet_and_csv(
     return resources
 
 
+class EarlyDatabase:
+    """The SQLite export, written in a second thread into a temporary file from the moment the
+    tables exist (while they are still being validated), then moved into the release folder.
+
+    ADBC and polars leave Python's lock while they work, so the database (the longest export) is
+    written while the main thread validates the tables and writes the other files.
+    """
+
+    def __init__(self, future: Future[None], path: Path) -> None:
+        self.future, self.path = future, path
+
+    @classmethod
+    def start(cls, pool: Executor, tables: dict[str, pl.DataFrame], path: Path) -> EarlyDatabase:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return cls(pool.submit(exports.write_sqlite, tables, path), path)
+
+    def move_to(self, target: Path) -> None:
+        self.future.result()
+        os.replace(self.path, target)
+
+    def discard(self) -> None:
+        """Wait for the thread and remove its file (the tables were not published)."""
+        with contextlib.suppress(Exception):
+            self.future.result()
+        self.path.unlink(missing_ok=True)
+
+
 def write_tables(
-    tables: dict[str, pl.DataFrame], folder: Path, *, version: str, reuse: cache.ExportCache | None = None
+    tables: dict[str, pl.DataFrame],
+    folder: Path,
+    *,
+    version: str,
+    reuse: cache.ExportCache | None = None,
+    early: EarlyDatabase | None = None,
 ) -> dict[str, Any]:
     """Write every table as Parquet and CSV, the SQLite database, the Stata file of the exercises
     and datapackage.json into ``folder``; return the datapackage. ``reuse``: the Parquet and CSV
-    files of tables written unchanged by an earlier build (same bytes as writing them again).
+    files of tables written unchanged by an earlier build (same bytes as writing them again);
+    ``early``: the SQLite file, already being written from the same tables (:class:`EarlyDatabase`).
 
     Each table resource points at its CSV file (a Frictionless tabular resource, list columns joined
     with ';'); its ``parquet`` property describes the Parquet twin the loaders read.
@@ -168,10 +201,10 @@ def write_tables(
     # the database (the longest export) is written in a second thread meanwhile; ADBC and polars
     # leave Python's lock while they work, so a one-record rebuild waits for the longer of the two
     with ThreadPoolExecutor(max_workers=1) as pool:
-        exported = pool.submit(exports.write_sqlite, tables, database)
+        exported = early or EarlyDatabase.start(pool, tables, folder / ".military-exercises.sqlite.tmp")
         resources += _write_parquet_and_csv(tables, folder, reuse)
         exports.write_stata(pl.concat([tables["exercises"], tables["upstream_exercises"]]), stata)
-        exported.result()
+        exported.move_to(database)
     reuse.prune()
     resources.append(
         {"name": "database", "type": "file", **_file_entry(database), "format": "sqlite",
@@ -235,9 +268,10 @@ def publish(
     *,
     version: str,
     reuse: cache.ExportCache | None = None,
+    early: EarlyDatabase | None = None,
 ) -> Path:
     """Write the release and switch ``dataset/release`` to it atomically. Returns the release path.
-    ``reuse``: see :func:`write_tables`."""
+    ``reuse``, ``early``: see :func:`write_tables`."""
     releases = dataset_dir / ".releases"
     releases.mkdir(parents=True, exist_ok=True)
     link = dataset_dir / "release"
@@ -246,7 +280,7 @@ def publish(
         staging = releases / f".staging-{os.getpid()}"
         if staging.exists():
             shutil.rmtree(staging)
-        write_tables(tables, staging, version=version, reuse=reuse)
+        write_tables(tables, staging, version=version, reuse=reuse, early=early)
         _crash_point("staging-written")
         digest = hashlib.sha256((staging / "datapackage.json").read_bytes()).hexdigest()[:16]
         final = releases / digest

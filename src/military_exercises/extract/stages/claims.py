@@ -4,6 +4,7 @@ estimated, reported) and contingent, in the record format; and the organisation 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,7 +64,7 @@ def _resolve_claimant(
     host: str | None,
     claim_country: str | None,
     gaz: en.Gazetteer,
-    everyone: list[Sentence] = (),
+    everyone: Sequence[Sentence] = (),
 ) -> _Claimant:
     if att is None:
         return _Claimant(None, None, "none", None)
@@ -107,7 +108,7 @@ def _resolve_claimant(
 _PERSON_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][a-z][\w'’-]*")
 
 
-def _person_country(text: str, name: str, sents: list[Sentence], host: str | None) -> str | None:
+def _person_country(text: str, name: str, sents: Sequence[Sentence], host: str | None) -> str | None:
     """The state a named speaker speaks for, from where the report introduces them: a state or
     demonym just before the name ("Philippine Marines spokesman Captain Felix Serapio") or in the
     words after it ("Brigadier Mathambo, the Botswana Defence Force officer"); the host when they
@@ -117,7 +118,7 @@ def _person_country(text: str, name: str, sents: list[Sentence], host: str | Non
         a, b = sent.span
         for occ in re.finditer(rf"\b{re.escape(surname)}\b", text[a:b]):
             start, end = a + occ.start(), a + occ.end()
-            tail = re.match(r"[^.;]{0,90}", text[end:b]).group(0)
+            tail = text[end:b][:90].split(".")[0].split(";")[0]
             window_before = text[max(a, start - 70) : start]
             countries = [m for m in sent.mentions if m.kind == "country"]
             if re.match(r"\s*,", tail):  # an appositive describes the speaker first

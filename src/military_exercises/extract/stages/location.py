@@ -4,6 +4,7 @@ hosts), and the ``location`` block with its precision."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,7 +41,7 @@ _SEA_DRILL_ASHORE_LEFT = re.compile(
 
 
 def _resolve_admin1(
-    mention: en.Mention, context: set[str], gaz: en.Gazetteer, named_before: set[str] = frozenset()
+    mention: en.Mention, context: set[str], gaz: en.Gazetteer, named_before: Collection[str] = ()
 ) -> str | None:
     """The one admin-1 area a mention names; among several, those of a country named just before
     ("the Brazilian state of Amazonas"); None when still several (a city and the region around it,
@@ -99,7 +100,7 @@ def find_location(
             if code is not None and loc.admin1 is None:
                 loc.admin1 = (code, Evidence(m.start, m.end, m.text))
                 ashore = _SEA_DRILL_ASHORE_LEFT.search(left) is not None
-            elif code is not None and code != loc.admin1[0]:
+            elif code is not None and loc.admin1 is not None and code != loc.admin1[0]:
                 several = True  # "in Meghalaya and Mizoram": no one area
         if loc.sea is None and sent.seas:
             sea = sent.seas[0]
