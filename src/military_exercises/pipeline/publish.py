@@ -61,10 +61,6 @@ UPSTREAM_LICENSE = {
 }
 
 
-def _sha256(path: Path) -> str:
-    return cache.file_digest(path)
-
-
 def _fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -89,7 +85,8 @@ def _file_entry(path: Path, sha256: str | None = None) -> dict[str, Any]:
     """A file's manifest entry (synced to disk first); ``sha256`` when it is known already."""
     with path.open("rb") as fh:
         os.fsync(fh.fileno())
-    return {"path": path.name, "bytes": path.stat().st_size, "hash": f"sha256:{sha256 or _sha256(path)}"}
+    digest = sha256 or cache.file_digest(path)
+    return {"path": path.name, "bytes": path.stat().st_size, "hash": f"sha256:{digest}"}
 
 
 def resource_files(resource: dict[str, Any]) -> list[dict[str, Any]]:
@@ -118,7 +115,7 @@ def _table_files(
         sha256 = reuse.take(name, fmt, path)
         if sha256 is None:
             _write_table_file(frame, path, fmt)
-            sha256 = _sha256(path)
+            sha256 = cache.file_digest(path)
             reuse.keep(name, fmt, path, sha256)
         entries[fmt] = _file_entry(path, sha256)
         _crash_point("staging-partial")
@@ -257,7 +254,7 @@ def release_problems(folder: Path, *, hashes: bool = True) -> list[str]:
             problems.append(f"{path}: missing")
         elif path.stat().st_size != entry["bytes"]:
             problems.append(f"{path}: {path.stat().st_size:,} bytes, the manifest says {entry['bytes']:,}")
-        elif hashes and f"sha256:{_sha256(path)}" != entry["hash"]:
+        elif hashes and f"sha256:{cache.file_digest(path)}" != entry["hash"]:
             problems.append(f"{path}: content differs from the manifest's sha256")
     return problems
 
