@@ -11,6 +11,7 @@ import polars as pl
 import pytest
 from tests.conftest import BASE_RECORD, REPO, another_exercise
 
+from military_exercises.pipeline import exports
 from military_exercises.pipeline.build import build
 from military_exercises.pipeline.bundle import write_bundle
 from military_exercises.pipeline.exports import flat
@@ -70,6 +71,25 @@ def test_stata_file_reads_back(release: Path) -> None:
     total = pl.read_parquet(release / "exercises.parquet").height
     total += pl.read_parquet(release / "upstream_exercises.parquet").height
     assert len(df) == total and "provenance" in df.columns
+
+
+def test_stata_file_is_what_pandas_to_stata_writes(
+    release: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # exports pads the fixed-width strings with numpy instead of pandas' per-value step: same bytes
+    stata = pytest.importorskip("pandas.io.stata")
+    exercises = pl.concat(
+        [
+            pl.read_parquet(release / "exercises.parquet"),
+            pl.read_parquet(release / "upstream_exercises.parquet"),
+        ]
+    )
+    exports.write_stata(exercises, tmp_path / "fast.dta")
+    monkeypatch.setattr(exports, "_stata_writer", lambda: stata.StataWriterUTF8)  # to_stata's writer
+    exports.write_stata(exercises, tmp_path / "pandas.dta")
+    fast = (tmp_path / "fast.dta").read_bytes()
+    assert fast == (tmp_path / "pandas.dta").read_bytes()
+    assert fast == (release / "exercises.dta").read_bytes()
 
 
 def test_to_pandas_and_duckdb_routes(release: Path) -> None:

@@ -5,6 +5,7 @@ Neither may change what a build reports or publishes."""
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable, Collection
 from pathlib import Path
 
@@ -100,7 +101,8 @@ def test_unchanged_tables_reuse_their_files_and_a_damaged_one_is_written_again(
     inodes = {p.stat().st_ino for p in cached.values()}
     assert (second / "claims.parquet").stat().st_ino in inodes
     assert (second / "exercises.csv").stat().st_ino in inodes  # the new file, kept for next time
-    assert sum(name.endswith(".sha256") for name in cached) * 2 == len(cached) == 4 * len(TABLES)
+    # Parquet, CSV and the one-table SQLite database of every table, each with its digest
+    assert sum(name.endswith(".sha256") for name in cached) * 2 == len(cached) == 6 * len(TABLES)
     # damaging a release file damages its linked cache entry: the next build must not reuse it
     with (second / "claims.csv").open("r+b") as fh:
         fh.truncate(10)
@@ -113,7 +115,7 @@ def test_unchanged_tables_reuse_their_files_and_a_damaged_one_is_written_again(
     assert (third / "claims.csv").read_bytes().startswith(b"claim_id,")
 
 
-def test_a_database_written_early_is_discarded_when_validation_fails(
+def test_exports_written_early_are_discarded_when_validation_fails(
     mini_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = mini_repo(BASE_RECORD)
@@ -123,5 +125,39 @@ def test_a_database_written_early_is_discarded_when_validation_fails(
     record.write_text(BASE_RECORD.replace("name: Alpha Drill", "name: Alpha Drill II"), encoding="utf-8")
     with pytest.raises(BuildError, match="exercises: broken"):
         build(root)
-    assert not list((root / "dataset").rglob("*.tmp"))  # the SQLite file begun in the second thread
+    # the SQLite and Stata files begun in their threads are gone with their folder
+    assert not list((root / "dataset" / ".build").glob("early-*"))
+    assert not list((root / "dataset").rglob(".sqlite-parts-*"))
     assert (root / "dataset" / "release").resolve() == first  # the published release is untouched
+
+
+def test_the_database_reuses_the_parts_of_unchanged_tables_and_rewrites_a_damaged_one(
+    mini_repo: Callable[..., Path],
+) -> None:
+    root = mini_repo(BASE_RECORD)
+    build(root)
+    parts = root / "dataset" / ".build" / "cache"
+    before = {p.stat().st_ino for p in parts.glob("*/exports/*.sqlite")}
+    record = root / "dataset" / "sources" / "2020" / "2020-05-alpha-drill.yaml"
+    record.write_text(BASE_RECORD.replace("name: Alpha Drill", "name: Alpha Drill II"), encoding="utf-8")
+    second = build(root)
+    now = {p.stat().st_ino: p for p in parts.glob("*/exports/*.sqlite")}
+    assert len(before & set(now)) == len(TABLES) - 1  # only the exercises table was written again
+    database = (second / "military-exercises.sqlite").read_bytes()
+    assert (build(root, use_cache=False) / "military-exercises.sqlite").read_bytes() == database
+    with sqlite3.connect(second / "military-exercises.sqlite") as con:
+        assert con.execute("SELECT name FROM exercises").fetchall() == [("Alpha Drill II",)]
+        assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    # a damaged part is not copied into the next database
+    for part in now.values():
+        part.write_bytes(b"SQLite format 3\0" + b"\0" * 100)
+    record.write_text(BASE_RECORD, encoding="utf-8")
+    third = build(root)
+    with sqlite3.connect(third / "military-exercises.sqlite") as con:
+        assert con.execute("SELECT name FROM exercises").fetchall() == [("Alpha Drill",)]
+        counts = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}
+    assert counts["claims"] > 0 and counts["sources"] > 0
+    clean = build(root, use_cache=False)
+    assert (clean / "military-exercises.sqlite").read_bytes() == (
+        third / "military-exercises.sqlite"
+    ).read_bytes()

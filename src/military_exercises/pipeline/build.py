@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError
@@ -23,16 +23,19 @@ from military_exercises.pipeline.checks import (
     build_date,
     contingent_problems,
     duplicate_exercise_problems,
+    exercise_keys,
+    key_digests,
     timing_problems,
     url_problems,
 )
 from military_exercises.pipeline.coverage import coverage_table
 from military_exercises.pipeline.links import Link, apply_links, resolve_links
 from military_exercises.pipeline.mappings import MappingError, Mappings
+from military_exercises.pipeline.matching import ExerciseKey
 from military_exercises.pipeline.normalize import NormalizedRecord, normalize_record
 from military_exercises.pipeline.parse import parse_record_bytes, read_record_file
 from military_exercises.pipeline.problems import BuildError, Problem
-from military_exercises.pipeline.publish import EarlyDatabase, publish
+from military_exercises.pipeline.publish import EarlyExports, publish
 from military_exercises.pipeline.reconcile import SIZE_KEY, reconcile
 from military_exercises.pipeline.schemas import validate_tables
 from military_exercises.pipeline.tables import (
@@ -83,7 +86,15 @@ class Layout:
 
 
 def source_files(layout: Layout) -> tuple[list[Path], list[Problem]]:
-    """All record files in a stable order, plus problems for anything else found there.
+    """All record files in a stable order, plus problems for anything else found there (see
+    :func:`source_names`)."""
+    names, problems = source_names(layout)
+    return [Path(n) for n in names], problems
+
+
+def source_names(layout: Layout) -> tuple[list[str], list[Problem]]:
+    """The paths of all record files, as strings, in a stable order, plus problems for anything
+    else found there (strings: a build lists 10,000 files each time, and paths cost more).
 
     Nothing is skipped silently: symbolic links are not followed (a linked year folder would be
     read twice or not at all, depending on the machine), unreadable folders, special files (FIFOs,
@@ -92,7 +103,7 @@ def source_files(layout: Layout) -> tuple[list[Path], list[Problem]]:
     if not layout.sources.is_dir():
         raise BuildError([Problem(str(layout.sources), None, "", "source folder not found")])
     problems: list[Problem] = []
-    files: list[Path] = []
+    files: list[str] = []
 
     root_prefix = len(str(layout.root)) + 1
     sources_dir = str(layout.sources)
@@ -129,18 +140,18 @@ def source_files(layout: Layout) -> tuple[list[Path], list[Problem]]:
                 message = "records live at dataset/sources/<start year>/<id>.yaml"
                 problems.append(Problem(rel, None, "", message))
             else:
-                files.append(Path(entry.path))
+                files.append(entry.path)
 
     walk(sources_dir, 0)
     if not files and not problems:
         problems.append(
             Problem("dataset/sources", None, "", "no source records found: a release needs at least one")
         )
-    files.sort(key=lambda p: p.as_posix())
+    files.sort()
     return files, problems
 
 
-def data_version(files: list[Path], layout: Layout, *, file_keys: list[str] | None = None) -> str:
+def data_version(files: Sequence[Path | str], layout: Layout, *, file_keys: list[str] | None = None) -> str:
     """Package version plus a digest of every input file: same inputs, same version string.
 
     A source file enters by its cache key (path and bytes, :func:`cache.entry_key`); ``file_keys``,
@@ -148,7 +159,9 @@ def data_version(files: list[Path], layout: Layout, *, file_keys: list[str] | No
     """
     h = hashlib.sha256()
     if file_keys is None or len(file_keys) != len(files):
-        file_keys = [cache.entry_key(f.relative_to(layout.root).as_posix(), f.read_bytes()) for f in files]
+        file_keys = [
+            cache.entry_key(Path(f).relative_to(layout.root).as_posix(), Path(f).read_bytes()) for f in files
+        ]
     for key in file_keys:
         h.update(key.encode())
         h.update(b"\0")
@@ -170,8 +183,10 @@ def data_version(files: list[Path], layout: Layout, *, file_keys: list[str] | No
     return f"{base}+{h.hexdigest()[:12]}"
 
 
-#: Files per task sent to a worker process: large enough to amortise sending the results back.
-CHUNK_FILES = 500
+#: Files per task sent to a worker process, and per cached chunk: large enough to amortise sending
+#: the results back, small enough that one edited file re-checks few others (250: a fifth faster
+#: one-record rebuild than 500 at 10,000 files, the clean build unchanged).
+CHUNK_FILES = 250
 #: Below this many files a build stays in one process: starting workers costs about a second.
 PARALLEL_MIN_FILES = 2000
 #: Number of processes that parse and check the files when the caller gives none (0 = automatic).
@@ -205,7 +220,16 @@ def check_record(data: bytes, rel: str, maps: Mappings) -> Checked:
     return norm, problems, ident
 
 
-ChunkResult = tuple[Batch, list[Problem], list[tuple[str, str, int | None]], list[str], pl.DataFrame]
+#: A chunk's rows, problems, ``(id, file, line)``, file keys, reconciled sizes, and the matching keys
+#: of its exercises with their digests (for the likely-duplicate check).
+ChunkResult = tuple[
+    Batch,
+    list[Problem],
+    list[tuple[str, str, int | None]],
+    list[str],
+    pl.DataFrame,
+    tuple[list[ExerciseKey], list[bytes]],
+]
 
 
 def _chunk_sizes(batch: Batch) -> pl.DataFrame:
@@ -226,15 +250,15 @@ def _cached_chunk(
     whole = cache.get(cache_dir, chunk_key)
     if whole is None:
         return unreadable, keys, chunk_key, None
-    batch, problems, ids, sizes = whole
-    return unreadable, keys, chunk_key, (batch, unreadable + problems, ids, [*keys, chunk_key], sizes)
+    batch, problems, ids, sizes, match = whole
+    return unreadable, keys, chunk_key, (batch, unreadable + problems, ids, [*keys, chunk_key], sizes, match)
 
 
 def cached_chunk_result(files: list[str], root: str, cache_dir: str | None) -> ChunkResult | None:
     """A chunk's whole result from the cache when none of its files changed, else None."""
     if cache_dir is None:
         return None
-    return _cached_chunk([read_record_file(Path(f), Path(root)) for f in files], cache_dir)[3]
+    return _cached_chunk([read_record_file(f, root) for f in files], cache_dir)[3]
 
 
 def check_files(
@@ -249,7 +273,7 @@ def check_files(
     """
     if isinstance(maps, str):
         maps = _worker_maps.setdefault(maps, Mappings(Path(maps)))
-    read = [read_record_file(Path(f), Path(root)) for f in files]
+    read = [read_record_file(f, root) for f in files]
     unreadable, keys, chunk_key, whole = _cached_chunk(read, cache_dir)
     if whole is not None:
         return whole
@@ -272,8 +296,10 @@ def check_files(
             records.append(norm)  # incomplete ones too: the cross-file checks report on them as well
     batch = Batch.from_records(records)
     sizes = _chunk_sizes(batch)
-    cache.put(cache_dir, chunk_key, (batch, problems, ids, sizes))
-    return batch, unreadable + problems, ids, [*keys, chunk_key], sizes
+    match = exercise_keys(batch.exercises, batch.participants)
+    keyed = (match, key_digests(match))
+    cache.put(cache_dir, chunk_key, (batch, problems, ids, sizes, keyed))
+    return batch, unreadable + problems, ids, [*keys, chunk_key], sizes, keyed
 
 
 def _jobs(n_files: int, jobs: int | None) -> int:
@@ -301,11 +327,16 @@ class Collected:
     """Everything the checks passed: curated rows, their files and sizes, and the upstream rows."""
 
     batch: Batch
-    files: list[Path]
+    names: list[str]  # the record files' paths
     sizes: pl.DataFrame
     adapted: Adapted
     links: list[Link]
     file_keys: list[str]  # cache.entry_key of each file, in the order of ``files``
+    cache_folder: Path | None = None  # this build's cache folder (None: built without the cache)
+
+    @property
+    def files(self) -> list[Path]:
+        return [Path(n) for n in self.names]
 
 
 def _cache_folder(layout: Layout) -> Path | None:
@@ -323,7 +354,7 @@ def collect_checked(layout: Layout, *, jobs: int | None = None, use_cache: bool 
     a script that calls this with several jobs needs the ``if __name__ == "__main__":`` guard.
     ``use_cache``: reuse what unchanged files gave last time (``dataset/.build/cache``).
     """
-    files, problems = source_files(layout)
+    names, problems = source_names(layout)
     try:
         maps = Mappings(layout.mappings)
         maps.countries, maps.country_aliases, maps.admin1_aliases, maps.plausible_limits  # noqa: B018
@@ -337,9 +368,10 @@ def collect_checked(layout: Layout, *, jobs: int | None = None, use_cache: bool 
     ids: list[tuple[str, str, int | None]] = []
     keys: set[str] = set()
     file_keys: list[str] = []
+    match_keys: list[ExerciseKey] = []
+    match_digests: list[bytes] = []
     cache_folder = _cache_folder(layout) if use_cache else None
     cache_dir = None if cache_folder is None else str(cache_folder)
-    names = [str(f) for f in files]
     chunks = [names[i : i + CHUNK_FILES] for i in range(0, len(names), CHUNK_FILES)]
     # unchanged chunks come from the cache here; only the others are checked, in worker processes
     # when there are enough of them to repay starting the workers
@@ -363,8 +395,10 @@ def collect_checked(layout: Layout, *, jobs: int | None = None, use_cache: bool 
     fresh_iter = iter(fresh)
     parts = (result if result is not None else next(fresh_iter) for result in done)
     try:
-        for part, found, part_ids, part_keys, part_sizes in parts:
+        for part, found, part_ids, part_keys, part_sizes, (part_match, part_digests) in parts:
             batches.append(part)
+            match_keys += part_match
+            match_digests += part_digests
             problems += found
             ids += part_ids
             keys.update(part_keys)
@@ -382,7 +416,7 @@ def collect_checked(layout: Layout, *, jobs: int | None = None, use_cache: bool 
     problems += url_problems(batch.sources)
     problems += timing_problems(batch, build_date())
     memo = None if cache_folder is None else cache_folder / "likely-duplicates.pkl"
-    problems += duplicate_exercise_problems(batch, memo=memo)
+    problems += duplicate_exercise_problems(batch, memo=memo, keys=(match_keys, match_digests))
     sizes = pl.concat(chunk_sizes).sort(SIZE_KEY, nulls_last=False) if chunk_sizes else _chunk_sizes(batch)
     problems += contingent_problems(sizes, batch.claims, allowlist, used)
     adapted = adapt_all(layout.upstream, maps)
@@ -393,7 +427,7 @@ def collect_checked(layout: Layout, *, jobs: int | None = None, use_cache: bool 
         problems += stale_allowlist_problems(allowlist, used)
     if problems:
         raise BuildError(problems)
-    return Collected(batch, files, sizes, adapted, links, file_keys)
+    return Collected(batch, names, sizes, adapted, links, file_keys, cache_folder)
 
 
 def assemble_tables(collected: Collected, maps: Mappings) -> dict[str, pl.DataFrame]:
@@ -417,36 +451,43 @@ def make_tables(
 
 def _validated_tables(
     layout: Layout, *, jobs: int | None, use_cache: bool, pool: Executor | None = None
-) -> tuple[dict[str, pl.DataFrame], str, cache.ExportCache, EarlyDatabase | None]:
+) -> tuple[dict[str, pl.DataFrame], str, cache.ExportCache, EarlyExports | None]:
     """The validated tables, the data version, the export files earlier builds left for them and,
-    with a ``pool``, the SQLite export already being written from them."""
+    with a ``pool`` (two threads), the SQLite and Stata exports already being written from them."""
     collected = collect_checked(layout, jobs=jobs, use_cache=use_cache)
-    files, file_keys = collected.files, collected.file_keys
+    files, file_keys, folder = collected.names, collected.file_keys, collected.cache_folder
     tables = assemble_tables(collected, Mappings(layout.mappings))
     del collected  # the private columns are no longer needed: free them before validating
-    early = None
-    if pool is not None:
-        early = EarlyDatabase.start(pool, tables, layout.dataset / ".build" / f"database-{os.getpid()}.tmp")
+    early = None if pool is None else EarlyExports(pool, tables, layout.dataset / ".build")
     try:
-        return (*_validate(layout, files, file_keys, tables, use_cache), early)
+        digests = {name: cache.table_digest(name, frame) for name, frame in tables.items()} if folder else {}
+        reuse = cache.ExportCache(folder, digests)
+        if early is not None:
+            early.start_database(reuse)
+        version = _validate(layout, files, file_keys, tables, folder, digests)
     except BaseException:
         if early is not None:
             early.discard()
         raise
+    return tables, version, reuse, early
 
 
 def _validate(
-    layout: Layout, files: list[Path], file_keys: list[str], tables: dict[str, pl.DataFrame], use_cache: bool
-) -> tuple[dict[str, pl.DataFrame], str, cache.ExportCache]:
-    folder = _cache_folder(layout) if use_cache else None
-    digests = {name: cache.table_digest(name, frame) for name, frame in tables.items()} if folder else {}
+    layout: Layout,
+    files: list[str],
+    file_keys: list[str],
+    tables: dict[str, pl.DataFrame],
+    folder: Path | None,
+    digests: dict[str, str],
+) -> str:
+    """Validate the tables (those that passed before with the same digest are skipped); return the
+    data version."""
     passed_before = cache.validated(folder)
     failures = validate_tables(tables, skip={n for n, d in digests.items() if d in passed_before})
     if failures:
         raise BuildError([Problem("release", None, "schema", f) for f in failures])
     cache.mark_validated(folder, set(digests.values()))
-    version = data_version(files, layout, file_keys=file_keys)
-    return tables, version, cache.ExportCache(folder, digests)
+    return data_version(files, layout, file_keys=file_keys)
 
 
 def build(root: Path, *, jobs: int | None = None, use_cache: bool = True) -> Path:
@@ -456,10 +497,11 @@ def build(root: Path, *, jobs: int | None = None, use_cache: bool = True) -> Pat
     results of unchanged files (:mod:`~military_exercises.pipeline.cache`; never changes the output).
     """
     layout = Layout(root)
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    with ThreadPoolExecutor(max_workers=2) as pool:  # the SQLite and Stata files, see EarlyExports
         tables, version, reuse, early = _validated_tables(layout, jobs=jobs, use_cache=use_cache, pool=pool)
         try:
             return publish(tables, layout.dataset, version=version, reuse=reuse, early=early)
-        finally:
+        except BaseException:
             if early is not None:
-                early.path.unlink(missing_ok=True)  # moved into the release, or left by a failure
+                early.discard()  # its files were not moved into a release
+            raise

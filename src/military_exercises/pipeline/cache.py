@@ -28,7 +28,10 @@ from typing import Any
 import polars as pl
 
 #: The libraries whose behaviour ends up in a cached result (error texts, ISO 3166-2 codes).
-_LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "pycountry", "polars", "pandera")
+_LIBRARIES = (
+    "pydantic", "pydantic-core", "PyYAML", "pycountry", "polars", "pandera", "pyarrow",
+    "adbc-driver-manager", "adbc-driver-sqlite",  # they write the cached one-table databases
+)  # fmt: skip
 
 
 def code_digest() -> str:
@@ -116,7 +119,9 @@ def table_digest(name: str, frame: pl.DataFrame) -> str:
     buffer = io.BytesIO()
     # the oldest Arrow layout (plain string buffers, not string views): equal tables, equal bytes
     frame.rechunk().write_ipc(buffer, compression="uncompressed", compat_level=pl.CompatLevel.oldest())
-    return hashlib.sha256(name.encode() + b"\0" + buffer.getvalue()).hexdigest()
+    h = hashlib.sha256(name.encode() + b"\0")
+    h.update(buffer.getbuffer())  # no copy of the table's bytes
+    return h.hexdigest()
 
 
 def validated(folder: Path | None) -> set[str]:
@@ -143,10 +148,15 @@ def prune(folder: Path | None, keep: set[str]) -> None:
     """Remove entries of files that are no longer in the tree (or no longer look as they did)."""
     if folder is None:
         return
-    for path in folder.glob("*/*"):
-        if path.parent.name not in (VALIDATED, EXPORTS) and path.stem not in keep:
-            with contextlib.suppress(OSError):
-                path.unlink()
+    with contextlib.suppress(OSError), os.scandir(folder) as subfolders:  # os: 10,000 entries
+        for sub in subfolders:
+            if sub.name in (VALIDATED, EXPORTS) or not sub.is_dir(follow_symlinks=False):
+                continue
+            with contextlib.suppress(OSError), os.scandir(sub.path) as entries:
+                for entry in entries:
+                    if entry.name.partition(".")[0] not in keep:
+                        with contextlib.suppress(OSError):
+                            os.unlink(entry.path)
 
 
 def file_digest(path: Path) -> str:
@@ -159,7 +169,8 @@ def file_digest(path: Path) -> str:
 
 
 class ExportCache:
-    """The Parquet and CSV files a table with a given content digest was written to last time.
+    """The export files a table with a given content digest was written to last time: its Parquet
+    and CSV files, and its one-table SQLite database (see :func:`exports.write_sqlite`).
 
     ``exports/<table digest>.<format>`` is a hard link to the file of the release that wrote it (a
     copy where links are not possible), beside ``<...>.sha256`` holding its digest. A file is reused
@@ -178,8 +189,8 @@ class ExportCache:
             return None
         return self.folder / f"{self.digests[table]}.{fmt}"
 
-    def take(self, table: str, fmt: str, target: Path) -> str | None:
-        """Put the cached file at ``target`` and return its sha256, or None (then write it)."""
+    def verified(self, table: str, fmt: str) -> tuple[Path, str] | None:
+        """The cached file and its sha256 when its bytes still have that digest, else None."""
         cached = self._path(table, fmt)
         if cached is None:
             return None
@@ -187,11 +198,21 @@ class ExportCache:
             expected = cached.with_name(cached.name + ".sha256").read_text(encoding="ascii").strip()
             if file_digest(cached) != expected:
                 return None
-            _link_or_copy(cached, target)
         except OSError:
             return None
         self.kept.add(cached.name)
-        return expected
+        return cached, expected
+
+    def take(self, table: str, fmt: str, target: Path) -> str | None:
+        """Put the cached file at ``target`` and return its sha256, or None (then write it)."""
+        found = self.verified(table, fmt)
+        if found is None:
+            return None
+        try:
+            _link_or_copy(found[0], target)
+        except OSError:
+            return None
+        return found[1]
 
     def keep(self, table: str, fmt: str, written: Path, sha256: str) -> None:
         """Remember a freshly written file for the next build (best effort)."""

@@ -114,7 +114,7 @@ def exercise_keys(exercises: pl.DataFrame, participants: pl.DataFrame) -> list[E
     )
     rows = exercises.select(
         "exercise_id", "start_date", "_end_latest", "series", "name", "location_country_iso3", "location_sea"
-    ).join(counted, on="exercise_id", how="left")
+    ).join(counted, on="exercise_id", how="left", maintain_order="left")  # keys of parts concatenate
     return [
         ExerciseKey(
             r["exercise_id"],
@@ -137,12 +137,21 @@ def _key_digest(k: ExerciseKey) -> bytes:
     return hashlib.blake2b(repr(fields).encode(), digest_size=16).digest()
 
 
-def likely_pairs(keys: list[ExerciseKey], memo: Path | None) -> list[tuple[str, str, str]]:
+def key_digests(keys: list[ExerciseKey]) -> list[bytes]:
+    """The digest of each key (see :func:`likely_pairs`)."""
+    return [_key_digest(k) for k in keys]
+
+
+def likely_pairs(
+    keys: list[ExerciseKey], memo: Path | None, digests_of_keys: list[bytes] | None = None
+) -> list[tuple[str, str, str]]:
     """``likely_same_pairs(keys)``, reusing the last build's pairs (kept in ``memo`` with a digest of
     every key) among exercises whose keys did not change: only changed or new ones are matched,
-    against all."""
+    against all. ``digests_of_keys``: :func:`key_digests` of ``keys``, when known already."""
     by_id = {k.exercise_id: k for k in keys}
-    digests = {i: _key_digest(k) for i, k in by_id.items()}
+    if digests_of_keys is None or len(digests_of_keys) != len(keys):
+        digests_of_keys = key_digests(keys)
+    digests = {k.exercise_id: d for k, d in zip(keys, digests_of_keys, strict=True)}
     old: tuple[dict[str, bytes], list[tuple[str, str, str]]] | None = None
     if memo is not None and len(by_id) == len(keys):
         with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
@@ -168,12 +177,19 @@ def likely_pairs(keys: list[ExerciseKey], memo: Path | None) -> list[tuple[str, 
     return pairs
 
 
-def duplicate_exercise_problems(batch: Batch, *, memo: Path | None = None) -> list[Problem]:
+def duplicate_exercise_problems(
+    batch: Batch,
+    *,
+    memo: Path | None = None,
+    keys: tuple[list[ExerciseKey], list[bytes]] | None = None,
+) -> list[Problem]:
     """Likely duplicates (:mod:`~military_exercises.pipeline.matching`) not declared distinct, and
     ``distinct_from`` entries naming no exercise.
 
     ``memo``: a file keeping the keys and pairs of the last build, so that only exercises whose key
     changed are matched again (the same pairs as matching everything; see :func:`likely_pairs`).
+    ``keys``: the batch's matching keys and their digests when known already (a build keeps them
+    per chunk of files: :func:`exercise_keys` of the parts of a batch, in order, are the batch's).
     """
     ex = batch.exercises
     files = dict(zip(ex["exercise_id"], ex["source_file"], strict=True))
@@ -190,7 +206,8 @@ def duplicate_exercise_problems(batch: Batch, *, memo: Path | None = None) -> li
             problems.append(
                 Problem(files[a], lines[a], "distinct_from", f"{b!r} is not the id of any exercise")
             )
-    for a, b, reason in likely_pairs(exercise_keys(ex, batch.participants), memo):
+    match, digests = keys if keys is not None else (exercise_keys(ex, batch.participants), None)
+    for a, b, reason in likely_pairs(match, memo, digests):
         if (a, b) in distinct or (b, a) in distinct:
             continue
         problems.append(

@@ -135,8 +135,13 @@ def apply_links(
     """The release's tables with the upstream ones added: linked rows folded into their kept row."""
     end = pl.coalesce("end_date", "start_date").alias("_end")
     compare_cols = ["exercise_id", "start", "end", "start_date", "participants", "location_country_iso3"]
+    kept_curated = [lk.kept for lk in links if lk.kept_is_curated]  # only their rows are compared
     curated = {
-        r["exercise_id"]: r for r in tables["exercises"].select(*compare_cols, end).iter_rows(named=True)
+        r["exercise_id"]: r
+        for r in tables["exercises"]
+        .filter(pl.col("exercise_id").is_in(kept_curated))
+        .select(*compare_cols, end)
+        .iter_rows(named=True)
     }
     up_rows = {
         r["exercise_id"]: r for r in upstream["exercises"].select(*compare_cols, end).iter_rows(named=True)

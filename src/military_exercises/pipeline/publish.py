@@ -148,31 +148,66 @@ def _write_parquet_and_csv(
     return resources
 
 
-class EarlyDatabase:
-    """The SQLite export, written in a second thread into a temporary file from the moment the
-    tables exist (while they are still being validated), then moved into the release folder.
+#: The release's files that are not one per table.
+DATABASE, STATA = "military-exercises.sqlite", "exercises.dta"
 
-    ADBC and polars leave Python's lock while they work, so the database (the longest export) is
-    written while the main thread validates the tables and writes the other files.
+
+class EarlyExports:
+    """The Stata file and the SQLite database, each written in a thread of its own into a private
+    folder from the moment the tables exist (while they are still being validated and their Parquet
+    and CSV files written), then moved into the release folder.
+
+    ADBC, SQLite and polars leave Python's lock while they work, so a one-record rebuild waits for
+    the longest of the three rather than their sum. The database starts once the tables' digests
+    are known (:meth:`start_database`): its one-table parts are kept under them
+    (:func:`exports.write_sqlite`).
     """
 
-    def __init__(self, future: Future[None], path: Path) -> None:
-        self.future, self.path = future, path
+    def __init__(self, pool: Executor, tables: dict[str, pl.DataFrame], parent: Path) -> None:
+        """Start the Stata file in ``parent/early-<pid>`` (``pool`` needs two threads to spare)."""
+        for stale in parent.glob("early-*"):  # left by a killed build
+            if not _alive(stale.name.removeprefix("early-")):
+                shutil.rmtree(stale, ignore_errors=True)
+        self.pool, self.tables = pool, tables
+        self.folder = parent / f"early-{os.getpid()}"
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True)
+        exercises = pl.concat([tables["exercises"], tables["upstream_exercises"]])
+        self.futures: dict[str, Future[None]] = {
+            STATA: pool.submit(exports.write_stata, exercises, self.folder / STATA)
+        }
 
-    @classmethod
-    def start(cls, pool: Executor, tables: dict[str, pl.DataFrame], path: Path) -> EarlyDatabase:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return cls(pool.submit(exports.write_sqlite, tables, path), path)
+    def start_database(self, parts: cache.ExportCache | None) -> None:
+        self.futures[DATABASE] = self.pool.submit(
+            exports.write_sqlite, self.tables, self.folder / DATABASE, parts=parts
+        )
 
-    def move_to(self, target: Path) -> None:
-        self.future.result()
-        os.replace(self.path, target)
+    def move_into(self, target: Path) -> None:
+        """Wait for both files and move them into ``target`` (an error in a thread is raised here)."""
+        for name, future in self.futures.items():
+            future.result()
+            os.replace(self.folder / name, target / name)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def discard(self) -> None:
-        """Wait for the thread and remove its file (the tables were not published)."""
-        with contextlib.suppress(Exception):
-            self.future.result()
-        self.path.unlink(missing_ok=True)
+        """Wait for the threads and remove their files (the tables were not published)."""
+        for future in self.futures.values():
+            with contextlib.suppress(Exception):
+                future.result()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _alive(pid: str) -> bool:
+    """Whether a process with this id runs (a folder named after a live build is left alone)."""
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def write_tables(
@@ -181,12 +216,12 @@ def write_tables(
     *,
     version: str,
     reuse: cache.ExportCache | None = None,
-    early: EarlyDatabase | None = None,
+    early: EarlyExports | None = None,
 ) -> dict[str, Any]:
     """Write every table as Parquet and CSV, the SQLite database, the Stata file of the exercises
-    and datapackage.json into ``folder``; return the datapackage. ``reuse``: the Parquet and CSV
-    files of tables written unchanged by an earlier build (same bytes as writing them again);
-    ``early``: the SQLite file, already being written from the same tables (:class:`EarlyDatabase`).
+    and datapackage.json into ``folder``; return the datapackage. ``reuse``: the files of tables
+    written unchanged by an earlier build (same bytes as writing them again); ``early``: the SQLite
+    and Stata files, already being written from the same tables (:class:`EarlyExports`).
 
     Each table resource points at its CSV file (a Frictionless tabular resource, list columns joined
     with ';'); its ``parquet`` property describes the Parquet twin the loaders read.
@@ -194,14 +229,18 @@ def write_tables(
     folder.mkdir(parents=True)
     resources: list[dict[str, Any]] = []
     reuse = reuse or cache.ExportCache(None, {})
-    database, stata = folder / "military-exercises.sqlite", folder / "exercises.dta"
-    # the database (the longest export) is written in a second thread meanwhile; ADBC and polars
-    # leave Python's lock while they work, so a one-record rebuild waits for the longer of the two
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        exported = early or EarlyDatabase.start(pool, tables, folder / ".military-exercises.sqlite.tmp")
-        resources += _write_parquet_and_csv(tables, folder, reuse)
-        exports.write_stata(pl.concat([tables["exercises"], tables["upstream_exercises"]]), stata)
-        exported.move_to(database)
+    database, stata = folder / DATABASE, folder / STATA
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        exported = early
+        if exported is None:
+            exported = EarlyExports(pool, tables, folder.parent)
+            exported.start_database(reuse)
+        try:
+            resources += _write_parquet_and_csv(tables, folder, reuse)
+        except BaseException:
+            exported.discard()
+            raise
+        exported.move_into(folder)
     reuse.prune()
     resources.append(
         {"name": "database", "type": "file", **_file_entry(database), "format": "sqlite",
@@ -265,7 +304,7 @@ def publish(
     *,
     version: str,
     reuse: cache.ExportCache | None = None,
-    early: EarlyDatabase | None = None,
+    early: EarlyExports | None = None,
 ) -> Path:
     """Write the release and switch ``dataset/release`` to it atomically. Returns the release path.
     ``reuse``, ``early``: see :func:`write_tables`."""

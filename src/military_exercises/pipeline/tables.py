@@ -441,11 +441,14 @@ def _with_country_points(exercises: pl.DataFrame, maps: Mappings) -> pl.DataFram
 
 def _with_seas(exercises: pl.DataFrame, maps: Mappings) -> pl.DataFrame:
     """``seas``: the catalogued seas of the record's sea area, then those its place text names."""
+    known: dict[tuple[str | None, str | None], list[str]] = {}  # many records share sea and place
     seas = []
     for sea, place in exercises.select("location_sea", "location_place").iter_rows():
-        found = maps.resolve_seas(sea)[0] if sea else []
-        found += [s for s in (maps.seas_named_in(place) if place else []) if s not in found]
-        seas.append(found)
+        if (sea, place) not in known:
+            found = maps.resolve_seas(sea)[0] if sea else []
+            found += [s for s in (maps.seas_named_in(place) if place else []) if s not in found]
+            known[sea, place] = found
+        seas.append(known[sea, place])
     return exercises.with_columns(seas=pl.Series("seas", seas, dtype=pl.List(pl.String))).select(
         list(TABLES["exercises"].to_schema().columns)
     )
