@@ -4,6 +4,7 @@ the parse cache that never changes the output, and make that cannot break a rele
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -402,3 +403,19 @@ def test_make_rebuilds_after_a_deletion_a_move_and_an_old_mtime_edit_and_not_oth
     edited.write_text("id: changed\n", encoding="utf-8")
     os.utime(edited, (1, 1))  # edited, but with an mtime from 1970
     assert make_calls(make_repo) == ["build", "verify --quiet"]
+
+
+def test_every_command_prints_its_help(capsys: pytest.CaptureFixture[str]) -> None:
+    # a '%' in a help text broke `eval-extract --help` with a traceback (argparse formats help with %)
+    from military_exercises import cli
+
+    parser = cli.build_parser()
+    commands = [
+        name for a in parser._actions if isinstance(a, argparse._SubParsersAction) for name in a.choices
+    ]
+    assert "eval-extract" in commands and len(commands) >= 10
+    for name in commands:
+        with pytest.raises(SystemExit) as exit_:
+            cli.main([name, "--help"])
+        assert exit_.value.code == 0, name
+        assert "usage: military-exercises " + name in capsys.readouterr().out
