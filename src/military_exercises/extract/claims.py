@@ -114,7 +114,9 @@ _HAS_NUMBER_RE = re.compile(
 CONTRIBUTION_RE = re.compile(
     r"\b(?:sen[dt]s?|sending|deploy(?:s|ed|ing)?|contribut(?:e|es|ed|ing)|field(?:s|ed|ing)?|"
     r"provid(?:e|es|ed|ing)|dispatch(?:es|ed|ing)?|bring(?:s|ing)?|brought|commit(?:s|ted|ting)?|"
-    r"contribution|joined with|joins with|numbers|numbered|totals|totalled|totaled|put)\b",
+    r"contribution|joined with|joins with|numbers|numbered|totals|totalled|totaled|put|"
+    r"accounts? for|accounted for|accounting for|is represented by|are represented by|"
+    r"was represented by|were represented by|suppl(?:y|ies|ied|ying))\b",
     re.IGNORECASE,
 )
 _UNIT_NUMBERS_RE = re.compile(
@@ -126,8 +128,11 @@ _NUMBER_OF_RE = re.compile(
     rf"\b(?:number|total|strength|size)\s+of\s+(?:the\s+)?(?P<mods>(?:[\w'’.-]+\s+){{0,2}}?)(?P<noun>{_NOUN_ALT})(?![\w-])",
     re.IGNORECASE,
 )
+_REPRESENT_RE = re.compile(r"\b(?:will\s+|to\s+)?represent(?:s|ed|ing)?\s+(?:the\s+)?")
 _FROM_COUNTRY_RE = re.compile(r"\s+from\s+(?:the\s+)?")
-_OF_THEM_RE = re.compile(r"\s*of\s+them(?:\s+(?:from\s+|in\s+)?(?:the\s+)?(?P<who>[A-Z][\w'’.]*))?")
+_OF_THEM_RE = re.compile(
+    r"\s*of\s+them(?:\s+(?:(?:come|came|are|were)\s+from\s+|from\s+|in\s+)?(?:the\s+)?(?P<who>[A-Z][\w'’.]*))?"
+)
 _SIDE_RE = re.compile(r"\bon\s+the\s+(?P<who>[A-Z][\w'’.]*)\s+side\b")
 _PURCHASE_RE = re.compile(
     r"\b(?:purchase|purchased|buy|bought|order|ordered|deal|contract|acquire|acquired|procure|budget|"
@@ -332,6 +337,12 @@ def find_raw_claims(
                     country, country_span = hit[0].code, (hit[0].start, hit[0].end)
         if country is None and noun is not None and not several_after and not _own_mods(countries, num, noun):
             country, country_span = _side_or_subject(text, num, clause, countries)
+        if country is None and noun is not None and not several_after:
+            # "About 150 soldiers of the 27th Division will represent Russia"
+            rep = _REPRESENT_RE.search(text, noun.end(), clause[1])
+            hit = [c for c in countries if rep is not None and c.start == rep.end() and c.kind == "country"]
+            if hit and rep is not None and not any(noun.end() <= n.start < rep.start() for n in numbers):
+                country, country_span = hit[0].code, (hit[0].start, hit[0].end)
         if country is None and out and noun is not None and not several_after:
             # "400 Russian troops and 80 vehicles": a list shares the contingent of its first item
             prior = out[-1]
@@ -436,7 +447,8 @@ def _country_after_noun(
     text: str, pos: int, limit: int, countries: list[Mention]
 ) -> tuple[str | None, tuple[int, int] | None]:
     """ "troops from Russia", "members of Japan's Ground Self-Defense Force" (one country only)."""
-    m = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?").match(text, pos, limit)
+    # "officers and soldiers of the Mongolian armed forces": a second noun may come first
+    m = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:from|of)\s+(?:the\s+)?").match(text, pos, limit)
     if m is None:
         return None, None
     first = [c for c in countries if c.start == m.end() and c.kind == "country"]
@@ -458,10 +470,22 @@ def _several_after_noun(text: str, pos: int, limit: int, countries: list[Mention
         return False
     nxt = re.compile(r"\d").search(text, m.end(), limit)
     end = nxt.start() if nxt else limit
-    named = [c for c in countries if m.end() <= c.start < end and c.kind == "country"]
-    joined = re.search(r",|\band\b", text[m.end() : end]) is not None
-    return len({c.code for c in named}) > 1 and joined
+    named = sorted(
+        (c for c in countries if m.end() <= c.start < end and c.kind == "country"), key=lambda c: c.start
+    )
+    # only a list that starts the phrase and runs on by commas and "and" ("from Kenya, Uganda and
+    # Rwanda"); a state named later in the sentence ("..., continuing the ... with India") is not in it
+    chain: list[Mention] = []
+    for c in named:
+        gap = text[(chain[-1].end if chain else m.end()) : c.start]
+        if not re.fullmatch(_LIST_NEXT if chain else r"(?:the\s+)?", gap):
+            break
+        chain.append(c)
+    return len({c.code for c in chain}) > 1
 
+
+#: Between two states of one list: "Kenya, Uganda and", "the Botswana Defence Force and the Namibian".
+_LIST_NEXT = r"(?:\s+[\w-]+){0,3}\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?"
 
 #: After a state's name: its own group of people ("'s contingent will be made up of", " Army team of").
 _CONTINGENT_OF = re.compile(
@@ -494,8 +518,10 @@ def _side_or_subject(
         return subject.code, (subject.start, subject.end)  # "a Nepali team of 334 members"
     if re.fullmatch(r"\s*,?\s*(?:with\s*)?", between):  # "the Netherlands with 450 troops", "Japan two ..."
         return subject.code, (subject.start, subject.end)
-    if "," in between and not re.search(r"contribution|contingent|contributing", between, re.IGNORECASE):
-        return None, None
+    if "," in between and not re.search(r"contingent", between, re.IGNORECASE):
+        verb = CONTRIBUTION_RE.search(between)
+        if verb is None or "," in between[: verb.start()] or re.search(r"\b(?:said|says|that)\b", between):
+            return None, None  # "Spain contributes the most, with 2,700": the verb before the comma
     if CONTRIBUTION_RE.search(between) and not re.search(r"\b(?:said|says|that)\b", between):
         return subject.code, (subject.start, subject.end)
     return None, None
@@ -551,7 +577,8 @@ def _elliptical(
         return None, (0, 0), None, None
     who = lead[-1]
     gap = text[who.end : num.start]
-    if re.fullmatch(r"\s*,?\s*(?:with|sent|sending|will send|contributed|provided|fielded|alone)?\s*", gap):
+    verbs = r"with|sent|sending|will send|contributed|provided|fielded|alone|by"  # "Namibia by ten"
+    if re.fullmatch(rf"\s*,?\s*(?:{verbs})?\s*", gap):
         return prior.quantity, prior.noun_span, who.code, (who.start, who.end)
     return None, (0, 0), None, None
 

@@ -43,6 +43,10 @@ _SPEAKER_SENT_RE = re.compile(
     r"deploy|send|field|contribute|commit)\b",
     re.IGNORECASE,
 )
+#: After the counted noun: "60 servicemen from each side", "200 troops per country".
+_EACH_AFTER_RE = re.compile(
+    r"\s+(?:from|of|for|on)\s+each\s+(?:side|country|nation)\b|\s+per\s+(?:side|country)\b", re.I
+)
 _EACH_RE = re.compile(r"\beach\s+(?:side|country|nation|army|navy|of the (?:two|three|four))\b", re.I)
 _OWN_FORCES_RE = re.compile(r"\b(?:army|navy|air force|fleet|forces|military)\b", re.IGNORECASE)
 
@@ -256,7 +260,9 @@ def build_claims(
                 evs["country"] = [evidence_at(text, *raw.country_span)]
             if claimant.evidence is not None:
                 evs["claimant"] = [claimant.evidence]
-            each = _EACH_RE.search(text, clause[0], raw.number.start)
+            each = _EACH_RE.search(text, clause[0], raw.number.start) or _EACH_AFTER_RE.match(
+                text, raw.noun_span[1], clause[1]
+            )
             sides = 2 if each and each.group(0).lower().endswith("side") else 6  # "each side": two
             if country is None and each and 1 < len(counted) <= sides:
                 # "Each side deployed about 120 soldiers": one contingent claim per participant
