@@ -230,3 +230,40 @@ def test_service_names_without_a_country_word_are_their_state(force: str, iso3: 
     record = main(text)
     assert roles(record) == {"MNG": "host", iso3: "participant"}
     assert [(c["quantity"], c["country"], c["value"]) for c in record["claims"]] == [("troops", iso3, 120)]
+
+
+def contingents(record: dict[str, Any]) -> list[tuple[str | None, int | None]]:
+    return [(c["country"], c["value"]) for c in record["claims"] if c["quantity"] == "troops"]
+
+
+def test_contingents_in_more_phrasings_of_the_heldback3_round() -> None:
+    # invented drills; each sentence binds its figures to the state the words name
+    text = (
+        "The Quiet Step 2034 exercise began in Kazakhstan on Monday with Kyrgyzstan, Tajikistan, Russia "
+        "and Belarus. Some 9,000 servicemen are involved; the Kazakh army accounts for 4,000 of them. "
+        "Close to 30 officers and soldiers of the Kyrgyz armed forces joined 50 officers and soldiers of "
+        "the Tajik army. Russia is represented by 700 soldiers and Belarus by ten."
+    )
+    found = contingents(main(text))
+    assert ("KAZ", 4000) in found and ("KGZ", 30) in found and ("TJK", 50) in found
+    assert ("RUS", 700) in found and ("BLR", 10) in found and (None, 9000) in found
+    each = "Kenya and Uganda began the Lake Step 2034 drill on Monday, with 60 soldiers from each side."
+    assert sorted(contingents(main(each))) == [("KEN", 60), ("UGA", 60)]
+    later = (
+        "A 137-strong contingent of the Kenyan army began the Lake Step 2034 drill in Uganda on Monday, "
+        "continuing the cooperation with Tanzania."
+    )
+    assert contingents(main(later)) == [("KEN", 137)]  # Tanzania, later in the sentence, is no list
+
+
+def test_a_list_goes_on_across_a_name_the_tables_do_not_know() -> None:
+    text = (
+        "The Reef Step 2034 exercise began in Fiji on Monday. Military personnel from Australia, New "
+        "Caledonia, Samoa, Tonga, Timor Leste, the Cook Islands, Vanuatu and Nauru will also take part."
+    )
+    assert roles(main(text)) == {
+        "FJI": "host", "AUS": "participant", "WSM": "participant", "TON": "participant",
+        "VUT": "participant", "NRU": "participant",
+    }  # fmt: skip
+    forces = "The Reef Step 2034 drill brought together the armed forces of Chile, Peru and Ecuador."
+    assert set(roles(main(forces))) == {"CHL", "PER", "ECU"}

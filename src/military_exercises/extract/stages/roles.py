@@ -69,7 +69,10 @@ _COLEAD_RIGHT = re.compile(
 _LIST_LEFT = re.compile(
     r"\b(?:participating|participants?|participation|taking\s+part|take\s+part|took\s+part|"
     r"joined\s+by|alongside|along\s+with|together\s+with|(?:countries|nations|states)\s+(?:are|were|include|included)|"
-    r"includ(?:e|es|ed|ing))\b[^.;]{0,60}$",
+    r"includ(?:e|es|ed|ing)|br(?:ought|ings|inging)\s+together)\b[^.;]{0,60}$"
+    # "the armed forces of A, B and C", "on the Western side the United States, Austria, ..."
+    r"|\b(?:contingents|forces|troops|units|navies|armies|militaries|personnel)\s+(?:of|from)\s+(?:the\s+)?$"
+    r"|\bon\s+the\s+[\w-]+\s+side\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _BETWEEN_PARTNERS = re.compile(
@@ -125,6 +128,11 @@ _WITH_PARTNER = re.compile(r"\b(?:exercises?|drills?|manoeuvres|training)\s+with
 _FORCE_WORDS = re.compile(r"\b(?:contingents?|troops|forces|units|soldiers|personnel|warships)\b", re.I)
 _LED_RIGHT = re.compile(r"^-(?:led|hosted)\b", re.IGNORECASE)
 _GROUP_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$", re.IGNORECASE)
+#: One list item the tables do not know ("Fiji, New Caledonia, Malaysia", "the Dutch Caribbean,
+#: Antigua"): the list goes on across it.
+_GROUP_JOIN_OVER = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?(?:the\s+)?)?(?:[A-Z][\w'’.-]*\s*){1,3},\s*(?:and\s+)?(?:the\s+)?$"
+)
 
 
 def _country_groups(text: str, mentions: list[en.Mention]) -> list[list[en.Mention]]:
@@ -132,7 +140,8 @@ def _country_groups(text: str, mentions: list[en.Mention]) -> list[list[en.Menti
     for m in mentions:
         if m.kind != "country":
             continue
-        if groups and _GROUP_JOIN.match(text[groups[-1][-1].end : m.start]) and not groups[-1][-1].possessive:
+        gap = text[groups[-1][-1].end : m.start] if groups else ""
+        if groups and (_GROUP_JOIN.match(gap) or _GROUP_JOIN_OVER.match(gap)) and not groups[-1][-1].possessive:
             groups[-1].append(m)
         else:
             groups.append([m])
