@@ -141,7 +141,8 @@ def _country_groups(text: str, mentions: list[en.Mention]) -> list[list[en.Menti
         if m.kind != "country":
             continue
         gap = text[groups[-1][-1].end : m.start] if groups else ""
-        if groups and (_GROUP_JOIN.match(gap) or _GROUP_JOIN_OVER.match(gap)) and not groups[-1][-1].possessive:
+        joined = _GROUP_JOIN.match(gap) or _GROUP_JOIN_OVER.match(gap)
+        if groups and joined and not groups[-1][-1].possessive:
             groups[-1].append(m)
         else:
             groups.append([m])
