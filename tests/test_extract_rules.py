@@ -267,3 +267,17 @@ def test_a_list_goes_on_across_a_name_the_tables_do_not_know() -> None:
     }  # fmt: skip
     forces = "The Reef Step 2034 drill brought together the armed forces of Chile, Peru and Ecuador."
     assert set(roles(main(forces))) == {"CHL", "PER", "ECU"}
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Anakonda-34 opens in Poland on 7 June and runs until 17 June.", "2034-06-07"),
+        ('The drill "Lake Step" 2034 began in Kenya on 20 June.', "2034-06-20"),
+        ("Peacemaker '95 will take place on 16-31 October in Kansas.", "1995-10-16"),
+        ("Their 22nd edition, in 2033, runs from 7 to 16 June off Guam.", "2033-06-07"),
+        ("Amid the Covid-19 rules the Lake Step drill began in Kenya on 20 June.", None),  # no year
+    ],
+)
+def test_without_a_publication_date_other_spellings_of_the_edition_year(text: str, start: str | None) -> None:
+    assert main(text, published=None)["start"] == start

@@ -152,15 +152,32 @@ def _merge_source(
 _SEPARATE_STORY = re.compile(r"\s*(?:Separately|Elsewhere|In\s+(?:a\s+)?separate\s+\w+)\b")
 
 
+#: Edition years in other spellings: '"Khaan Quest" 2015', "Anakonda-16", "Peacemaker '95",
+#: "Exercise Southern Katipo 17".
+_QUOTED_NAME_YEAR = re.compile(r"[\"“][A-Z][^\"”]{2,40}[\"”]\s+((?:19|20)\d\d)\b")
+_SHORT_EDITION_YEAR = re.compile(
+    r"(?<![\w-])(?!Covid)[A-Z][a-z]{2,}(?:-|\s+['’])(\d\d)(?![\w%-])"
+    r"|\bExercise\s+(?:[A-Z][a-z]+\s+){1,3}(\d\d)(?![\w%-])"
+)
+
+
 def _edition_year(text: str, body_start: int, title: str | None) -> int | None:
     """Without a publication date, the year that dates "on 1 October": the edition year in the
-    title, else that of the first exercise named with a year ("Selenga-2018 began on 1 October")."""
+    title, else that of the first exercise named with a year ("Selenga-2018 began on 1 October");
+    two-digit edition years ("Anakonda-16", "Peacemaker '95") are read as 2000-2040 or 1941-1999."""
     for source, start in ((title or "", 0), (text, body_start)):
         m = en.NAME_WITH_YEAR_RE.search(source, start)
         if m is not None:
             year = re.search(r"((?:19|20)\d\d)\b", m.group(0))
             if year:
                 return int(year.group(1))
+        quoted = _QUOTED_NAME_YEAR.search(source, start)
+        if quoted is not None:
+            return int(quoted.group(1))
+        short = _SHORT_EDITION_YEAR.search(source, start)
+        if short is not None:
+            two = int(short.group(1) or short.group(2))
+            return 2000 + two if two <= 40 else 1900 + two
     return None
 
 

@@ -125,6 +125,10 @@ def analyse(
     year_hint: int | None = None,
 ) -> Sentence:
     s, e = span
+    if published is None and year_hint is None:
+        # "their 22nd edition in 2018 will run from 7 to 16 June": the sentence's own year
+        own = _SENTENCE_YEAR.search(text, s, e)
+        year_hint = int(own.group(1)) if own else None
     dates = dm.find_absolute_dates(text, s, e, published, year_hint) + dm.find_relative_dates(
         text, span, published
     )
@@ -196,6 +200,9 @@ def analyse(
         orgs,
         clause_spans=cl.clauses(text, s, e),
     )
+
+
+_SENTENCE_YEAR = re.compile(r"\b(?:in|this|of)\s+((?:19|20)\d\d)\b(?!\s*[-–])")
 
 
 def is_year(n: NumberMatch) -> bool:
