@@ -281,3 +281,40 @@ def test_a_list_goes_on_across_a_name_the_tables_do_not_know() -> None:
 )
 def test_without_a_publication_date_other_spellings_of_the_edition_year(text: str, start: str | None) -> None:
     assert main(text, published=None)["start"] == start
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Military manoeuvres of 29 countries began in Ghana on Monday.", [(29, "exact")]),
+        (
+            "Thirteen countries joined the Sea Wall 2034 drill in Latvia, while 30 countries attend as observers.",
+            [(13, "exact")],
+        ),
+        ("The Sea Wall 2034 drill in Latvia involves 21 aircraft from 12 countries.", []),
+        ("Staff from five NATO countries and twelve partner countries began the Sea Wall 2034 drill.", []),
+    ],
+)
+def test_counts_of_some_states_are_no_states_claims(sentence: str, expected: list[tuple[int, str]]) -> None:
+    assert states(main(sentence)) == expected
+
+
+def claimants(record: dict[str, Any]) -> list[tuple[str, int | None, str, str | None]]:
+    return [(c["quantity"], c["value"], c["basis"], c["claimant_country"]) for c in record["claims"]]
+
+
+def test_speakers_after_a_quotation_a_title_before_a_name_and_a_force_acronym() -> None:
+    quoted = (
+        'The Lake Step 2034 drill began in Kenya on Monday. "This is the largest drill we have held," '
+        'KDF commander General Ann Otieno said. "More than 5,000 soldiers are involved," she said.'
+    )
+    assert claimants(main(quoted)) == [("troops", 5000, "declared", "KEN")]  # "she" is the commander
+    titled = (
+        "The Lake Step 2034 drill with Kenya begins in Uganda on Monday, and 100 Kenyan troops will be sent, "
+        "the Kenyan army chief, General Ann Otieno, was quoted as saying by a newspaper."
+    )
+    assert ("troops", 100, "declared", "KEN") in claimants(main(titled))
+    report = "According to the Navy's management report, 1,530 sailors took part in the Lake Step 2034 drill off Kenya."
+    assert claimants(main(report)) == [("troops", 1530, "declared", "KEN")]  # the host's own navy
+    acronym = "The Lake Step 2034 drill opened on Monday with 2,810 TNI soldiers and 300 Kenyan troops."
+    assert contingents(main(acronym)) == [("IDN", 2810), ("KEN", 300)]

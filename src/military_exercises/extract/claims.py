@@ -144,6 +144,7 @@ CLAUSE_SPLIT_RE = re.compile(r";|,?\s+\b(?:while|whereas)\b|,\s+but\b|,\s+follow
 
 _SPEECH = (
     r"said|says|say|announced|announces|added|adds|reported|reports|told(?:\s+\w+)?|tells|estimated|"
+    r"(?:was|were)\s+quoted\s+as\s+saying|"
     r"estimates|estimate|claimed|claims|stated|states|confirmed|confirms|noted|notes|disclosed|"
     r"put\s+(?:the|its|their)\s+(?:own\s+)?(?:number|figure|total|contribution|strength|size)(?:\s+\w+){0,3}?\s+at"
 )
@@ -247,7 +248,17 @@ _NOT_STATES_LEFT = re.compile(
 )
 #: Modifiers that make a count of states a part: "ten observer nations", "23 other countries",
 #: "11 NATO member states".
-_PART_OF_STATES = re.compile(r"\b(?:observer|observing|other|more|member|[A-Z]{3,})\b")
+_PART_OF_STATES = re.compile(r"\b(?:observer|observing|other|more|member|partner|[A-Z]{3,})\b")
+_OBSERVING_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?as\s+observers\b", re.IGNORECASE)
+_EQUIPMENT_FROM = re.compile(
+    r"\b(?:ships|vessels|warships|aircraft|helicopters|jets|planes|tanks|vehicles|submarines)\s+from\s+$",
+    re.IGNORECASE,
+)
+_OF_THE_EXERCISE = re.compile(
+    r"\b(?:manoeuvres|maneuvers|exercises?|drills?|armies|forces|troops|coalition|soldiers|navies|"
+    r"militaries|contingents)\s+of\s+$",
+    re.IGNORECASE,
+)
 
 
 #: A count of states after adjectives the noun matcher stops at: "18 brotherly and friendly countries".
@@ -259,9 +270,14 @@ _STATES_AFTER = re.compile(
 
 def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: int) -> bool:
     """Is ``num`` followed by ``noun`` ("34 countries") the stated number of participating states?"""
-    if _NOT_STATES_LEFT.search(text, max(s_start, num.start - 12), num.start):
-        return False
-    return not _PART_OF_STATES.search(text, num.end, noun.start())
+    if _PART_OF_STATES.search(text, num.end, noun.start()) or _OBSERVING_AFTER.match(text, noun.end()):
+        return False  # "12 partner countries", "30 countries attend as observers"
+    left = text[max(s_start, num.start - 40) : num.start]
+    if _EQUIPMENT_FROM.search(left):
+        return False  # "21 aircraft from 12 countries": some of the states, those that sent aircraft
+    if _OF_THE_EXERCISE.search(left):
+        return True  # "manoeuvres of 29 countries", "the armies of 14 countries"
+    return not _NOT_STATES_LEFT.search(text, max(s_start, num.start - 12), num.start)
 
 
 def find_raw_claims(
@@ -643,9 +659,14 @@ def _speaker_before(text: str, clause_start: int, verb_start: int) -> tuple[int,
         segments.append((pos, brk.start()))
         pos = brk.end()
     segments.append((pos, verb_start))
-    for a, b in reversed(segments):
+    for i in range(len(segments) - 1, -1, -1):
+        a, b = segments[i]
         seg = text[a:b]
         stripped = seg.strip()
+        quote = len(stripped) - len(stripped.lstrip("\"“”'’ "))  # '"We are ready," he said'
+        if quote and stripped[quote:]:
+            a, stripped = a + (len(seg) - len(seg.lstrip())) + quote, stripped[quote:]
+            seg = text[a:b]
         if not stripped:
             continue
         first = stripped.split()[0].lower()
@@ -657,5 +678,15 @@ def _speaker_before(text: str, clause_start: int, verb_start: int) -> tuple[int,
         if first in ("and", "but", "also"):
             return None
         lead = len(seg) - len(seg.lstrip())
+        titled = i > 0 and _TITLE_BEFORE.fullmatch(text[slice(*segments[i - 1])])
+        if titled and _NAME_ONLY.fullmatch(stripped):
+            # "the Indian army chief, General J J Singh, was quoted": the title says whose he is
+            pa, pb = segments[i - 1]
+            return pa + len(text[pa:pb]) - len(text[pa:pb].lstrip()), a + lead + len(stripped)
         return a + lead, a + lead + len(stripped)
     return None
+
+
+#: A person's name with an optional rank ("General J J Singh"), and the title before it.
+_NAME_ONLY = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+")
+_TITLE_BEFORE = re.compile(r"\s*the\s+[\w'’ -]{3,60}")

@@ -49,6 +49,7 @@ ARMED_FORCES: dict[str, str] = {
     "luftwaffe": "DEU", "marine nationale": "FRA", "korean people's army": "PRK", "kpa": "PRK",
     "jmsdf": "JPN", "jgsdf": "JPN", "jasdf": "JPN", "nzdf": "NZL", "sandf": "ZAF", "fanb": "VEN",
     "zahal": "ISR", "pla navy": "CHN", "pla air force": "CHN",
+    "tni": "IDN", "jsdf": "JPN", "adf": "AUS", "fardc": "COD", "bundesheer": "AUT",
 }  # fmt: skip
 
 #: Organisations and alliances (claimants that are not a state). Lower-case phrase -> code.

@@ -108,6 +108,8 @@ def extract_records(
     sentences = [analyse(text, span, gaz, pub, hint) for span in spans]
     main_name = find_main_name(sentences, pub)
     now = reference_year(text, sentences, pub, main_name[2] if main_name else None, info.title)
+    if pub is None and hint is not None and (main_name is None or not re.search(r"\d{4}$", main_name[2])):
+        now = hint  # "Anakonda-16": the edition year of a name the name finder does not take
     for sent in sentences:
         mark_past(text, sent, pub, main_name[2] if main_name else None, now=now)
     main_sents = [

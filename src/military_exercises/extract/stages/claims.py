@@ -93,6 +93,9 @@ def _resolve_claimant(
     if org and not inside:
         return _Claimant(name, None, "org", ev, org)
     country = inside[0].code if inside else None
+    own_report = re.match(r"(.+?)['’]s\s+(?:[\w-]+\s+){0,2}reports?$", low)  # "the Navy's management report"
+    if own_report and _GOV_WORDS.search(own_report.group(1)) and not _MEDIA_WORDS.search(own_report.group(1)):
+        return _Claimant(name, country if country is not None else host, "state", ev)
     if _MEDIA_WORDS.search(low) and not re.search(r"media wing|press service", low):
         return _Claimant(name, None, "media", ev)
     if _ANALYST_WORDS.search(low) and country is None:

@@ -14,6 +14,9 @@ _PAST_CUE = re.compile(
     r"first joint|held a|follows)\b",
     re.IGNORECASE,
 )
+_SUPERLATIVE_SINCE = re.compile(
+    r"\b(?:largest|biggest|greatest|most\s+\w+|first\s+time|first\s+such)\b[^.;]{0,80}\bsince\s+$", re.I
+)
 _CANCELLED = re.compile(r"\b(?:suspended|cancell?ed|postponed|called off|scrapped)\b", re.IGNORECASE)
 _YEARS_AGO = re.compile(
     r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago\b", re.IGNORECASE
@@ -22,7 +25,8 @@ YEAR_RE = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
 _LAST_YEAR = re.compile(r"\blast year(?:'s|’s)?", re.IGNORECASE)
 _EXERCISE_WORD = re.compile(
     r"\b(?:exercis\w*|drills?|manoeuvres?|maneuvers?|war[ -]?games|edition|iteration|training|patrols?|"
-    r"held|took part|taking part|participated|involved|drew|brought together|trained|staged|conducted)\b",
+    r"held|took part|taking part|participated|involved|drew|brought together|trained|staged|conducted|"
+    r"series|(?:started|began|begun|launched|inaugurated)\s+in)\b",
     re.IGNORECASE,
 )
 
@@ -68,6 +72,8 @@ def mark_past(
             for m in YEAR_RE.finditer(text, s, e)
             if pub_year is not None and int(m.group(1)) < pub_year and not inside_name(m.start(), sent.names)
         ]
+        # "the largest exercise in Poland since 1989": a period compared with, not an exercise then
+        years = [m for m in years if not _SUPERLATIVE_SINCE.search(text, s, m.start())]
         if len(years) > 1:
             # "ten such exercises since 2004, the last one in 2032": a "since" year opens a span
             years = [m for m in years if not re.search(r"since\s+$", text[max(s, m.start() - 8) : m.start()])]

@@ -51,7 +51,8 @@ _NOT_PARTICIPANT_LEFT = re.compile(
     r"(?:border\s+with|bordering|near|crossing\s+from|threat\s+from|against|neighbouring|neighboring|"
     r"toward|towards|into|around|from\s+neighbouring|purchase\s+from|bought\s+from|between|"
     r"embarrassed|(?:attacks?|aggression|invasion|incursion|threats?|strikes?)\s+(?:by|from)|"
-    r"(?:enemy|adversary|aggressor)\s+(?:such\s+as|like)|withdraw\w*\s+from|leave|leaves|left)\s+(?:the\s+)?$",
+    r"(?:enemy|adversary|aggressor)\s+(?:such\s+as|like)|withdraw\w*\s+from|leave|leaves|left|"
+    r"visit(?:ing|ed|s)?|tour(?:ing|ed)?|trip\s+to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: "co-hosted by X and Y", "led by X", "organised by X": the leads are hosts.
@@ -76,7 +77,8 @@ _LIST_LEFT = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN_PARTNERS = re.compile(
-    r"\b(?:exercises?|drills?|training|programme|program|manoeuvres|maneuvers|war\s?games|patrols?)\s+"
+    r"\b(?:exercises?|drills?|training|programme|program|manoeuvres|maneuvers|war\s?games|patrols?|"
+    r"interoperability)\s+"
     r"between\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:and\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -119,6 +121,9 @@ _OBSERVER_RIGHT = re.compile(
     r"\s*(?:its\s+own\s+|military\s+|as\s+an?\s+)?observers?\b|(?:invited|asked)\s+to\s+observe\b|"
     r"(?:is|are|was|were)\s+(?:also\s+)?observing\b)",
     re.IGNORECASE,
+)
+_OFFICIAL_RIGHT = re.compile(
+    r"^\s+(?:Premier|President|Prime\s+Minister|Foreign\s+Minister|Chancellor|King|Emperor|Ambassador)\b"
 )
 _HOST_RIGHT = re.compile(
     r"^\s*(?:[\w'’-]+\s*){0,2}?(?:,\s*which\s+)?(?:\w+\s+){0,2}?(?:host(?:s|ed|ing)?)\b",
@@ -216,6 +221,9 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
     ):
         return "location"
     sentence_text = text[s:e]
+    leader = len(group) == 1 and first.demonym and _OFFICIAL_RIGHT.match(right)
+    if leader and not _JOIN_VERB.search(right[:60]):
+        return "other"  # "Chinese Premier Wen Jiabao was visiting ...": a state's leader, not its forces
     if re.match(r"\s+with\s+(?:about\s+|some\s+|around\s+)?\d", right) or re.match(
         r"\s+(?!(?:19|20)\d\d\b)\d[\d,]*\b", right
     ):
