@@ -318,3 +318,14 @@ def test_speakers_after_a_quotation_a_title_before_a_name_and_a_force_acronym() 
     assert claimants(main(report)) == [("troops", 1530, "declared", "KEN")]  # the host's own navy
     acronym = "The Lake Step 2034 drill opened on Monday with 2,810 TNI soldiers and 300 Kenyan troops."
     assert contingents(main(acronym)) == [("IDN", 2810), ("KEN", 300)]
+
+
+def test_no_admin1_area_from_a_town_of_that_name_or_an_exercise_named_after_one() -> None:
+    town = "The Lake Step 2034 drill opened on Monday in the Senegalese town of Thiès."
+    assert main(town)["location"]["admin1"] is None
+    named = (
+        'French and Chadian forces ran a manoeuvre called "KANEM" near the town of Mao from 2 to 7 May 2034.'
+    )
+    assert main(named)["location"]["admin1"] is None
+    hyphen = "The Lake Step 2034 drill will be held from 1 August in Cuanza Sul province, Angola."
+    assert main(hyphen)["location"]["admin1"] == "AO-CUS"  # pycountry writes Cuanza-Sul

@@ -227,6 +227,7 @@ def _subdivision_keys(name: str) -> set[str]:
         keys.add(_AREA_SUFFIX.sub("", k))
     for k in list(keys):
         keys.add(k.replace("'", ""))  # "Zabaykal'skiy" -> "zabaykalskiy"
+        keys.add(k.replace("-", " "))  # "Cuanza-Sul" -> "cuanza sul"
     for k in list(keys):
         m = re.fullmatch(r"(\w+?s)kiy", k)  # "zabaykalskiy" -> "zabaykalsky"
         if m:

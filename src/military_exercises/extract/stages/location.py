@@ -33,6 +33,7 @@ _FROM_LIST_LEFT = re.compile(r"\bfrom\b(?![^.;]*\b(?:in|at|near|on|to)\b)[^.;]*$
 _ADMIN1_IN_OTHER_NAME_RIGHT = re.compile(
     r"\s+(?:Cooperation|Organi[sz]ation|States|Pact|Forum|Initiative|[Rr]iver|waterway|[Bb]asin|[Dd]elta)\b"
 )
+_TOWN_OF_LEFT = re.compile(r"\b(?:town|city|village|port|towns|cities)\s+of\s+$", re.IGNORECASE)
 #: Where a drill at sea opened or is run from is not where it takes place ("opened in Lagos", "from
 #: its base in Lagos").
 _SEA_DRILL_ASHORE_LEFT = re.compile(
@@ -95,6 +96,10 @@ def find_location(
                 continue  # "NIAMEY (Example Wire) -": where the report was filed
             if _NOT_EXERCISE_SENTENCE.search(text, *sent.span):
                 continue
+            if any(a <= m.start < b for a, b, _n in sent.names) or (len(m.text) > 3 and m.text.isupper()):
+                continue  # the exercise's name: 'called "BAHR EL GHAZAL"', "KANEM 05"
+            if _TOWN_OF_LEFT.search(left):
+                continue  # "the Senegalese town of Thies": a town, whatever area shares its name
             before = {o.code for o in sent.mentions if o.kind == "country" and 0 <= m.start - o.end <= 30}
             code = _resolve_admin1(m, context, gaz, before)
             if code is not None and loc.admin1 is None:
