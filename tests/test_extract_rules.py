@@ -329,3 +329,12 @@ def test_no_admin1_area_from_a_town_of_that_name_or_an_exercise_named_after_one(
     assert main(named)["location"]["admin1"] is None
     hyphen = "The Lake Step 2034 drill will be held from 1 August in Cuanza Sul province, Angola."
     assert main(hyphen)["location"]["admin1"] == "AO-CUS"  # pycountry writes Cuanza-Sul
+
+
+def test_people_taking_part_are_troops_and_pieces_of_special_equipment_are_equipment() -> None:
+    text = (
+        "The Lake Step 2034 drill in Kenya involves about 1,500 people in total and more than 200 pieces "
+        "of military and special equipment. The scenario simulates the evacuation of 300 people."
+    )
+    got = [(c["quantity"], c["value"], c["qualifier"]) for c in main(text)["claims"]]
+    assert got == [("troops", 1500, "about"), ("equipment", 200, "more_than")]  # not the 300 evacuees

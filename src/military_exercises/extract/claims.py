@@ -26,11 +26,12 @@ from military_exercises.extract.numbers import NumberMatch
 #: Noun phrases (regular expressions, matched case-insensitively) -> quantity, longest first.
 QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     (
-        r"pieces? of (?:military |combat )?(?:equipment|hardware|armament and equipment|armament|weaponry)",
+        r"pieces? of (?:(?:military|combat|special)\s+(?:and\s+)?){0,3}"
+        r"(?:equipment|hardware|armament and equipment|armament|weaponry)",
         "equipment",
     ),
     (
-        r"units? of (?:military |combat )?"
+        r"units? of (?:(?:military|combat|special)\s+(?:and\s+)?){0,3}"
         r"(?:equipment|hardware|weapons and military hardware|weaponry|armament)",
         "equipment",
     ),
@@ -82,6 +83,11 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     ),
 )
 _NOUN_ALT = "|".join(p for p, _q in QUANTITY_NOUNS)
+_PEOPLE_TAKING_PART = re.compile(
+    r"(?:people|persons)(?=\s+(?:in\s+(?:all|total)|(?:will\s+|to\s+)?(?:take|took|taking)\s+part|"
+    r"(?:are|were|will\s+be)\s+(?:involved|taking\s+part|participating)|participat\w*|involved))",
+    re.IGNORECASE,
+)
 _NOUN_RE = re.compile(rf"(?:{_NOUN_ALT})(?![\w-])", re.IGNORECASE)
 _NOUN_QUANTITY = [(re.compile(rf"(?:{p})", re.IGNORECASE), q) for p, q in QUANTITY_NOUNS]
 _MOD_STOP = {
@@ -178,6 +184,8 @@ class Attribution:
 
 def quantity_of(noun: str) -> str:
     """The record quantity of a matched noun phrase."""
+    if noun.lower() in ("people", "persons"):
+        return "troops"  # only matched when they take part (see _noun_after)
     for pattern, quantity in _NOUN_QUANTITY:
         if pattern.fullmatch(noun):
             return quantity
@@ -203,10 +211,14 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def _noun_after(text: str, pos: int, limit: int) -> re.Match[str] | None:
-    """The quantity noun after a number: "400 Russian soldiers", "80 pieces of equipment"."""
+    """The quantity noun after a number: "400 Russian soldiers", "80 pieces of equipment"; "people"
+    only when the words say they take part ("about 1,500 people in total", "2,200 people took part")."""
     m = _NOUN_RE.match(text, pos if text.startswith("-strong", pos) else _skip_space(text, pos), limit)
     if m:
         return m
+    people = _PEOPLE_TAKING_PART.match(text, _skip_space(text, pos), limit)
+    if people:
+        return people
     prefix = _COUNTED_AS_RE.match(text, pos, limit)
     cursor = prefix.end() if prefix else pos
     m = _NOUN_RE.match(text, _skip_space(text, cursor), limit)
