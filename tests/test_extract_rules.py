@@ -338,3 +338,12 @@ def test_people_taking_part_are_troops_and_pieces_of_special_equipment_are_equip
     )
     got = [(c["quantity"], c["value"], c["qualifier"]) for c in main(text)["claims"]]
     assert got == [("troops", 1500, "about"), ("equipment", 200, "more_than")]  # not the 300 evacuees
+
+
+def test_the_dates_of_a_planning_conference_are_not_the_drills() -> None:
+    text = (
+        "Minutes signed at the planning conference, held from 5 to 7 April 2034, provide for the Lake Step "
+        "2034 drill in Kenya. It will run from 1 to 14 August 2034."
+    )
+    record = main(text)
+    assert (record["start"], record["end"]) == ("2034-08-01", "2034-08-14")

@@ -64,8 +64,8 @@ def main_dates(
                 continue
             if _LATER_PHASE.search(text, s, d.start) and not d.second:
                 continue  # "the second phase ... began on Sunday" is not when the exercise began
-            if inside_name(d.start, sent.names):
-                continue
+            if inside_name(d.start, sent.names) or _MEETING_BEFORE.search(before[-70:]):
+                continue  # "the planning conference, held from 5 to 7 April": not the drills
             ev = [evidence_at(text, d.start, d.end)]
             if d.second is not None:
                 if start is None:
@@ -111,6 +111,9 @@ def main_dates(
     return start, end
 
 
+_MEETING_BEFORE = re.compile(
+    r"\b(?:conference|meeting|talks|summit|briefing|seminar)\b[^.;]{0,40}$", re.IGNORECASE
+)
 _LATER_PHASE = re.compile(
     r"\b(?:second|third|fourth|final|last|main|active|live|next|closing|concluding)\s+(?:phase|stage)\b",
     re.IGNORECASE,
