@@ -347,3 +347,12 @@ def test_the_dates_of_a_planning_conference_are_not_the_drills() -> None:
     )
     record = main(text)
     assert (record["start"], record["end"]) == ("2034-08-01", "2034-08-14")
+
+
+def test_the_year_before_an_edition_is_an_earlier_exercise() -> None:
+    text = (
+        "Kenyan troops are taking part in the Lake Step 2034 exercise in Uganda, from 20 June to 1 July. "
+        "The year before, Kenya sent a platoon to the same exercise."
+    )
+    past = [d.record for d in extract_records(text, published=None, mappings_dir=MAPS) if d.kind == "past"]
+    assert [(p["start"], [x["country"] for x in p["participants"]]) for p in past] == [("2033", ["KEN"])]

@@ -22,6 +22,9 @@ _YEARS_AGO = re.compile(
     r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago\b", re.IGNORECASE
 )
 YEAR_RE = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
+_YEAR_BEFORE = re.compile(
+    r"\b(?:the\s+year\s+before|a\s+year\s+(?:earlier|before)|the\s+previous\s+year)\b", re.IGNORECASE
+)
 _LAST_YEAR = re.compile(r"\blast year(?:'s|’s)?", re.IGNORECASE)
 _EXERCISE_WORD = re.compile(
     r"\b(?:exercis\w*|drills?|manoeuvres?|maneuvers?|war[ -]?games|edition|iteration|training|patrols?|"
@@ -99,6 +102,12 @@ def mark_past(
             if d.relative and d.first and past_period and cue:
                 key, start, ev = d.first, d.first, (d.start, d.end)
                 break
+    if key is None and pub_year is not None:
+        before = _YEAR_BEFORE.search(text, s, e)
+        if before is not None and _EXERCISE_WORD.search(text, s, e):
+            # "The year before, Indonesia sent a platoon to the same exercise"
+            key = start = str(pub_year - 1)
+            ev = (before.start(), before.end())
     if key is None and published is None and pub_year is not None:
         last = _LAST_YEAR.search(text, s, e)
         if last is not None and _EXERCISE_WORD.search(text, s, e):
