@@ -356,3 +356,14 @@ def test_the_year_before_an_edition_is_an_earlier_exercise() -> None:
     )
     past = [d.record for d in extract_records(text, published=None, mappings_dir=MAPS) if d.kind == "past"]
     assert [(p["start"], [x["country"] for x in p["participants"]]) for p in past] == [("2033", ["KEN"])]
+
+
+def test_it_after_a_sentence_about_a_states_contingent_is_that_contingent() -> None:
+    text = (
+        "Kenya and Uganda began the Lake Step 2034 drill in Uganda on Monday. The Kenyan contingent comes "
+        "mainly from the army. It numbers more than 2,000 troops and 300 vehicles. It was a long march."
+    )
+    got = [(c["quantity"], c["country"], c["value"]) for c in main(text)["claims"]]
+    assert got == [("troops", "KEN", 2000), ("vehicles", "KEN", 300)]
+    other = "Kenya and Uganda began the Lake Step 2034 drill in Uganda on Monday. It involves 2,000 troops."
+    assert [c["country"] for c in main(other)["claims"]] == [None]  # no contingent before: the total

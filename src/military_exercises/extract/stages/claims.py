@@ -51,6 +51,30 @@ _EACH_RE = re.compile(r"\beach\s+(?:side|country|nation|army|navy|of the (?:two|
 _OWN_FORCES_RE = re.compile(r"\b(?:army|navy|air force|fleet|forces|military)\b", re.IGNORECASE)
 
 
+#: A sentence opening on a state's contingent: "The Chinese contingent comes ...", "China's team ...".
+_CONTINGENT_SUBJECT = re.compile(
+    r"\s*(?:the\s+)?(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:contingent|team|detachment|delegation|task\s+force)\b"
+)
+#: The next sentence goes on about it: "It numbers ...", "It sent ...", "The contingent includes ...".
+_IT_SUBJECT = re.compile(
+    r"\s*(?:It|They|The\s+(?:contingent|team|detachment|delegation))\s+(?:\w+\s+){0,2}?"
+    r"(?:numbers|numbered|sent|sends|comprises|comprised|includes|included|consists|consisted|brought|"
+    r"brings|fielded|fields|deployed|deploys|totals|totalled|totaled)\b"
+)
+
+
+def _contingent_subject(text: str, sent: Sentence | None) -> str | None:
+    """The state whose contingent a sentence opens on (see _CONTINGENT_SUBJECT), else None."""
+    if sent is None:
+        return None
+    m = _CONTINGENT_SUBJECT.match(text, sent.span[0], sent.span[1])
+    if m is None:
+        return None
+    who = [c for c in sent.mentions if c.kind == "country" and m.start("who") <= c.start < m.end("who")]
+    return who[0].code if len({c.code for c in who}) == 1 else None
+
+
 @dataclass
 class _Claimant:
     text: str | None
@@ -213,7 +237,11 @@ def build_claims(
     claim_ev: list[dict[str, list[Evidence]]] = []
     history: list[_Claimant] = []  # earlier speakers, for "the ministry added" and "it said"
     seen: set[tuple[Any, ...]] = set()
+    previous: Sentence | None = None
     for sent in sents:
+        # "The Chinese contingent comes from ... . It numbers more than 2,000 troops": its state's
+        carried = _contingent_subject(text, previous) if _IT_SUBJECT.match(text, sent.span[0]) else None
+        previous = sent
         for raw in sent.raw_claims:
             att, clause = _attribution_for(text, sent, raw)
             claimant = _resolve_claimant(text, att, sent, history, host, raw.country, gaz, sents)
@@ -221,6 +249,8 @@ def build_claims(
             country = raw.country if raw.country in counted else None
             if country is None and _speakers_own(text, raw, claimant, att, clause, counted):
                 country = claimant.country
+            if country is None and raw.country is None and carried in counted and clause[0] == sent.span[0]:
+                country = carried
             num = raw.number
             dedup = (
                 raw.quantity,
