@@ -367,3 +367,18 @@ def test_it_after_a_sentence_about_a_states_contingent_is_that_contingent() -> N
     assert got == [("troops", "KEN", 2000), ("vehicles", "KEN", 300)]
     other = "Kenya and Uganda began the Lake Step 2034 drill in Uganda on Monday. It involves 2,000 troops."
     assert [c["country"] for c in main(other)["claims"]] == [None]  # no contingent before: the total
+
+
+def test_long_lists_with_multi_word_names_and_contingents_given_by_number() -> None:
+    text = (
+        "Twelve nations take part in the Lake Step 2034 drill in Ghana, the embassy said: Angola, Benin, "
+        "the Democratic Republic of Congo, Denmark, Gabon and Togo."
+    )
+    assert set(roles(main(text))) == {"GHA", "AGO", "BEN", "COD", "DNK", "GAB", "TGO"}
+    given = (
+        "The Lake Step 2034 drill opened in Angola on Monday. South Africa is represented by 17 soldiers, "
+        "Namibia by ten and Zambia by six."
+    )
+    record = main(given)
+    assert roles(record) == {"AGO": "host", "ZAF": "participant", "NAM": "participant", "ZMB": "participant"}
+    assert contingents(record) == [("ZAF", 17), ("NAM", 10), ("ZMB", 6)]

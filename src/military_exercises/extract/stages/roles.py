@@ -137,6 +137,8 @@ _GROUP_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$", re.
 #: Antigua"): the list goes on across it.
 _GROUP_JOIN_OVER = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?(?:the\s+)?)?(?:[A-Z][\w'’.-]*\s*){1,3},\s*(?:and\s+)?(?:the\s+)?$"
+    # "..., the Democratic Republic of Congo", "..., the former Yugoslav Republic of Macedonia"
+    r"|^\s*,\s*(?:and\s+)?(?:the\s+)?(?:(?:former|of|[A-Z][\w'’.-]*)\s+){1,5}$"
 )
 
 
@@ -224,8 +226,13 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
     leader = len(group) == 1 and first.demonym and _OFFICIAL_RIGHT.match(right)
     if leader and not _JOIN_VERB.search(right[:60]):
         return "other"  # "Chinese Premier Wen Jiabao was visiting ...": a state's leader, not its forces
-    if re.match(r"\s+with\s+(?:about\s+|some\s+|around\s+)?\d", right) or re.match(
-        r"\s+(?!(?:19|20)\d\d\b)\d[\d,]*\b", right
+    if (
+        re.match(r"\s+(?:with|by|is\s+represented\s+by)\s+(?:about\s+|some\s+|around\s+)?\d", right)
+        or re.match(
+            r"\s+(?:by|with)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty)\b",
+            right,
+        )
+        or re.match(r"\s+(?!(?:19|20)\d\d\b)\d[\d,]*\b", right)
     ):
         return "participant"  # "Norway with 300", "... soldiers and Turkey 400"
     if len(group) > 1 and _OBSERVER_LIST_LEFT.search(left):
