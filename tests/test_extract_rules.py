@@ -382,3 +382,13 @@ def test_long_lists_with_multi_word_names_and_contingents_given_by_number() -> N
     record = main(given)
     assert roles(record) == {"AGO": "host", "ZAF": "participant", "NAM": "participant", "ZMB": "participant"}
     assert contingents(record) == [("ZAF", 17), ("NAM", 10), ("ZMB", 6)]
+
+
+def test_a_speaker_named_after_an_inverted_said_and_a_coast_guard_takes_part() -> None:
+    text = (
+        "Kenya will commit 5,000 soldiers to the Lake Step 2034 drill in Kenya, said General Ann Otieno, "
+        "commander of the Eastern Brigade."
+    )
+    assert claimants(main(text)) == [("troops", 5000, "declared", "KEN")]
+    guard = "Navies of 33 countries, including the US Coast Guard, took part in the Lake Step 2034 drill off Kenya."
+    assert "USA" in roles(main(guard))

@@ -646,6 +646,10 @@ def find_attributions(text: str, sentence: tuple[int, int]) -> list[Attribution]
             continue  # "he did not say how many"
         clause = _clause_of(spans, m.start())
         phrase = _speaker_before(text, clause[0], m.start())
+        after = _SPEAKER_AFTER.match(text, m.end(), s_end)
+        if after is not None and re.search(r"[,\"”’]\s*$", text[max(s_start, m.start() - 3) : m.start()]):
+            # "Indonesia will commit 5,000 soldiers, said First Admiral Agus Heyana, commander of ..."
+            phrase = (after.start("who"), after.end("who"))
         if phrase is None:
             continue
         a, b = phrase
@@ -660,6 +664,9 @@ def find_attributions(text: str, sentence: tuple[int, int]) -> list[Attribution]
     return out
 
 
+#: The speaker after an inverted reporting verb: ", said First Admiral Agus Heyana," (a name or a
+#: title of a few words, up to the next comma or the end of the sentence).
+_SPEAKER_AFTER = re.compile(r"\s+(?P<who>(?:the\s+|[A-Z])[^,.;\"“”\d]{1,80}?)(?=\s*[,.;]|\s*$)")
 _SEGMENT_BREAK = re.compile(r",|\bthat\b|\band\b(?=\s+(?:said|says|added))|;")
 
 
@@ -676,7 +683,7 @@ def _speaker_before(text: str, clause_start: int, verb_start: int) -> tuple[int,
         seg = text[a:b]
         stripped = seg.strip()
         quote = len(stripped) - len(stripped.lstrip("\"“”'’ "))  # '"We are ready," he said'
-        if quote and stripped[quote:]:
+        if quote:
             a, stripped = a + (len(seg) - len(seg.lstrip())) + quote, stripped[quote:]
             seg = text[a:b]
         if not stripped:

@@ -24,6 +24,7 @@ _NUMBERS_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _PARTICIPANT_NOUN = re.compile(
     r"^\s*(?:['’]s\s+)?(?:(?!(?:that|which|who|where|when)\b)[\w'’-]+(?<!ed)(?<!ing)\s+){0,3}?(?:troops|forces|army|armies|navy|navies|air\s+forces?|military|"
     r"soldiers|units|marines|paratroopers|engineers|special\s+forces|servicemen|sailors|contingents?|side|"
+    r"coast\s+guards?|"
     r"warships|ships|submarines|frigates|corvettes|jets|fighters|aircraft|border\s+guards|"
     r"self-defense\s+force|self-defence\s+force|fleet|revolutionary\s+guards|armed\s+forces|brigade|"
     r"company|battalion|commandos|rapid\s+reaction)\b",
@@ -103,7 +104,7 @@ _DATELINE_LEFT = re.compile(r"^[A-Z][A-Z .'’-]{1,40},\s*$")
 _DATELINE_RIGHT = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?[-—–:]")
 _NOT_PARTICIPANT_RIGHT = re.compile(
     r"^(?:['’]s)?\s*(?:border(?!\s+(?:guards?|troops|service|police|forces))|frontier|-made|-built|-designed|"
-    r"-supplied|coast\b)",
+    r"-supplied|coast\b(?!\s+guards?\b))",
     re.IGNORECASE,
 )
 _OWN_EXERCISE_RIGHT = re.compile(
