@@ -392,3 +392,15 @@ def test_a_speaker_named_after_an_inverted_said_and_a_coast_guard_takes_part() -
     assert claimants(main(text)) == [("troops", 5000, "declared", "KEN")]
     guard = "Navies of 33 countries, including the US Coast Guard, took part in the Lake Step 2034 drill off Kenya."
     assert "USA" in roles(main(guard))
+
+
+def test_a_day_of_the_month_alone_and_more_words_for_troops() -> None:
+    text = (
+        "Joint training of Kenyan and Ugandan forces began on the 4th in Kenya. Until the 17th the units "
+        "will practise river crossings. More than 7,900 fighters and 40 fighters from the air force take "
+        'part, with more than 900 "combatants" of the reserve and two instructors from Uganda.'
+    )
+    record = main(text, published="2034-12-05")
+    assert (record["start"], record["end"]) == ("2034-12-04", "2034-12-17")
+    got = [(c["quantity"], c["value"]) for c in record["claims"]]
+    assert got == [("troops", 7900), ("combat_aircraft", 40), ("troops", 900), ("troops", 2)]

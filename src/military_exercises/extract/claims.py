@@ -78,7 +78,7 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
         r"military personnel|service ?members|service personnel|servicemen|servicewomen|personnel|troops|"
         r"soldiers|reservists|conscripts|regulars|paratroopers|marines|sailors|airmen|officers|"
         r"commandos|special forces|border guards|guardsmen|engineers|participants|members|men|"
-        r"troop",
+        r"combatants|instructors|troop",
         "troops",
     ),
 )
@@ -213,7 +213,10 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 def _noun_after(text: str, pos: int, limit: int) -> re.Match[str] | None:
     """The quantity noun after a number: "400 Russian soldiers", "80 pieces of equipment"; "people"
     only when the words say they take part ("about 1,500 people in total", "2,200 people took part")."""
-    m = _NOUN_RE.match(text, pos if text.startswith("-strong", pos) else _skip_space(text, pos), limit)
+    start = pos if text.startswith("-strong", pos) else _skip_space(text, pos)
+    if start < limit and text[start] in "\"“'‘":
+        start += 1  # more than 900,000 "combatants"
+    m = _NOUN_RE.match(text, start, limit)
     if m:
         return m
     people = _PEOPLE_TAKING_PART.match(text, _skip_space(text, pos), limit)
@@ -316,6 +319,8 @@ def find_raw_claims(
         several_after = False  # "10 army personnel from Fiji, Papua New Guinea, ...": several states
         if noun is not None:
             quantity = quantity_of(noun.group(0))
+            if noun.group(0).lower() == "fighters" and (num.value or 0) >= 1000:
+                quantity = "troops"  # "more than 7,900 fighters": no drill flies thousands of fighter jets
             noun_span = (noun.start(), noun.end())
             if quantity == "states":
                 if _is_states_count(text, num, noun, s_start):

@@ -16,6 +16,7 @@ relative expression without a publication date resolves to nothing (never a gues
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -300,9 +301,45 @@ def resolve_relative(
     return _week_month(monday)
 
 
+#: A day of the month alone: "began on the 4th", "until the 17th" (Japanese and Korean reports).
+_DAY_ORDINAL = re.compile(
+    r"\b(?P<mod>(?i:on|from|until|till|through|since|by))\s+the\s+(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
+    r"(?!\s+(?:of\b|century|anniversary|edition|time|day|annual|round|session|[A-Z]))"
+)
+
+
+def _day_of_month(
+    match: re.Match[str], text: str, sentence: tuple[int, int], published: dt.date
+) -> str | None:
+    """The date of "the 4th": that day in the publication month or the one before or after, on the
+    side of the publication date the clause's tense says ("began on the 4th": on or before it)."""
+    day = int(match.group("d"))
+    candidates = []
+    for shift in (-1, 0, 1):
+        index = published.year * 12 + published.month - 1 + shift
+        with contextlib.suppress(ValueError):
+            candidates.append(dt.date(index // 12, index % 12 + 1, day))
+    mod = match.group("mod").lower()
+    default = "future" if mod in ("until", "till", "through", "by") else "past"
+    tense = _tense(text, sentence[0], match.start(), sentence[1], default=default)
+    tense = "past" if mod == "since" else tense
+    if tense == "past":
+        chosen = [c for c in candidates if c <= published]
+        return max(chosen).isoformat() if chosen else None
+    chosen = [c for c in candidates if c >= published]
+    return min(chosen).isoformat() if chosen else None
+
+
 def find_relative_dates(text: str, sentence: tuple[int, int], published: dt.date | None) -> list[DateMention]:
     """Relative date expressions in one sentence, resolved against ``published``."""
     out = []
+    if published is not None:
+        for m in _DAY_ORDINAL.finditer(text, sentence[0], sentence[1]):
+            day = m.start("d")
+            out.append(
+                DateMention(day - len("the "), m.end(), text[day - 4 : m.end()],
+                            _day_of_month(m, text, sentence, published), relative=True)
+            )  # fmt: skip
     for m in RELATIVE_RE.finditer(text, sentence[0], sentence[1]):
         if m.group("wd") and not m.group("wd")[0].isupper():
             continue  # weekdays are capitalised in English prose
