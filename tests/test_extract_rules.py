@@ -404,3 +404,17 @@ def test_a_day_of_the_month_alone_and_more_words_for_troops() -> None:
     assert (record["start"], record["end"]) == ("2034-12-04", "2034-12-17")
     got = [(c["quantity"], c["value"]) for c in record["claims"]]
     assert got == [("troops", 7900), ("combat_aircraft", 40), ("troops", 900), ("troops", 2)]
+
+
+def test_two_earlier_exercises_in_one_sentence_are_two() -> None:
+    text = (
+        "Kenyan troops began the Lake Step 2034 drill with Uganda on Monday. Kenya and Uganda held their "
+        "first joint exercise in November 2029, and in 2031 two Kenyan ships exercised with the Ugandan navy."
+    )
+    past = [
+        d.record for d in extract_records(text, published="2034-06-14", mappings_dir=MAPS) if d.kind == "past"
+    ]
+    assert [(p["start"], sorted(x["country"] for x in p["participants"])) for p in past] == [
+        ("2029-11", ["KEN", "UGA"]),
+        ("2031", ["KEN", "UGA"]),
+    ]

@@ -11,6 +11,7 @@ the text as given, and the words there).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,8 +123,9 @@ def extract_records(
     if include_past:
         keys: dict[str, list[Sentence]] = {}
         for s in sentences:
-            if s.past_key is not None:
-                keys.setdefault(s.past_key, []).append(s)
+            for part in _past_clauses(text, s, gaz, pub, hint, main_name, now):
+                if part.past_key is not None:
+                    keys.setdefault(part.past_key, []).append(part)
         for group in keys.values():
             only_name = all(has_current_date(s, pub) for s in group)
             past = _build_event(
@@ -135,6 +137,41 @@ def extract_records(
                 drafts.append(past)  # a bare year ("first held in 2029") is no record to draft
     _unique_ids(drafts)
     return drafts
+
+
+#: Where one sentence turns from one earlier exercise to another: "..., and in 2007 two ships ...".
+_PAST_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|but|whereas)\s+|\s+and\s+(?=in\s+(?:19|20)\d\d\b)")
+
+
+def _past_clauses(
+    text: str,
+    sent: Sentence,
+    gaz: en.Gazetteer,
+    pub: dt.date | None,
+    hint: int | None,
+    main_name: tuple[int, int, str] | None,
+    now: int | None,
+) -> list[Sentence]:
+    """The sentence, or, when it names two earlier years in clauses of their own ("held their first
+    exercise in 2003, and in 2007 two ships exercised ..."), one part per clause, each marked."""
+    if sent.past_key is None:
+        return [sent]
+    a, b = sent.span
+    years = [m for m in _YEAR.finditer(text, a, b) if now is None or int(m.group(1)) < now]
+    if len({m.group(1) for m in years}) < 2:
+        return [sent]
+    cuts = [m.start() for m in _PAST_CLAUSE_BREAK.finditer(text, a, b)]
+    bounds = [a, *[c for c in cuts if years[0].end() <= c < years[-1].start()], b]
+    spans = [(x, y) for x, y in itertools.pairwise(bounds) if y > x]
+    if len(spans) < 2:
+        return [sent]
+    parts = [analyse(text, span, gaz, pub, hint) for span in spans]
+    for part in parts:
+        mark_past(text, part, pub, main_name[2] if main_name else None, now=now)
+    return parts if sum(p.past_key is not None for p in parts) >= 2 else [sent]
+
+
+_YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
 
 
 def _merge_source(
