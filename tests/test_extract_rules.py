@@ -418,3 +418,11 @@ def test_two_earlier_exercises_in_one_sentence_are_two() -> None:
         ("2029-11", ["KEN", "UGA"]),
         ("2031", ["KEN", "UGA"]),
     ]
+
+
+def test_a_range_under_way_at_publication_is_this_years() -> None:
+    text = "The Lake Step drill in Kenya runs from 1 to 7 September at several ranges."
+    record = main(text, published="2034-09-03")
+    assert (record["start"], record["end"]) == ("2034-09-01", "2034-09-07")
+    ahead = main("The Lake Step drill in Kenya runs from 1 to 7 September.", published="2034-09-12")
+    assert ahead["start"] == "2035-09-01"  # over before publication: next year's, as before

@@ -134,22 +134,28 @@ def infer_year(
     published: dt.date | None,
     tense: str | None = None,
     year_hint: int | None = None,
+    until: tuple[int, int | None] | None = None,
 ) -> int | None:
     """The year of a day or month given without one.
 
     In a future clause ("will be held in September") the first such date on or after publication;
     in a past clause the last one on or before it; otherwise the nearest one. Without a publication
     date, ``year_hint`` (the edition year of the report's exercise, "Selenga-2018"), else None.
+    ``until``: the (month, day) a range ends on ("runs from 1 to 7 September", published on the 3rd:
+    this year's, under way).
     """
     if published is None:
         return year_hint
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
+        end_month, end_day = until if until is not None else (month, day)
         try:
             first = dt.date(year, month, day or 1)
-            last = dt.date(year, month, day or calendar.monthrange(year, month)[1])
+            last = dt.date(year, end_month, end_day or calendar.monthrange(year, end_month)[1])
         except ValueError:
             continue
+        if last < first:  # "from 28 December to 3 January"
+            last = last.replace(year=year + 1)
         candidates.append((year, first, last))
     if tense == "future":
         ahead = [y for y, _f, last in candidates if last >= published]
@@ -189,7 +195,9 @@ def find_absolute_dates(
             d1, d2 = _day(g["a_d1"]), _day(g["a_d2"])
             y2 = int(g["a_y2"]) if g["a_y2"] else None
             tense = _tense(text, start, m.start(), end, default="neutral")
-            y1 = int(g["a_y1"]) if g["a_y1"] else (y2 or infer_year(m1, d1, published, tense, year_hint))
+            until = (m2, d2) if d2 is not None else None
+            y1 = int(g["a_y1"]) if g["a_y1"] else y2
+            y1 = y1 or infer_year(m1, d1, published, tense, year_hint, until)
             first = _iso(y1, m1, d1)
             if d2 is not None:
                 second = _iso(y2 or y1, m2, d2)
@@ -199,7 +207,12 @@ def find_absolute_dates(
                 continue
             m1b = _month(g["b_m1"]) or m2b
             tense = _tense(text, start, m.start(), end, default="neutral")
-            yb = int(g["b_y"]) if g["b_y"] else infer_year(m1b, _day(g["b_d1"]), published, tense, year_hint)
+            until_b = (m2b, _day(g["b_d2"])) if g["b_d2"] else None
+            yb = (
+                int(g["b_y"])
+                if g["b_y"]
+                else infer_year(m1b, _day(g["b_d1"]), published, tense, year_hint, until_b)
+            )
             first = _iso(yb, m1b, _day(g["b_d1"]))
             if g["b_d2"]:
                 second = _iso(yb, m2b, _day(g["b_d2"]))
