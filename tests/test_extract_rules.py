@@ -291,7 +291,7 @@ def test_without_a_publication_date_other_spellings_of_the_edition_year(text: st
             "Thirteen countries joined the Sea Wall 2034 drill in Latvia, while 30 countries attend as observers.",
             [(13, "exact")],
         ),
-        ("The Sea Wall 2034 drill in Latvia involves 21 aircraft from 12 countries.", []),
+        ("The Sea Wall 2034 drill in Latvia involves 21 aircraft from 12 countries.", [(12, "exact")]),
         ("Staff from five NATO countries and twelve partner countries began the Sea Wall 2034 drill.", []),
     ],
 )
@@ -426,3 +426,26 @@ def test_a_range_under_way_at_publication_is_this_years() -> None:
     assert (record["start"], record["end"]) == ("2034-09-01", "2034-09-07")
     ahead = main("The Lake Step drill in Kenya runs from 1 to 7 September.", published="2034-09-12")
     assert ahead["start"] == "2035-09-01"  # over before publication: next year's, as before
+
+
+def test_this_years_clause_against_last_years_and_adjective_lists() -> None:
+    text = (
+        "The Lake Step 2034 drill began in Kenya on Monday. This year 49 ships and 61 aircraft are taking part, "
+        "against 30 ships and 52 aircraft last year. Seventeen countries are sending a combined 5,600 ground, "
+        "maritime and air personnel, and the total force comes to almost 6,000."
+    )
+    drafts = extract_records(text, published="2034-06-14", mappings_dir=MAPS)
+    got = [(c["quantity"], c["value"]) for c in drafts[0].record["claims"]]
+    assert got == [("ships", 49), ("aircraft", 61), ("states", 17), ("troops", 5600), ("troops", 6000)]
+    past = [d.record for d in drafts if d.kind == "past"]
+    assert [(p["start"], [(c["quantity"], c["value"]) for c in p["claims"]]) for p in past] == [
+        ("2033", [("ships", 30), ("aircraft", 52)])
+    ]
+
+
+def test_a_contributor_committing_and_a_strong_contingent_named_inside() -> None:
+    text = (
+        "Kenya hosts the Lake Step 2034 drill. Uganda will be the second-largest contributor, committing 3,000 "
+        "personnel, and a 70-strong Tanzanian contingent leaves on Tuesday."
+    )
+    assert contingents(main(text)) == [("UGA", 3000), ("TZA", 70)]

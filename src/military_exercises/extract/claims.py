@@ -52,7 +52,8 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"(?:F|FA|EF|Su|MiG|J|JF|JH|Tu|B|H|Mirage|Tornado)-\d+[A-Z]*s", "combat_aircraft"),
     (r"(?:Mi|Ka|AH|UH|CH|MH|NH|Z)-\d+[A-Z]*s", "helicopters"),
     (
-        r"-strong(?:\s+(?:battle\s+group|force|contingent|brigade|battalion|company|team|unit|group))?",
+        r"-strong(?:\s+(?:[A-Z][\w'’-]+\s+)?(?:battle\s+group|force|contingent|brigade|battalion|company|team|"
+        r"unit|group))?",
         "troops",
     ),
     (
@@ -83,6 +84,10 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     ),
 )
 _NOUN_ALT = "|".join(p for p, _q in QUANTITY_NOUNS)
+#: Lower-case modifiers listed before one noun: "ground, maritime and air" (personnel).
+_ADJECTIVE_LIST = re.compile(
+    rf"\s+(?:[a-z-]+,\s+){{1,4}}[a-z-]+\s+(?:and|or)\s+[a-z-]+\s+(?=(?:{_NOUN_ALT})(?![\w-]))", re.IGNORECASE
+)
 _PEOPLE_TAKING_PART = re.compile(
     r"(?:people|persons)(?=\s+(?:in\s+(?:all|total)|(?:will\s+|to\s+)?(?:take|took|taking)\s+part|"
     r"(?:are|were|will\s+be)\s+(?:involved|taking\s+part|participating)|participat\w*|involved))",
@@ -121,13 +126,14 @@ CONTRIBUTION_RE = re.compile(
     r"\b(?:sen[dt]s?|sending|deploy(?:s|ed|ing)?|contribut(?:e|es|ed|ing)|field(?:s|ed|ing)?|"
     r"provid(?:e|es|ed|ing)|dispatch(?:es|ed|ing)?|bring(?:s|ing)?|brought|commit(?:s|ted|ting)?|"
     r"contribution|joined with|joins with|numbers|numbered|totals|totalled|totaled|put|"
-    r"accounts? for|accounted for|accounting for|is represented by|are represented by|"
+    r"accounts? for|accounted for|accounting for|is represented by|are represented by|contributors?|"
     r"was represented by|were represented by|suppl(?:y|ies|ied|ying))\b",
     re.IGNORECASE,
 )
 _UNIT_NUMBERS_RE = re.compile(
     r"\b(?:contingent|brigade|battalion|force|unit|side|company|regiment|detachment)\s+"
-    r"(?:numbers|numbered|totals|totalled|totaled|of|was|is|stood at|comprised|comprises)\s*$",
+    r"(?:numbers|numbered|totals|totalled|totaled|of|was|is|stood at|comprised|comprises|comes to|came to|"
+    r"amounts to|amounted to|reached|reaches)\s+(?:almost\s+|nearly\s+|about\s+|some\s+)?$",
     re.IGNORECASE,
 )
 _NUMBER_OF_RE = re.compile(
@@ -222,6 +228,9 @@ def _noun_after(text: str, pos: int, limit: int) -> re.Match[str] | None:
     people = _PEOPLE_TAKING_PART.match(text, _skip_space(text, pos), limit)
     if people:
         return people
+    listed = _ADJECTIVE_LIST.match(text, pos, limit)
+    if listed:  # "a combined 5,600 ground, maritime and air personnel"
+        return _NOUN_RE.match(text, listed.end(), limit)
     prefix = _COUNTED_AS_RE.match(text, pos, limit)
     cursor = prefix.end() if prefix else pos
     m = _NOUN_RE.match(text, _skip_space(text, cursor), limit)
@@ -265,10 +274,6 @@ _NOT_STATES_LEFT = re.compile(
 #: "11 NATO member states".
 _PART_OF_STATES = re.compile(r"\b(?:observer|observing|other|more|member|partner|[A-Z]{3,})\b")
 _OBSERVING_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?as\s+observers\b", re.IGNORECASE)
-_EQUIPMENT_FROM = re.compile(
-    r"\b(?:ships|vessels|warships|aircraft|helicopters|jets|planes|tanks|vehicles|submarines)\s+from\s+$",
-    re.IGNORECASE,
-)
 _OF_THE_EXERCISE = re.compile(
     r"\b(?:manoeuvres|maneuvers|exercises?|drills?|armies|forces|troops|coalition|soldiers|navies|"
     r"militaries|contingents)\s+of\s+$",
@@ -288,8 +293,6 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
     if _PART_OF_STATES.search(text, num.end, noun.start()) or _OBSERVING_AFTER.match(text, noun.end()):
         return False  # "12 partner countries", "30 countries attend as observers"
     left = text[max(s_start, num.start - 40) : num.start]
-    if _EQUIPMENT_FROM.search(left):
-        return False  # "21 aircraft from 12 countries": some of the states, those that sent aircraft
     if _OF_THE_EXERCISE.search(left):
         return True  # "manoeuvres of 29 countries", "the armies of 14 countries"
     return not _NOT_STATES_LEFT.search(text, max(s_start, num.start - 12), num.start)
@@ -330,7 +333,9 @@ def find_raw_claims(
             lowered = noun.group(0).lower()
             if lowered in ("reservists", "conscripts", "regulars"):
                 component = lowered
-            own = [c for c in countries if num.end <= c.start < noun.start()]
+            # "a 70-strong Indian contingent": the state may sit inside the matched noun
+            inside = noun.end() if noun.group(0).startswith("-strong") else noun.start()
+            own = [c for c in countries if num.end <= c.start < inside]
             mixed = re.search(r",|\band\b", text[num.end : noun.start()]) is not None
             if len({c.code for c in own}) == 1 and not mixed:  # not "8,600 US and European troops"
                 country, country_span = own[0].code, (own[0].start, own[0].end)
@@ -599,9 +604,12 @@ def _elliptical(
     unit = _UNIT_NUMBERS_RE.search(before)
     if unit:
         owner = [c for c in countries if clause[0] <= c.start < num.start]
+        span = (num.start - len(before) + unit.start(), num.start)
         if owner:
             o = owner[-1]
-            return "troops", (num.start - len(before) + unit.start(), num.start), o.code, (o.start, o.end)
+            return "troops", span, o.code, (o.start, o.end)
+        if re.search(r"\b(?:total|overall|whole|entire|combined)\s+(?:force|contingent)\b", before, re.I):
+            return "troops", span, None, None  # "the total force comes to almost 10,000"
     if not previous:
         return None, (0, 0), None, None
     prior = previous[-1]

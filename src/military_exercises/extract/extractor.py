@@ -23,7 +23,13 @@ from military_exercises.extract.sentences import Sentence, analyse, parse_header
 from military_exercises.extract.stages.claims import build_claims, find_organisation
 from military_exercises.extract.stages.dates import main_dates
 from military_exercises.extract.stages.location import find_location, location_record
-from military_exercises.extract.stages.past import find_main_name, has_current_date, mark_past, reference_year
+from military_exercises.extract.stages.past import (
+    find_main_name,
+    has_current_date,
+    has_past_cue,
+    mark_past,
+    reference_year,
+)
 from military_exercises.extract.stages.roles import ROLE_ORDER, find_roles
 
 __all__ = ["Draft", "Evidence", "SourceInfo", "extract_records", "parse_header", "slugify", "split_sentences"]
@@ -113,17 +119,21 @@ def extract_records(
         now = hint  # "Anakonda-16": the edition year of a name the name finder does not take
     for sent in sentences:
         mark_past(text, sent, pub, main_name[2] if main_name else None, now=now)
+    # "This year 49 ships take part, against 30 ships last year": the first clause is the main exercise's
+    contrasted = {id(s): _contrast_clauses(text, s, gaz, pub, hint, main_name, now) for s in sentences}
     main_sents = [
-        s
+        part
         for s in sentences
-        if (s.past_key is None or has_current_date(s, pub)) and not _SEPARATE_STORY.match(text, s.span[0])
+        for part in (contrasted[id(s)] or [s])
+        if (part.past_key is None or has_current_date(part, pub))
+        and not _SEPARATE_STORY.match(text, s.span[0])
     ]
     main = _build_event(text, "main", main_sents, gaz, pub, info, main_name, None)
     drafts = [main]
     if include_past:
         keys: dict[str, list[Sentence]] = {}
         for s in sentences:
-            for part in _past_clauses(text, s, gaz, pub, hint, main_name, now):
+            for part in contrasted[id(s)] or _past_clauses(text, s, gaz, pub, hint, main_name, now):
                 if part.past_key is not None:
                     keys.setdefault(part.past_key, []).append(part)
         for group in keys.values():
@@ -169,6 +179,48 @@ def _past_clauses(
     for part in parts:
         mark_past(text, part, pub, main_name[2] if main_name else None, now=now)
     return parts if sum(p.past_key is not None for p in parts) >= 2 else [sent]
+
+
+#: A clause that sets this year's figures against an earlier year's.
+_CONTRAST_BREAK = re.compile(
+    r";|,\s*(?:against|compared\s+(?:with|to)|versus|up\s+from|down\s+from|while|whereas)\b", re.IGNORECASE
+)
+
+
+def _contrast_clauses(
+    text: str,
+    sent: Sentence,
+    gaz: en.Gazetteer,
+    pub: dt.date | None,
+    hint: int | None,
+    main_name: tuple[int, int, str] | None,
+    now: int | None,
+) -> list[Sentence] | None:
+    """For a sentence marked as earlier that sets the current exercise against an earlier one, its
+    clauses, each marked (the first one then counts for the main exercise); else None."""
+    if sent.past_key is None:
+        return None
+    a, b = sent.span
+    cuts = [m.start() for m in _CONTRAST_BREAK.finditer(text, a, b)]
+    if not cuts:
+        return None
+    bounds = [a, *cuts, b]
+    parts = [analyse(text, span, gaz, pub, hint) for span in itertools.pairwise(bounds) if span[1] > span[0]]
+    for part in parts:
+        mark_past(text, part, pub, main_name[2] if main_name else None, now=now)
+        ev = sent.past_evidence
+        if part.past_key is None and ev is not None and part.span[0] <= ev[0] < part.span[1]:
+            # the words that made the sentence an earlier exercise's are in this clause
+            part.past_key, part.past_start, part.past_evidence = sent.past_key, sent.past_start, ev
+            part.past_name = sent.past_name
+    current = [
+        p
+        for p in parts
+        if p.past_key is None and (p.raw_claims or p.mentions) and not has_past_cue(text, *p.span)
+    ]
+    if not current or all(p.past_key is None for p in parts):
+        return None
+    return parts
 
 
 _YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")

@@ -34,6 +34,11 @@ _EXERCISE_WORD = re.compile(
 )
 
 
+def has_past_cue(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has a word that points back ("previous", "the first edition")."""
+    return _PAST_CUE.search(text, start, end) is not None
+
+
 def reference_year(
     text: str, sentences: list[Sentence], published: dt.date | None, main_name: str | None, title: str | None
 ) -> int | None:
