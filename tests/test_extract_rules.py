@@ -449,3 +449,15 @@ def test_a_contributor_committing_and_a_strong_contingent_named_inside() -> None
         "personnel, and a 70-strong Tanzanian contingent leaves on Tuesday."
     )
     assert contingents(main(text)) == [("UGA", 3000), ("TZA", 70)]
+
+
+def test_states_that_stay_away_and_other_roles_from_the_words_around_them() -> None:
+    text = (
+        "The Lake Step 2034 drill with Kenya, Uganda, Rwanda and Burundi began in Kenya on Monday. "
+        "The other members, Tanzania and South Sudan, chose not to send troops. Its designers drew on "
+        "experience from Somalia and Mozambique. Units from neighbouring Ethiopia will also take part, "
+        "among them, for the first time, Djibouti and Eritrea."
+    )
+    assert set(roles(main(text))) == {"KEN", "UGA", "RWA", "BDI", "ETH", "DJI", "ERI"}
+    kind = "It is the first exercise of this kind between the Kenyan and Ugandan armed forces, held in 2034."
+    assert set(roles(main(kind))) == {"KEN", "UGA"}

@@ -53,7 +53,8 @@ _NOT_PARTICIPANT_LEFT = re.compile(
     r"toward|towards|into|around|from\s+neighbouring|purchase\s+from|bought\s+from|between|"
     r"embarrassed|(?:attacks?|aggression|invasion|incursion|threats?|strikes?)\s+(?:by|from)|"
     r"(?:enemy|adversary|aggressor)\s+(?:such\s+as|like)|withdraw\w*\s+from|leave|leaves|left|"
-    r"visit(?:ing|ed|s)?|tour(?:ing|ed)?|trip\s+to)\s+(?:the\s+)?$",
+    r"visit(?:ing|ed|s)?|tour(?:ing|ed)?|trip\s+to|experience\s+(?:from|in|of)|lessons\s+(?:from|of)|"
+    r"failure\s+in|serve\s+together\s+in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: "co-hosted by X and Y", "led by X", "organised by X": the leads are hosts.
@@ -71,15 +72,19 @@ _COLEAD_RIGHT = re.compile(
 _LIST_LEFT = re.compile(
     r"\b(?:participating|participants?|participation|taking\s+part|take\s+part|took\s+part|"
     r"joined\s+by|alongside|along\s+with|together\s+with|(?:countries|nations|states)\s+(?:are|were|include|included)|"
-    r"includ(?:e|es|ed|ing)|br(?:ought|ings|inging)\s+together)\b[^.;]{0,60}$"
+    r"includ(?:e|es|ed|ing)|br(?:ought|ings|inging)\s+together|among\s+them)\b[^.;]{0,60}$"
     # "the armed forces of A, B and C", "on the Western side the United States, Austria, ..."
     r"|\b(?:contingents|forces|troops|units|navies|armies|militaries|personnel)\s+(?:of|from)\s+(?:the\s+)?$"
     r"|\bon\s+the\s+[\w-]+\s+side\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: "units from neighbouring Belarus will also take part": forces from a neighbour, not the neighbour
+_FORCES_FROM_NEIGHBOUR = re.compile(
+    r"\b(?:units|troops|forces|soldiers|contingents?|servicemen)\s+from\s+neighbou?ring\s+$", re.IGNORECASE
+)
 _BETWEEN_PARTNERS = re.compile(
     r"\b(?:exercises?|drills?|training|programme|program|manoeuvres|maneuvers|war\s?games|patrols?|"
-    r"interoperability)\s+"
+    r"interoperability)\s+(?:of\s+this\s+kind\s+|of\s+its\s+kind\s+)?"
     r"between\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:and\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -121,6 +126,11 @@ _OBSERVER_RIGHT = re.compile(
     r"(?:(?:send|sending|sent|sends|dispatch\w*|is sending|will send)?"
     r"\s*(?:its\s+own\s+|military\s+|as\s+an?\s+)?observers?\b|(?:invited|asked)\s+to\s+observe\b|"
     r"(?:is|are|was|were)\s+(?:also\s+)?observing\b)",
+    re.IGNORECASE,
+)
+_NOT_TAKING_PART = re.compile(
+    r"^[^.;]{0,40}?\b(?:chose\s+not\s+to|(?:did|do|does|will|would)\s+not|didn['’]t|won['’]t|declined\s+to|"
+    r"refused\s+to|opted\s+not\s+to)\s+(?:send|take\s+part|participate|join|attend|contribute)",
     re.IGNORECASE,
 )
 _OFFICIAL_RIGHT = re.compile(
@@ -172,7 +182,7 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
         r"\s+(?:(?:town|city|port|village|region|province|county|prefecture|district)\b|state\s+of\b)", right
     ):
         return "location"
-    if _BETWEEN_PARTNERS.search(left):
+    if _BETWEEN_PARTNERS.search(left) or _FORCES_FROM_NEIGHBOUR.search(left):
         return "participant"  # "a training programme between the United States and Niger"
     if _NOT_PARTICIPANT_RIGHT.match(right) or _NOT_PARTICIPANT_LEFT.search(left):
         return "other"
@@ -206,6 +216,8 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
         return "observer" if not re.search(r"\bdeclined|refused\b", right) else "other"
     if _CRITIC.search(right[:60]) and not _JOIN_VERB.search(right[:25]):
         return "other"
+    if _NOT_TAKING_PART.search(right[:80]):
+        return "other"  # "Laos, Cambodia and Brunei chose not to send ships"
     if _HOST_RIGHT.match(right):
         return "host"
     if (
