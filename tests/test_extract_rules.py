@@ -461,3 +461,19 @@ def test_states_that_stay_away_and_other_roles_from_the_words_around_them() -> N
     assert set(roles(main(text))) == {"KEN", "UGA", "RWA", "BDI", "ETH", "DJI", "ERI"}
     kind = "It is the first exercise of this kind between the Kenyan and Ugandan armed forces, held in 2034."
     assert set(roles(main(kind))) == {"KEN", "UGA"}
+
+
+def test_a_cost_in_the_sentence_an_unnamed_source_and_lists_of_kinds() -> None:
+    text = (
+        "Kenya hosts the Lake Step 2034 drill. Uganda's contribution is 1,000 soldiers and 40 vehicles, at a "
+        "cost of about 9 million euros. According to sources, a 70-strong Rwandan contingent will join, and "
+        "tens of thousands of armoured vehicles, helicopters, aircraft and drones are on the move."
+    )
+    got = [(c["quantity"], c["country"], c["value"] if "value" in c else (c["low"], c["high"]), c["basis"])
+           for c in main(text)["claims"]]  # fmt: skip
+    assert got == [
+        ("troops", "UGA", 1000, "reported"),
+        ("vehicles", "UGA", 40, "reported"),
+        ("troops", "RWA", 70, "reported"),  # "sources" name no one: reported, not estimated
+        ("equipment", None, (20000, 99999), "reported"),
+    ]

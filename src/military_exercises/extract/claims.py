@@ -151,6 +151,9 @@ _PURCHASE_RE = re.compile(
     r"cost|worth|delivered|delivery)\b",
     re.IGNORECASE,
 )
+#: A sentence's only money word "cost" or "worth" ("at a cost of 90 million euros") leaves its
+#: figures alone; buying, ordering and delivering make it procurement news.
+_COST_ONLY_RE = re.compile(r"cost|worth|budget", re.IGNORECASE)
 #: Clause boundaries inside a sentence for attribution and contingents.
 CLAUSE_SPLIT_RE = re.compile(r";|,?\s+\b(?:while|whereas)\b|,\s+but\b|,\s+followed by\b", re.IGNORECASE)
 
@@ -306,7 +309,7 @@ def find_raw_claims(
 ) -> list[RawClaim]:
     """Claims of one sentence: each number tied to its quantity and, where the text says, contingent."""
     s_start, s_end = sentence
-    if _PURCHASE_RE.search(text, s_start, s_end):
+    if any(not _COST_ONLY_RE.fullmatch(m.group(0)) for m in _PURCHASE_RE.finditer(text, s_start, s_end)):
         return []  # procurement news ("the purchase of 12 fighter jets") is not an exercise size
     spans = clauses(text, s_start, s_end)
     out: list[RawClaim] = []
@@ -471,6 +474,15 @@ def _mixed_list(text: str, num: NumberMatch, noun: re.Match[str], quantity: str,
     follow = _AFTER_NOUN_LIST.match(text, noun.end(), limit)
     if follow is None or _HAS_NUMBER_RE.search(text, noun.end(), follow.start("noun")):
         return quantity
+    kinds = {quantity}
+    cursor = noun.end()
+    while (nxt := _AFTER_NOUN_LIST.match(text, cursor, limit)) and not _HAS_NUMBER_RE.search(
+        text, cursor, nxt.start("noun")
+    ):
+        kinds.add(quantity_of(nxt.group("noun")))
+        cursor = nxt.end()
+    if len(kinds - {"troops"}) >= 3:
+        return "equipment"  # "tens of thousands of armoured vehicles, helicopters, aircraft and ships"
     other = quantity_of(follow.group("noun"))
     if other == quantity:
         return quantity
@@ -605,11 +617,11 @@ def _elliptical(
     if unit:
         owner = [c for c in countries if clause[0] <= c.start < num.start]
         span = (num.start - len(before) + unit.start(), num.start)
+        if re.search(r"\b(?:total|overall|whole|entire|combined)\s+(?:force|contingent)\b", before, re.I):
+            return "troops", span, None, None  # "the total force comes to almost 10,000": everyone's
         if owner:
             o = owner[-1]
             return "troops", span, o.code, (o.start, o.end)
-        if re.search(r"\b(?:total|overall|whole|entire|combined)\s+(?:force|contingent)\b", before, re.I):
-            return "troops", span, None, None  # "the total force comes to almost 10,000"
     if not previous:
         return None, (0, 0), None, None
     prior = previous[-1]

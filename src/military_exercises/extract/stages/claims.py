@@ -23,7 +23,7 @@ _GOV_WORDS = re.compile(
 )
 _MEDIA_WORDS = re.compile(
     r"\b(?:media|newspaper|television|tv|broadcaster|news agency|press agency|agency|outlet|"
-    r"reporters|reports?|wire)\b",
+    r"reporters|reports?|wire|sources?)\b",  # "according to sources": unnamed, so reported
     re.IGNORECASE,
 )
 _ANALYST_WORDS = re.compile(r"\b(?:analysts?|experts?|observers|researchers?|think[- ]tank)\b", re.IGNORECASE)
