@@ -477,3 +477,17 @@ def test_a_cost_in_the_sentence_an_unnamed_source_and_lists_of_kinds() -> None:
         ("troops", "RWA", 70, "reported"),  # "sources" name no one: reported, not estimated
         ("equipment", None, (20000, 99999), "reported"),
     ]
+
+
+def test_the_reports_own_dates_stay_with_it_beside_a_series_start_and_more_edition_spellings() -> None:
+    since = (
+        "Between 13 and 26 July 2034 Kenya took part in the Lake Step exercise in Uganda, held since 1960."
+    )
+    record = main(since, published=None)
+    assert (record["start"], record["end"]) == ("2034-07-13", "2034-07-26")
+    titled = (
+        "Title: Kenya joins exercise Lake Step 34\n\nStarting on 25 October, it will be held in Uganda."
+    )
+    assert main(titled, published=None)["start"] == "2034-10-25"
+    quoted = 'The exercise "Lake Step - 2034" began on 20 September in Uganda.'
+    assert main(quoted, published=None)["start"] == "2034-09-20"

@@ -125,7 +125,7 @@ def extract_records(
         part
         for s in sentences
         for part in (contrasted[id(s)] or [s])
-        if (part.past_key is None or has_current_date(part, pub))
+        if (part.past_key is None or has_current_date(part, pub, now))
         and not _SEPARATE_STORY.match(text, s.span[0])
     ]
     main = _build_event(text, "main", main_sents, gaz, pub, info, main_name, None)
@@ -245,10 +245,12 @@ _SEPARATE_STORY = re.compile(r"\s*(?:Separately|Elsewhere|In\s+(?:a\s+)?separate
 
 #: Edition years in other spellings: '"Khaan Quest" 2015', "Anakonda-16", "Peacemaker '95",
 #: "Exercise Southern Katipo 17".
-_QUOTED_NAME_YEAR = re.compile(r"[\"“][A-Z][^\"”]{2,40}[\"”]\s+((?:19|20)\d\d)\b")
+_QUOTED_NAME_YEAR = re.compile(
+    r"[\"“][A-Z][^\"”]{2,40}[\"”]\s+((?:19|20)\d\d)\b|[\"“][A-Z][^\"”]{2,40}?[\s-]((?:19|20)\d\d)[\"”]"
+)  # '"Khaan Quest" 2015', '"Peace Mission - 2021"'
 _SHORT_EDITION_YEAR = re.compile(
     r"(?<![\w-])(?!Covid)[A-Z][a-z]{2,}(?:-|\s+['’])(\d\d)(?![\w%-])"
-    r"|\bExercise\s+(?:[A-Z][a-z]+\s+){1,3}(\d\d)(?![\w%-])"
+    r"|\b[Ee]xercise\s+(?:[A-Z][a-z]+\s+){1,3}(\d\d)(?![\w%-])"
 )
 
 
@@ -264,7 +266,7 @@ def _edition_year(text: str, body_start: int, title: str | None) -> int | None:
                 return int(year.group(1))
         quoted = _QUOTED_NAME_YEAR.search(source, start)
         if quoted is not None:
-            return int(quoted.group(1))
+            return int(quoted.group(1) or quoted.group(2))
         short = _SHORT_EDITION_YEAR.search(source, start)
         if short is not None:
             two = int(short.group(1) or short.group(2))

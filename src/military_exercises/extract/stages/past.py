@@ -131,9 +131,14 @@ def mark_past(
     sent.past_key, sent.past_start, sent.past_evidence = key, start, ev
 
 
-def has_current_date(sent: Sentence, published: dt.date | None) -> bool:
+def has_current_date(sent: Sentence, published: dt.date | None, now: int | None = None) -> bool:
+    """Whether the sentence dates the current exercise too: a day within 60 days of publication, or,
+    without a publication date, a day or month of the report's own year ``now`` ("Between 13 and 26
+    July 2017 ..., an event held since 1960")."""
     if published is None:
-        return False
+        return now is not None and any(
+            d.first and len(d.first) >= 7 and d.first[:4] == str(now) for d in sent.dates
+        )
     for d in sent.dates:
         if d.first and len(d.first) == 10 and abs((dt.date.fromisoformat(d.first) - published).days) <= 60:
             return True
