@@ -485,9 +485,14 @@ def test_the_reports_own_dates_stay_with_it_beside_a_series_start_and_more_editi
     )
     record = main(since, published=None)
     assert (record["start"], record["end"]) == ("2034-07-13", "2034-07-26")
-    titled = (
-        "Title: Kenya joins exercise Lake Step 34\n\nStarting on 25 October, it will be held in Uganda."
-    )
+    titled = "Title: Kenya joins exercise Lake Step 34\n\nStarting on 25 October, it will be held in Uganda."
     assert main(titled, published=None)["start"] == "2034-10-25"
     quoted = 'The exercise "Lake Step - 2034" began on 20 September in Uganda.'
     assert main(quoted, published=None)["start"] == "2034-09-20"
+
+
+def test_an_area_named_as_a_river_bank_is_not_where_the_drill_is_and_issyk_kul() -> None:
+    bank = "The Lake Step 2034 drill was held in Soriano, on the bank of the Rio Negro, in Uruguay."
+    assert main(bank)["location"]["admin1"] == "UY-SO"
+    lake = "The Lake Step 2034 drill has begun at a range in Kyrgyzstan's Issyk-Kul region."
+    assert main(lake)["location"]["admin1"] == "KG-Y"

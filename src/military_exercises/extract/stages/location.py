@@ -22,7 +22,7 @@ _NOT_EXERCISE_SENTENCE = re.compile(
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w .'’-]{0,30})?\s*(?:\([^)]{0,40}\)\s*)?[-—–:]")
 _HOST_WORD = re.compile(r"\bhost(?:s|ed|ing)?\b", re.IGNORECASE)
 _ADMIN1_NOT_LOCATION_LEFT = re.compile(
-    r"(?:border\s+with|bordering|crossing\s+from|from|into|toward|towards|between|off|port\s+of|"
+    r"(?:border\s+with|bordering|crossing\s+from|from|into|toward|towards|between|off|port\s+of|banks?\s+of|"
     r"(?:talks|meeting|summit|visit|conference|negotiations)\s+(?:in|to))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
