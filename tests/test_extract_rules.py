@@ -496,3 +496,21 @@ def test_an_area_named_as_a_river_bank_is_not_where_the_drill_is_and_issyk_kul()
     assert main(bank)["location"]["admin1"] == "UY-SO"
     lake = "The Lake Step 2034 drill has begun at a range in Kyrgyzstan's Issyk-Kul region."
     assert main(lake)["location"]["admin1"] == "KG-Y"
+
+
+def test_a_last_comparable_exercise_and_a_last_hosted_phase_are_earlier_ones() -> None:
+    comparable = (
+        "Kenya is sending 8,000 soldiers to the Lake Step drill in Uganda. At the last comparable "
+        "manoeuvre, in 2031, Kenya had only about 3,000 soldiers there."
+    )
+    past = [
+        d.record for d in extract_records(comparable, published=None, mappings_dir=MAPS) if d.kind == "past"
+    ]
+    assert [(p["start"], [c["value"] for c in p["claims"]]) for p in past] == [("2031", [3000])]
+    hosted = "Kenya hosts the Lake Step 2034 drill. Uganda last hosted the drill in 2031."
+    past = [
+        d.record
+        for d in extract_records(hosted, published="2034-06-14", mappings_dir=MAPS)
+        if d.kind == "past"
+    ]
+    assert [(p["start"], [x["country"] for x in p["participants"]]) for p in past] == [("2031", ["UGA"])]

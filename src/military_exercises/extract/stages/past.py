@@ -17,6 +17,10 @@ _PAST_CUE = re.compile(
 _SUPERLATIVE_SINCE = re.compile(
     r"\b(?:largest|biggest|greatest|most\s+\w+|first\s+time|first\s+such)\b[^.;]{0,80}\bsince\s+$", re.I
 )
+_POINTS_BACK = re.compile(
+    r"\b(?:last\s+comparable|previous|last\s+(?:held|hosted|edition|exercise|time)|earlier\s+edition)\b",
+    re.IGNORECASE,
+)
 _CANCELLED = re.compile(r"\b(?:suspended|cancell?ed|postponed|called off|scrapped)\b", re.IGNORECASE)
 _YEARS_AGO = re.compile(
     r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago\b", re.IGNORECASE
@@ -29,7 +33,7 @@ _LAST_YEAR = re.compile(r"\blast year(?:'s|’s)?", re.IGNORECASE)
 _EXERCISE_WORD = re.compile(
     r"\b(?:exercis\w*|drills?|manoeuvres?|maneuvers?|war[ -]?games|edition|iteration|training|patrols?|"
     r"held|took part|taking part|participated|involved|drew|brought together|trained|staged|conducted|"
-    r"series|(?:started|began|begun|launched|inaugurated)\s+in)\b",
+    r"series|hosted|(?:started|began|begun|launched|inaugurated)\s+in)\b",
     re.IGNORECASE,
 )
 
@@ -51,8 +55,13 @@ def reference_year(
         own = YEAR_RE.search(candidate or "")
         if own:
             return int(own.group(1))
-    years = [int(m.group(1)) for sent in sentences for m in YEAR_RE.finditer(text, *sent.span)]
-    return max(years) if years else None
+    found = [(int(m.group(1)), sent) for sent in sentences for m in YEAR_RE.finditer(text, *sent.span)]
+    if not found:
+        return None
+    latest = max(y for y, _s in found)
+    if all(_POINTS_BACK.search(text, *s.span) for y, s in found if y == latest):
+        return latest + 1  # "at NATO's last comparable manoeuvre, in 2015": the report is later
+    return latest
 
 
 def mark_past(
