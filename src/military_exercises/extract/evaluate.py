@@ -53,11 +53,12 @@ SPLITS = (
     "heldback2",
     "heldback3",
     "heldback4",
+    "heldback5",
 )
-#: The held-back splits: scored, never tuned on. ``heldback2`` and ``heldback3`` were each scored
-#: once (their first scores are in docs/extraction.md) and became development when the next
-#: held-back set was written, as the blind rounds did.
-HELDBACK = ("heldback", "heldback4")
+#: The held-back splits: scored, never tuned on. ``heldback2``, ``heldback3`` and ``heldback4`` were
+#: each scored once (their first scores are in docs/extraction.md) and became development when the
+#: next held-back set was written, as the blind rounds did.
+HELDBACK = ("heldback", "heldback5")
 #: Everything the rules may be tuned on.
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 
@@ -288,7 +289,8 @@ TITLES = {
     "heldback": "Held-back split (never tuned on)",
     "heldback2": "Second held-back split (scored once, then development)",
     "heldback3": "Third held-back split (scored once, then development)",
-    "heldback4": "Fourth held-back split (never tuned on)",
+    "heldback4": "Fourth held-back split (scored once, then development)",
+    "heldback5": "Fifth held-back split (never tuned on)",
     "development": "Development set (every split but the held-back ones)",
 }
 
