@@ -120,7 +120,8 @@ def extract_records(
     for sent in sentences:
         mark_past(text, sent, pub, main_name[2] if main_name else None, now=now)
     # "This year 49 ships take part, against 30 ships last year": the first clause is the main exercise's
-    contrasted = {id(s): _contrast_clauses(text, s, gaz, pub, hint, main_name, now) for s in sentences}
+    marking = _Marking(gaz, pub, hint, main_name[2] if main_name else None, now)
+    contrasted = {id(s): _contrast_clauses(text, s, marking) for s in sentences}
     main_sents = [
         part
         for s in sentences
@@ -133,7 +134,7 @@ def extract_records(
     if include_past:
         keys: dict[str, list[Sentence]] = {}
         for s in sentences:
-            for part in contrasted[id(s)] or _past_clauses(text, s, gaz, pub, hint, main_name, now):
+            for part in contrasted[id(s)] or _past_clauses(text, s, marking):
                 if part.past_key is not None:
                     keys.setdefault(part.past_key, []).append(part)
         for group in keys.values():
@@ -149,35 +150,41 @@ def extract_records(
     return drafts
 
 
+@dataclass(frozen=True)
+class _Marking:
+    """What analysing a clause and marking it as an earlier exercise's needs (see ``mark_past``)."""
+
+    gaz: en.Gazetteer
+    pub: dt.date | None
+    hint: int | None
+    main_name: str | None
+    now: int | None
+
+    def parts(self, text: str, bounds: list[int]) -> list[Sentence]:
+        """The clauses between successive ``bounds``, analysed and marked."""
+        parts = [analyse(text, span, self.gaz, self.pub, self.hint) for span in itertools.pairwise(bounds)]
+        for part in parts:
+            mark_past(text, part, self.pub, self.main_name, now=self.now)
+        return parts
+
+
 #: Where one sentence turns from one earlier exercise to another: "..., and in 2007 two ships ...".
 _PAST_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|but|whereas)\s+|\s+and\s+(?=in\s+(?:19|20)\d\d\b)")
 
 
-def _past_clauses(
-    text: str,
-    sent: Sentence,
-    gaz: en.Gazetteer,
-    pub: dt.date | None,
-    hint: int | None,
-    main_name: tuple[int, int, str] | None,
-    now: int | None,
-) -> list[Sentence]:
+def _past_clauses(text: str, sent: Sentence, marking: _Marking) -> list[Sentence]:
     """The sentence, or, when it names two earlier years in clauses of their own ("held their first
     exercise in 2003, and in 2007 two ships exercised ..."), one part per clause, each marked."""
     if sent.past_key is None:
         return [sent]
     a, b = sent.span
+    now = marking.now
     years = [m for m in _YEAR.finditer(text, a, b) if now is None or int(m.group(1)) < now]
     if len({m.group(1) for m in years}) < 2:
         return [sent]
     cuts = [m.start() for m in _PAST_CLAUSE_BREAK.finditer(text, a, b)]
     bounds = [a, *[c for c in cuts if years[0].end() <= c < years[-1].start()], b]
-    spans = [(x, y) for x, y in itertools.pairwise(bounds) if y > x]
-    if len(spans) < 2:
-        return [sent]
-    parts = [analyse(text, span, gaz, pub, hint) for span in spans]
-    for part in parts:
-        mark_past(text, part, pub, main_name[2] if main_name else None, now=now)
+    parts = marking.parts(text, bounds)
     return parts if sum(p.past_key is not None for p in parts) >= 2 else [sent]
 
 
@@ -187,15 +194,7 @@ _CONTRAST_BREAK = re.compile(
 )
 
 
-def _contrast_clauses(
-    text: str,
-    sent: Sentence,
-    gaz: en.Gazetteer,
-    pub: dt.date | None,
-    hint: int | None,
-    main_name: tuple[int, int, str] | None,
-    now: int | None,
-) -> list[Sentence] | None:
+def _contrast_clauses(text: str, sent: Sentence, marking: _Marking) -> list[Sentence] | None:
     """For a sentence marked as earlier that sets the current exercise against an earlier one, its
     clauses, each marked (the first one then counts for the main exercise); else None."""
     if sent.past_key is None:
@@ -204,10 +203,8 @@ def _contrast_clauses(
     cuts = [m.start() for m in _CONTRAST_BREAK.finditer(text, a, b)]
     if not cuts:
         return None
-    bounds = [a, *cuts, b]
-    parts = [analyse(text, span, gaz, pub, hint) for span in itertools.pairwise(bounds) if span[1] > span[0]]
+    parts = marking.parts(text, [a, *cuts, b])
     for part in parts:
-        mark_past(text, part, pub, main_name[2] if main_name else None, now=now)
         ev = sent.past_evidence
         if part.past_key is None and ev is not None and part.span[0] <= ev[0] < part.span[1]:
             # the words that made the sentence an earlier exercise's are in this clause
