@@ -195,13 +195,15 @@ def default_corpus() -> Path:
     raise FileNotFoundError("tests/data/extraction not found; pass --corpus")
 
 
-def evaluate(
+Document = tuple[str, dict[str, Any], list[Draft]]  # the report's number, its gold, the drafts
+
+
+def extract_corpus(
     corpus: Path, *, splits: Iterable[str] | None = None, mappings_dir: Path | None = None
-) -> Report:
-    """Run the extractor on every report of ``corpus`` (optionally only some splits) and score it."""
+) -> list[Document]:
+    """Run the extractor once on every report of ``corpus`` (optionally only some splits)."""
     wanted = set(splits) if splits is not None else None
-    report = Report()
-    t0 = time.perf_counter()
+    out: list[Document] = []
     for txt in sorted(corpus.glob("*.txt")):
         gold_path = txt.with_name(txt.stem + ".gold.yaml")
         if not gold_path.is_file():
@@ -211,9 +213,25 @@ def evaluate(
             continue
         with txt.open(encoding="utf-8", newline="") as fh:
             text = fh.read()
-        drafts = extract_records(text, mappings_dir=mappings_dir)
+        out.append((txt.stem, gold, extract_records(text, mappings_dir=mappings_dir)))
+    return out
+
+
+def score_documents(documents: Iterable[Document]) -> Report:
+    """The scores of already extracted reports (see :func:`extract_corpus`)."""
+    report = Report()
+    for stem, gold, drafts in documents:
         report.documents += 1
-        _score_document(report, txt.stem, gold, drafts)
+        _score_document(report, stem, gold, drafts)
+    return report
+
+
+def evaluate(
+    corpus: Path, *, splits: Iterable[str] | None = None, mappings_dir: Path | None = None
+) -> Report:
+    """Run the extractor on every report of ``corpus`` (optionally only some splits) and score it."""
+    t0 = time.perf_counter()
+    report = score_documents(extract_corpus(corpus, splits=splits, mappings_dir=mappings_dir))
     report.seconds = time.perf_counter() - t0
     return report
 
@@ -353,11 +371,16 @@ def run(args: argparse.Namespace) -> int:
     """Score the extractor per split and on the development set; print tables (or JSON)."""
     corpus = args.corpus or default_corpus()
     chosen = getattr(args, "split", None) or list(SPLITS)
-    results = {name: evaluate(corpus, splits=[name], mappings_dir=args.mappings) for name in chosen}
+    # each report is extracted once, then scored in its split and, if development, in that set too
+    whole = not getattr(args, "split", None)
+    documents = extract_corpus(
+        corpus, splits={*chosen, *(DEV_SPLITS if whole else ())}, mappings_dir=args.mappings
+    )
+    results = {name: score_documents(d for d in documents if d[1].get("split") == name) for name in chosen}
     results = {name: rep for name, rep in results.items() if rep.documents}
     development = None
-    if not getattr(args, "split", None):
-        development = evaluate(corpus, splits=DEV_SPLITS, mappings_dir=args.mappings)
+    if whole:
+        development = score_documents(d for d in documents if d[1].get("split") in DEV_SPLITS)
         results["development"] = development
     if args.json:
         print(json.dumps(_payload(results), indent=2))
