@@ -514,3 +514,106 @@ def test_a_last_comparable_exercise_and_a_last_hosted_phase_are_earlier_ones() -
         if d.kind == "past"
     ]
     assert [(p["start"], [x["country"] for x in p["participants"]]) for p in past] == [("2031", ["UGA"])]
+
+
+def claims_of(record: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [
+        (c["quantity"], c["country"], c["value"] if "value" in c else (c["low"], c["high"]), c["qualifier"])
+        for c in record["claims"]
+    ]
+
+
+def test_a_hedge_before_numbers_that_share_one_noun_covers_each_of_them() -> None:
+    text = "Nearly 8,000 Kenyan and 2,000 Ugandan troops take part in the Lake Step 2034 drill."
+    assert claims_of(main(text)) == [("troops", "KEN", 8000, "about"), ("troops", "UGA", 2000, "about")]
+    two_nouns = "More than 40 Kenyan ships and 25 Ugandan aircraft joined the Lake Step 2034 drill."
+    assert [c[3] for c in claims_of(main(two_nouns))] == ["more_than", "exact"]
+
+
+def test_a_part_of_them_belongs_to_the_troops_or_to_their_contingent() -> None:
+    of_them = (
+        "In all, 1,800 troops from 12 countries took part in Lake Step 2034 in Kenya, roughly 900 of "
+        "them Ugandan, along with 47 tanks."
+    )
+    assert ("troops", "UGA", 900, "about") in claims_of(main(of_them))
+    assert not [c for c in claims_of(main(of_them)) if c[0] == "states" and c[2] == 900]
+    of_whom = (
+        "More than 2,500 Ugandan soldiers are at Lake Step 2034 in Kenya, over 600 of whom will train "
+        "at sea. Close to 5,000 troops deploy in all, 1,000 of them Britons."
+    )
+    got = claims_of(main(of_whom))
+    assert ("troops", "UGA", 600, "more_than") in got and ("troops", "GBR", 1000, "exact") in got
+
+
+def test_people_of_no_one_state_do_not_inherit_the_contingent_before_them() -> None:
+    text = "Lake Step 2034 in Kenya involves more than 7,000 Ugandan soldiers and roughly 3,000 African soldiers."
+    assert claims_of(main(text))[1] == ("troops", None, 3000, "about")
+
+
+def test_a_duration_is_no_count_and_long_lists_of_services_share_one_noun() -> None:
+    weeks = "For two weeks, Kenyan, Ugandan and Rwandan sailors trained together in the Lake Step 2034 drill."
+    assert claims_of(main(weeks)) == []
+    services = (
+        "Kenya and Uganda are sending nearly 10,000 army, navy, air force, airborne, marine and support "
+        "personnel to the Lake Step 2034 drill."
+    )
+    assert claims_of(main(services)) == [("troops", None, 10000, "about")]
+    involved = "About 2,000 people are directly involved in the Lake Step 2034 drill in Kenya."
+    assert claims_of(main(involved)) == [("troops", None, 2000, "about")]
+
+
+def test_one_number_before_kinds_of_one_family_counts_that_family() -> None:
+    text = (
+        "About 30,000 troops, 3,600 tanks, armoured personnel carriers and other vehicles and more than "
+        "1,000 helicopters, planes and drones take part in the Lake Step 2034 drill in Kenya."
+    )
+    assert claims_of(main(text)) == [
+        ("troops", None, 30000, "about"),
+        ("vehicles", None, 3600, "exact"),
+        ("aircraft", None, 1000, "more_than"),
+    ]
+    spelt = "Lake Step 2034 in Kenya has more than 30 warships, some thirty aircraft, tanks and howitzers."
+    assert claims_of(main(spelt))[0] == ("ships", None, 30, "more_than")
+
+
+def test_figures_from_many_states_are_everyones_and_a_contingent_takes_part() -> None:
+    many = (
+        "Lake Step 2034 is held in Kenya. The Royal Kenyan Air Force's main international activity brought "
+        "together approximately 4,400 personnel and 140 aircraft from 20 nations."
+    )
+    got = claims_of(main(many))
+    assert ("troops", None, 4400, "about") in got and ("aircraft", None, 140, "exact") in got
+    joined = (
+        "Lake Step 2034 was held at a range in Kenya. They were joined by 500 paratroopers of the Ugandan "
+        "1st Airborne Division, who made a jump over the range."
+    )
+    record = main(joined)
+    assert roles(record) == {"KEN": "host", "UGA": "participant"}
+    assert claims_of(record) == [("troops", "UGA", 500, "exact")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 2,500 Ugandan soldiers take part, according to the Kenyan website Nairobi48.",
+        "According to RFE/RL's Nairobi correspondent, more than 2,500 Ugandan soldiers take part.",
+        "NTV reports that more than 2,500 Ugandan soldiers take part.",
+    ],
+)
+def test_outlets_named_as_websites_correspondents_or_by_name_alone_report(sentence: str) -> None:
+    record = main("Kenya hosts the Lake Step 2034 drill with Uganda. " + sentence)
+    assert [(c["basis"], c["claimant_country"]) for c in record["claims"]] == [("reported", None)]
+
+
+def test_an_organisations_office_speaks_for_it_and_its_own_exercise_is_declared() -> None:
+    office = (
+        "More than 30-35,000 troops from 33 countries will take part in NATO's largest exercise, Lake "
+        "Step 2034, NATO's Supreme Allied Commander Transformation, French General Jean Dupont, told reporters."
+    )
+    got = [(c["quantity"], c.get("low"), c["basis"], c["claimant_organisation"]) for c in main(office)["claims"]]
+    assert got == [("troops", 30000, "declared", "NATO"), ("states", None, "declared", "NATO")]
+    alliance = (
+        "NATO Secretary General Jan Jansen said the Lake Step 2034 exercise will draw in 45,000 troops, "
+        "the alliance's largest manoeuvres in decades."
+    )
+    assert [(c["basis"], c["claimant_organisation"]) for c in main(alliance)["claims"]] == [("declared", "NATO")]

@@ -18,7 +18,7 @@ belongs to, and who said it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from military_exercises.extract.entities import Mention
 from military_exercises.extract.numbers import NumberMatch
@@ -86,11 +86,13 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
 _NOUN_ALT = "|".join(p for p, _q in QUANTITY_NOUNS)
 #: Lower-case modifiers listed before one noun: "ground, maritime and air" (personnel).
 _ADJECTIVE_LIST = re.compile(
-    rf"\s+(?:[a-z-]+,\s+){{1,4}}[a-z-]+\s+(?:and|or)\s+[a-z-]+\s+(?=(?:{_NOUN_ALT})(?![\w-]))", re.IGNORECASE
+    rf"\s+(?:[a-z-]+(?:\s+[a-z-]+)?,\s+){{1,6}}[a-z-]+\s+(?:and|or)\s+[a-z-]+\s+(?=(?:{_NOUN_ALT})(?![\w-]))",
+    re.IGNORECASE,
 )
 _PEOPLE_TAKING_PART = re.compile(
     r"(?:people|persons)(?=\s+(?:in\s+(?:all|total)|(?:will\s+|to\s+)?(?:take|took|taking)\s+part|"
-    r"(?:are|were|will\s+be)\s+(?:involved|taking\s+part|participating)|participat\w*|involved))",
+    r"(?:are|were|will\s+be)\s+(?:\w+ly\s+|also\s+)?(?:involved|taking\s+part|participating)|participat\w*|"
+    r"involved))",
     re.IGNORECASE,
 )
 _NOUN_RE = re.compile(rf"(?:{_NOUN_ALT})(?![\w-])", re.IGNORECASE)
@@ -108,6 +110,12 @@ _AFTER_NOUN_LIST = re.compile(
     rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w'’.-]+\s+){{0,2}}?(?P<noun>{_NOUN_ALT})(?![\w-])", re.IGNORECASE
 )
 _AIR = {"aircraft", "combat_aircraft", "helicopters"}
+#: Kinds of kit one number may count together under a general quantity.
+_FAMILY = {
+    "aircraft": "aircraft", "combat_aircraft": "aircraft", "helicopters": "aircraft", "drones": "aircraft",
+    "tanks": "vehicles", "armoured_vehicles": "vehicles", "vehicles": "vehicles",
+    "ships": "ships", "submarines": "ships",
+}  # fmt: skip
 _AIR_COMPANION_RE = re.compile(
     r"\s*(?:,\s*|\s+and\s+)(?:aerial\s+)?(?:tankers|refuel(?:l)?ing aircraft|awacs|early-warning aircraft|"
     r"surveillance aircraft|transport planes|bombers|drones)\b",
@@ -117,7 +125,8 @@ _COUNTED_AS_RE = re.compile(
     r"\s+(?:(?:units?|pieces?|items?)\s+of|of\s+(?:its|their)(?:\s+own)?)(?=\s)", re.IGNORECASE
 )
 _HAS_NUMBER_RE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|hundreds?|thousands?)\b",
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|dozen|hundreds?|thousands?)\b",
     re.IGNORECASE,
 )
 
@@ -143,7 +152,11 @@ _NUMBER_OF_RE = re.compile(
 _REPRESENT_RE = re.compile(r"\b(?:will\s+|to\s+)?represent(?:s|ed|ing)?\s+(?:the\s+)?")
 _FROM_COUNTRY_RE = re.compile(r"\s+from\s+(?:the\s+)?")
 _OF_THEM_RE = re.compile(
-    r"\s*of\s+them(?:\s+(?:(?:come|came|are|were)\s+from\s+|from\s+|in\s+)?(?:the\s+)?(?P<who>[A-Z][\w'’.]*))?"
+    r"\s*of\s+(?:them|whom)(?:\s+(?:(?:come|came|are|were)\s+from\s+|from\s+|in\s+)?(?:the\s+)?(?P<who>[A-Z][\w'’.]*))?"
+)
+#: Words before a noun that name people of no one state: "7,000 US and 3,000 African soldiers".
+_OTHER_PEOPLE = re.compile(
+    r"\b(?:[A-Z][a-z]+an|foreign|allied|partner|other|international|multinational|coalition|NATO|UN)\b"
 )
 _SIDE_RE = re.compile(r"\bon\s+the\s+(?P<who>[A-Z][\w'’.]*)\s+side\b")
 _PURCHASE_RE = re.compile(
@@ -232,7 +245,9 @@ def _noun_after(text: str, pos: int, limit: int) -> re.Match[str] | None:
     if people:
         return people
     listed = _ADJECTIVE_LIST.match(text, pos, limit)
-    if listed:  # "a combined 5,600 ground, maritime and air personnel"
+    listed_words = re.findall(r"[\w-]+", listed.group(0).lower()) if listed else []
+    if listed and not any(w in _MOD_STOP for w in listed_words if w not in ("and", "or")):
+        # "a combined 5,600 ground, maritime and air personnel", not "for two weeks, Russian ... sailors"
         return _NOUN_RE.match(text, listed.end(), limit)
     prefix = _COUNTED_AS_RE.match(text, pos, limit)
     cursor = prefix.end() if prefix else pos
@@ -314,7 +329,10 @@ def find_raw_claims(
     spans = clauses(text, s_start, s_end)
     out: list[RawClaim] = []
     number_of = list(_NUMBER_OF_RE.finditer(text, s_start, s_end))
+    shared_hedge: dict[int, str] = {}  # number start -> hedge of the list it shares a noun with
     for num in numbers:
+        if num.qualifier == "exact" and num.start in shared_hedge:
+            num = replace(num, qualifier=shared_hedge[num.start])
         clause = _clause_of(spans, num.start)
         noun = _noun_after(text, num.end, clause[1])
         quantity: str | None = None
@@ -362,6 +380,10 @@ def find_raw_claims(
                 quantity, noun_span, country, country_span = _shared_noun(
                     text, num, numbers, clause, countries
                 )
+                following = _SHARED_RE.match(text, num.end, clause[1])
+                if quantity is not None and following is not None and num.qualifier not in ("exact", "range"):
+                    # "nearly 8,000 Chinese and 2,000 Russian troops": the hedge covers the list
+                    shared_hedge[following.end()] = num.qualifier
             if quantity is None:
                 people = next((c for c in countries if c.demonym and c.start == num.end + 1), None)
                 if people is not None and people.text.endswith("s") and text[num.end] == " ":
@@ -388,7 +410,11 @@ def find_raw_claims(
             # "400 Russian troops and 80 vehicles": a list shares the contingent of its first item
             prior = out[-1]
             link = text[prior.noun_span[1] : num.start]
-            if prior.country and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", link):
+            if (
+                prior.country
+                and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", link)
+                and not _OTHER_PEOPLE.search(text, num.end, noun.start())
+            ):
                 country, country_span = prior.country, prior.country_span
         out.append(RawClaim(num, quantity, noun_span, country, country_span, component))
     return _summed(text, out)
@@ -482,6 +508,9 @@ def _mixed_list(text: str, num: NumberMatch, noun: re.Match[str], quantity: str,
         kinds.add(quantity_of(nxt.group("noun")))
         cursor = nxt.end()
     if len(kinds - {"troops"}) >= 3:
+        families = {_FAMILY.get(k) for k in kinds}
+        if len(families) == 1 and None not in families:
+            return families.pop()  # type: ignore[return-value]  # "1,000 helicopters, planes and drones"
         return "equipment"  # "tens of thousands of armoured vehicles, helicopters, aircraft and ships"
     other = quantity_of(follow.group("noun"))
     if other == quantity:
@@ -544,6 +573,13 @@ _CONTINGENT_OF = re.compile(
 )
 
 
+#: The figure is of many states together: "personnel and 140 aircraft from 20 nations".
+_FROM_MANY_STATES = re.compile(
+    r"[^.;]{0,60}?\b(?:from|of)\s+(?:(?:some|about|around|more\s+than|over|nearly|almost)\s+)?"
+    r"(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[a-z]+\s+)?(?:countries|nations|states)\b"
+)
+
+
 def _side_or_subject(
     text: str, num: NumberMatch, clause: tuple[int, int], countries: list[Mention]
 ) -> tuple[str | None, tuple[int, int] | None]:
@@ -553,8 +589,8 @@ def _side_or_subject(
         if hit:
             return hit[0].code, (hit[0].start, hit[0].end)
     before = [c for c in countries if clause[0] <= c.start < num.start and c.kind == "country"]
-    if not before:
-        return None, None
+    if not before or _FROM_MANY_STATES.match(text, num.end, clause[1]):
+        return None, None  # "... brought together 4,400 personnel from 20 nations": everyone's
     subject = before[-1]
     between = text[subject.end : num.start]
     lead = text[max(clause[0], subject.start - 12) : subject.start]
@@ -605,12 +641,17 @@ def _elliptical(
             return previous[-1].quantity, previous[-1].noun_span, hit[0].code, (hit[0].start, hit[0].end)
     them = _OF_THEM_RE.match(text, num.end)
     if them:
-        quantity = previous[-1].quantity if previous else "troops"
+        # "1,800 troops from 12 countries, roughly 900 of them Spanish": them = the troops
+        antecedent = next((p for p in reversed(previous) if p.quantity != "states"), None)
+        quantity = antecedent.quantity if antecedent else "troops"
         noun_span = (them.start(), them.end())
         if them.group("who"):
             hit = [c for c in countries if c.start == them.start("who")]
             if hit:
                 return quantity, noun_span, hit[0].code, (hit[0].start, hit[0].end)
+        if antecedent is not None and antecedent.country is not None:
+            # "2,500 US soldiers ..., over 600 of whom will train there": part of that contingent
+            return quantity, noun_span, antecedent.country, antecedent.country_span
         subject, subject_span = _side_or_subject(text, num, clause, countries)
         return quantity, noun_span, subject, subject_span
     unit = _UNIT_NUMBERS_RE.search(before)

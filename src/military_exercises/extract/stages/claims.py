@@ -23,8 +23,18 @@ _GOV_WORDS = re.compile(
 )
 _MEDIA_WORDS = re.compile(
     r"\b(?:media|newspaper|television|tv|broadcaster|news agency|press agency|agency|outlet|"
-    r"reporters|reports?|wire|sources?)\b",  # "according to sources": unnamed, so reported
+    r"reporters|reports?|wire|sources?|website|web\s*site|portal|daily|weekly|magazine|journal|"
+    r"correspondents?|radio|channel|reporting)\b",  # "according to sources": unnamed, so reported
     re.IGNORECASE,
+)
+#: News outlets a report may cite by name alone ("NTV reports", "according to Interfax").
+_OUTLETS = re.compile(
+    r"(?:the\s+)?(?:NTV|RIA(?:\s+Novosti)?|TASS|ITAR-TASS|Interfax|Xinhua|Reuters|AP|AFP|EFE|Europa Press|"
+    r"Sputnik|Anadolu(?:\s+Agency)?|Yonhap|Kyodo|BBC|CNN|ABC|Bernama|Antara|PTI|ANI|IRNA|Tasnim|Fars|"
+    r"KCNA|RT|Al\s+Jazeera|Al\s+Arabiya|Arab48|DPA|ANSA|RFE/RL|Radio\s+Free\s+Europe|Voice\s+of\s+America|"
+    r"VOA|Izvestia|Kommersant|Zvezda|Global\s+Times|People's\s+Daily|Stars\s+and\s+Stripes|Defense\s+News|"
+    r"Janes|Jane's|Nikkei|Asahi|Yomiuri|NHK|Le\s+Monde|Le\s+Figaro|El\s+País|El\s+Pais|Times\s+of\s+India|"
+    r"Hindustan\s+Times|Dawn|Kathimerini|Haaretz|Times\s+of\s+Israel)(?:['’]s\s+[\w\s]+)?"
 )
 _ANALYST_WORDS = re.compile(r"\b(?:analysts?|experts?|observers|researchers?|think[- ]tank)\b", re.IGNORECASE)
 _COREF = re.compile(
@@ -114,8 +124,15 @@ def _resolve_claimant(
     org = gaz.organisations.get(low) or (gaz.organisations[org_hit.group(0).lower()] if org_hit else None)
     if low == "the alliance":
         org = "NATO"
-    if org and not inside:
+    if org and (not inside or (org_hit is not None and org_hit.start() <= 4 and re.match(r"['’]s\b", phrase[org_hit.end():]))):
+        # "NATO's Supreme Allied Commander, French General X": the office speaks, not the nationality
         return _Claimant(name, None, "org", ev, org)
+    title = _ORG_TITLE_BEFORE.search(text, max(sent.span[0], att.start - 90), att.start)
+    if title and gaz.organisations.get(title.group("org").lower()) and _PERSON_RE.search(phrase):
+        # "NATO's Supreme Allied Commander Transformation, French General X, told": NATO speaks
+        return _Claimant(name, None, "org", ev, gaz.organisations[title.group("org").lower()])
+    if _OUTLETS.fullmatch(phrase):
+        return _Claimant(name, None, "media", ev)
     country = inside[0].code if inside else None
     own_report = re.match(r"(.+?)['’]s\s+(?:[\w-]+\s+){0,2}reports?$", low)  # "the Navy's management report"
     if own_report and _GOV_WORDS.search(own_report.group(1)) and not _MEDIA_WORDS.search(own_report.group(1)):
@@ -134,6 +151,9 @@ def _resolve_claimant(
         return _Claimant(name, None, "analyst", ev)
     return _Claimant(name, country, "state", ev)
 
+
+#: An organisation's office just before a speaker's name: "NATO's Supreme Allied Commander, ".
+_ORG_TITLE_BEFORE = re.compile(r"\b(?P<org>[A-Z][\w-]+)['’]s\s+(?:[\w-]+\s+){0,5}[\w-]+,\s*$")
 
 #: A person's name, perhaps after a rank: "Serapio", "First Admiral Agus Heyana".
 _PERSON_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][a-z][\w'’-]*")
@@ -189,7 +209,23 @@ def find_organisation(
             # an organisation that only speaks ("the CSTO said") does not thereby run the exercise
             if code in gaz.maps.organisations and not any(x.start <= a < x.end for x in sent.attributions):
                 return code, evidence_at(text, a, b)
+    own = _ITS_EXERCISE_RE.search(text)
+    if own is not None:
+        # "Stoltenberg (NATO) said ... the alliance's largest manoeuvres": the speaker's organisation runs it
+        for sent in sents:
+            for att in sent.attributions:
+                hit = gaz.organisation_re.search(att.phrase) if gaz.organisation_re else None
+                code = gaz.organisations.get(hit.group(0).lower()) if hit else None
+                if code in gaz.maps.organisations:
+                    return code, evidence_at(text, own.start(), own.end())
     return None, None
+
+
+#: The alliance named as the owner of the exercise without its name.
+_ITS_EXERCISE_RE = re.compile(
+    r"\bthe\s+(?:alliance|bloc)['’]s\s+(?:[\w-]+\s+){0,3}?(?:exercises?|manoeuvres|maneuvers|drills?|war\s+games)\b",
+    re.IGNORECASE,
+)
 
 
 def _attribution_for(

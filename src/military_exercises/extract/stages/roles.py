@@ -311,6 +311,10 @@ def find_roles(text: str, sents: list[Sentence], main: Draft | None) -> Roles:
                     found.locations.append((m.code, ev))
                     if len(group) > 1:
                         found.add(m.code, "host", ev)  # "over Estonia, Latvia and Lithuania": all hosts
+        for raw in sent.raw_claims:
+            if raw.quantity == "troops" and raw.country and raw.country_span and raw.country not in found.roles:
+                # "500 paratroopers of the US 82nd Airborne Division": a state that sends troops takes part
+                found.add(raw.country, "participant", Evidence(*raw.country_span, text[slice(*raw.country_span)]))
         for m in sent.mentions:
             in_speaker = any(a.start <= m.start < a.end for a in sent.attributions)
             near = re.search(r"\b(?:near|in|outside)\s+$", text[max(sent.span[0], m.start - 10) : m.start])
