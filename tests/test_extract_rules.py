@@ -617,3 +617,52 @@ def test_an_organisations_office_speaks_for_it_and_its_own_exercise_is_declared(
         "the alliance's largest manoeuvres in decades."
     )
     assert [(c["basis"], c["claimant_organisation"]) for c in main(alliance)["claims"]] == [("declared", "NATO")]
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # a person, an organisation or a ship named after an area is not where the drill is
+        ("Russia and China opened Lake Step 2034. General Vladimir Petrov, a deputy commander, spoke.", None),
+        ("Russia and China opened Lake Step 2034 in Primorye. Vladimir Petrov, a commander, spoke.", "RU-PRI"),
+        ("Mongolia hosts Lake Step 2034. The adjutant general of the Alaska National Guard spoke.", None),
+        ("New Zealand and Australia held Lake Step 2034. HMNZS Canterbury carried the vehicles.", None),
+        (
+            "Russia on Thursday launched Lake Step 2034 drills across its Southern Military District. The "
+            "drills in the Rostov and Krasnodar regions will last five days.",
+            None,
+        ),
+        (
+            "NORFOLK, Virginia - A yearly naval exercise, Lake Step 2034, with Russian, British and American "
+            "sailors, finished off the coast on Friday.",
+            None,
+        ),
+        ("Russia's Lake Step 2034 began at sea, while units of the Kaliningrad district play the enemy.", None),
+        # the area word makes a name an area even where no state is named
+        ("A command-staff exercise, Lake Step 2034, opened at the Pogonovo range in the Voronezh region.", "RU-VOR"),
+        (
+            "Lake Step 2034 opened at the Pogonovo range in the Voronezh region. Units from the Voronezh, "
+            "Belgorod, Smolensk and Bryansk regions are taking part.",
+            "RU-VOR",
+        ),
+        ("Russia's Lake Step 2034 drill takes place in Zabaikalye.", "RU-ZAB"),
+        ("Greece and Cyprus began Lake Step 2034 in Cyprus's Paphos district.", "CY-05"),
+        ("Spain and France began Lake Step 2034 in Spain's Navarre region.", "ES-NC"),
+    ],
+)
+def test_admin1_areas_from_names_that_are_people_ships_lists_or_bare_area_words(
+    text: str, admin1: str | None
+) -> None:
+    assert main(text)["location"]["admin1"] == admin1
+
+
+def test_a_sentence_about_the_next_edition_is_not_about_this_one() -> None:
+    text = (
+        "India and the United States completed Lake Step 2034 in the forests of Mizoram. The United "
+        "States will host the next Lake Step for Indian forces in Guam in June."
+    )
+    record = main(text)
+    assert record["location"]["admin1"] == "IN-MZ"
+    assert "GU" not in (record["location"]["admin1"] or "")
+    lead = "Australia will host the next edition of Lake Step in August, with India taking part."
+    assert main(lead)["start"] == "2034-08"

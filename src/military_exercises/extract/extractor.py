@@ -128,6 +128,7 @@ def extract_records(
         for part in (contrasted[id(s)] or [s])
         if (part.past_key is None or has_current_date(part, pub, now))
         and not _SEPARATE_STORY.match(text, s.span[0])
+        and not (s is not sentences[0] and _NEXT_EDITION.search(text, *s.span))  # the lead may be about it
     ]
     main = _build_event(text, "main", main_sents, gaz, pub, info, main_name, None)
     drafts = [main]
@@ -238,6 +239,11 @@ def _merge_source(
 
 #: A sentence that turns to another event: "Separately, the Russian navy began ...".
 _SEPARATE_STORY = re.compile(r"\s*(?:Separately|Elsewhere|In\s+(?:a\s+)?separate\s+\w+)\b")
+#: A sentence about the next edition: "The United States will host the next Balance Iroquois in Guam".
+_NEXT_EDITION = re.compile(
+    r"\b(?:the\s+next|next\s+year['’]s)\s+(?:edition|exercise|drills?|round|iteration|(?:[A-Z][\w-]*\s*){1,3}"
+    r"(?=\s+(?:exercise|drills?|in|for|will|is|at)\b))"
+)
 
 
 #: Edition years in other spellings: '"Khaan Quest" 2015', "Anakonda-16", "Peacemaker '95",

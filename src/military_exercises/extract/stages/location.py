@@ -32,6 +32,20 @@ _FROM_LIST_LEFT = re.compile(r"\bfrom\b(?![^.;]*\b(?:in|at|near|on|to)\b)[^.;]*$
 #: States", "the Paraguay-Paraná waterway", "the Putumayo river".
 _ADMIN1_IN_OTHER_NAME_RIGHT = re.compile(
     r"\s+(?:Cooperation|Organi[sz]ation|States|Pact|Forum|Initiative|[Rr]iver|waterway|[Bb]asin|[Dd]elta)\b"
+    r"|\s+(?!(?:Region|Oblast|Province|Prefecture|State|Krai|Kray|County|District|Department|Governorate|"
+    r"Territory|Republic|Autonomous|Municipality|Emirate|Islands?|Zone|Division|Peninsula)\b)[A-Z][a-z]+"
+)  # ... and a capitalised word after it: "Vladimir Moltenskoy", "Alaska National Guard"
+_AREA_WORD_RIGHT = re.compile(
+    r"\s+(?:region|oblast|province|krai|kray|prefecture|governorate|county|district)\b", re.IGNORECASE
+)
+_PLAYS_ENEMY_RIGHT = re.compile(
+    r"[^.;,]{0,40}?\bplay(?:s|ed|ing)?\s+(?:the\s+)?(?:enemy|aggressor|opposing\s+force|adversary)\b"
+)
+#: A ship named after the area: "HMNZS Canterbury".
+_SHIP_PREFIX_LEFT = re.compile(r"\b(?:HMNZS|HMAS|HMCS|HMS|USS|USNS|INS|KRI|ROKS|JS|FS|ARA|BAP|SAS|TCG|HNLMS)\s+$")
+#: Two areas named with one area word: "the Rostov and Krasnodar regions".
+_TWO_AREAS_RIGHT = re.compile(
+    r"\s+and\s+(?:[A-Z][\w-]+\s+){1,2}(?:regions|provinces|oblasts|states|prefectures|districts|counties)\b"
 )
 _TOWN_OF_LEFT = re.compile(r"\b(?:town|city|village|port|towns|cities)\s+of\s+$", re.IGNORECASE)
 #: Where a drill at sea opened or is run from is not where it takes place ("opened in Lagos", "from
@@ -42,7 +56,11 @@ _SEA_DRILL_ASHORE_LEFT = re.compile(
 
 
 def _resolve_admin1(
-    mention: en.Mention, context: set[str], gaz: en.Gazetteer, named_before: Collection[str] = ()
+    mention: en.Mention,
+    context: set[str],
+    gaz: en.Gazetteer,
+    named_before: Collection[str] = (),
+    area_word: bool = False,
 ) -> str | None:
     """The one admin-1 area a mention names; among several, those of a country named just before
     ("the Brazilian state of Amazonas"); None when still several (a city and the region around it,
@@ -55,6 +73,9 @@ def _resolve_admin1(
             continue
         if (option.needs_country is None or option.needs_country in context) and option.code not in codes:
             codes.append(option.code)
+    areas = [o.code for o in mention.options if o.kind == "admin1"] if mention.options else []
+    if not codes and area_word and len(set(areas)) == 1:
+        codes = areas[:1]  # "the Pogonovo range in the Voronezh region": the area word says it is one
     if len(codes) > 1:
         codes = [c for c in codes if gaz.admin1_country(c) in named_before]
     return codes[0] if len(codes) == 1 else None
@@ -90,7 +111,7 @@ def find_location(
                 continue
             if _FROM_LIST_LEFT.search(wide) or _ADMIN1_IN_OTHER_NAME_RIGHT.match(text, m.end):
                 continue
-            if re.fullmatch(r"[A-Z .'’-]*", text[sent.span[0] : m.start]) and _DATELINE_AFTER.match(
+            if re.fullmatch(r"[A-Z .,'’-]*", text[sent.span[0] : m.start]) and _DATELINE_AFTER.match(
                 text, m.end
             ):
                 continue  # "NIAMEY (Example Wire) -": where the report was filed
@@ -98,10 +119,16 @@ def find_location(
                 continue
             if any(a <= m.start < b for a, b, _n in sent.names) or (len(m.text) > 3 and m.text.isupper()):
                 continue  # the exercise's name: 'called "BAHR EL GHAZAL"', "KANEM 05"
-            if _TOWN_OF_LEFT.search(left):
+            if _TOWN_OF_LEFT.search(left) or _SHIP_PREFIX_LEFT.search(left):
                 continue  # "the Senegalese town of Thies": a town, whatever area shares its name
+            if _PLAYS_ENEMY_RIGHT.match(text, m.end, sent.span[1]):
+                continue  # "units of the Kaliningrad special district play the enemy"
+            if _FROM_LIST_LEFT.search(text, sent.span[0], m.start):
+                continue  # "units from the Voronezh, Belgorod, Smolensk and Bryansk regions"
+            if _TWO_AREAS_RIGHT.match(text, m.end):
+                several = True
             before = {o.code for o in sent.mentions if o.kind == "country" and 0 <= m.start - o.end <= 30}
-            code = _resolve_admin1(m, context, gaz, before)
+            code = _resolve_admin1(m, context, gaz, before, _AREA_WORD_RIGHT.match(text, m.end) is not None)
             if code is not None and loc.admin1 is None:
                 loc.admin1 = (code, Evidence(m.start, m.end, m.text))
                 ashore = _SEA_DRILL_ASHORE_LEFT.search(left) is not None
