@@ -666,3 +666,41 @@ def test_a_sentence_about_the_next_edition_is_not_about_this_one() -> None:
     assert "GU" not in (record["location"]["admin1"] or "")
     lead = "Australia will host the next edition of Lake Step in August, with India taking part."
     assert main(lead)["start"] == "2034-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya hosts Lake Step 2034. Aircraft also came from Uganda, Rwanda and Tanzania.",
+            {"KEN": "host", "UGA": "participant", "RWA": "participant", "TZA": "participant"},
+        ),
+        (
+            "Troops from more than 20 countries are at Lake Step 2034 in Kenya, four of them African nations: "
+            "Rwanda, Uganda, Burundi and Kenya itself.",
+            {"KEN": "host", "RWA": "participant", "UGA": "participant", "BDI": "participant"},
+        ),
+        (
+            "Kenyan soldiers will compete at Lake Step 2034 with teams from countries such as the United "
+            "States, the host Uganda, Rwanda and Tanzania.",
+            {"KEN": "participant", "USA": "participant", "UGA": "host", "RWA": "participant", "TZA": "participant"},
+        ),
+        (
+            "Kenya and Uganda held Lake Step 2034; US Africa Command, which is based in Germany, planned it "
+            "with an eye on events in Somalia and its two neighbours, Ethiopia and Sudan.",
+            {"KEN": "participant", "UGA": "participant"},
+        ),
+    ],
+)
+def test_lists_after_came_from_such_as_or_a_count_and_places_that_are_no_participants(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert roles(main(text)) == expected
+
+
+def test_an_official_of_no_named_state_cannot_declare() -> None:
+    text = "The defence minister said the Lake Step 2034 manoeuvres would involve about 300,000 servicemen."
+    got = [(c["basis"], c["claimant_country"]) for c in main(text)["claims"]]
+    assert got == [("estimated", None)]  # a declared claim must name its claimant state
+    named = "Kenya's defence minister said the Lake Step 2034 manoeuvres in Kenya would involve 3,000 soldiers."
+    assert [(c["basis"], c["claimant_country"]) for c in main(named)["claims"]] == [("declared", "KEN")]

@@ -196,7 +196,9 @@ def _basis(claimant: _Claimant, counted: set[str], organisation: str | None = No
     if claimant.kind == "state" and claimant.country is not None and claimant.country in counted:
         return "declared", claimant.country
     if claimant.kind == "state" and claimant.country is None:
-        return "declared", None
+        # an official of no state the text names cannot declare for a participant (README: a
+        # declared claim names its claimant state); the claim stays, as an estimate
+        return "estimated", None
     return "estimated", claimant.country
 
 

@@ -54,7 +54,11 @@ _NOT_PARTICIPANT_LEFT = re.compile(
     r"embarrassed|(?:attacks?|aggression|invasion|incursion|threats?|strikes?)\s+(?:by|from)|"
     r"(?:enemy|adversary|aggressor)\s+(?:such\s+as|like)|withdraw\w*\s+from|leave|leaves|left|"
     r"visit(?:ing|ed|s)?|tour(?:ing|ed)?|trip\s+to|experience\s+(?:from|in|of)|lessons\s+(?:from|of)|"
-    r"failure\s+in|serve\s+together\s+in)\s+(?:the\s+)?$",
+    r"failure\s+in|serve\s+together\s+in)\s+(?:the\s+)?$"
+    # "US Africa Command, which is based in Germany", "events in Ukraine", "interest in Venezuela",
+    # "its two neighbours, China and Russia"
+    r"|\b(?:based|headquartered|stationed|war|conflict|events|fighting|crisis|interest|the\s+one)\s+in\s+(?:the\s+)?$"
+    r"|\bneighbou?rs\s*,\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: "co-hosted by X and Y", "led by X", "organised by X": the leads are hosts.
@@ -72,7 +76,8 @@ _COLEAD_RIGHT = re.compile(
 _LIST_LEFT = re.compile(
     r"\b(?:participating|participants?|participation|taking\s+part|take\s+part|took\s+part|"
     r"joined\s+by|alongside|along\s+with|together\s+with|(?:countries|nations|states)\s+(?:are|were|include|included)|"
-    r"includ(?:e|es|ed|ing)|br(?:ought|ings|inging)\s+together|among\s+them)\b[^.;]{0,60}$"
+    r"includ(?:e|es|ed|ing)|br(?:ought|ings|inging)\s+together|among\s+them|(?:also\s+)?c(?:a|o)me\s+from|"
+    r"(?:countries|nations)\s+such\s+as)\b[^.;]{0,60}$"
     # "the armed forces of A, B and C", "on the Western side the United States, Austria, ..."
     r"|\b(?:contingents|forces|troops|units|navies|armies|militaries|personnel)\s+(?:of|from)\s+(?:the\s+)?$"
     r"|\bon\s+the\s+[\w-]+\s+side\s+(?:the\s+)?$",
@@ -96,7 +101,7 @@ _OWN_CONTRIBUTION = re.compile(
 #: "The seven countries sending their armed forces are A, B and C".
 _SENDING_LIST_LEFT = re.compile(
     r"\b(?:countries|nations|states|participants)\b[^.;]{0,45}?\b(?:are|were|include[sd]?)\s*:?\s*(?:the\s+)?$"
-    r"|\b(?:from|of)\s+(?:[\w-]+\s+)?(?:countries|nations|states)\s*[,:]\s*(?:namely\s+)?(?:the\s+)?$",
+    r"|\b(?:from|of)\s+(?:[\w-]+\s+){0,2}(?:countries|nations|states)\s*[,:]\s*(?:namely\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )  # also "personnel from eight countries, Kazakhstan, Britain, ..."
 #: "The ten observing countries are A, B and C", "observers: A, B".
@@ -143,7 +148,7 @@ _HOST_RIGHT = re.compile(
 _WITH_PARTNER = re.compile(r"\b(?:exercises?|drills?|manoeuvres|training)\s+with\s+(?:the\s+)?[A-Z]")
 _FORCE_WORDS = re.compile(r"\b(?:contingents?|troops|forces|units|soldiers|personnel|warships)\b", re.I)
 _LED_RIGHT = re.compile(r"^-(?:led|hosted)\b", re.IGNORECASE)
-_GROUP_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$", re.IGNORECASE)
+_GROUP_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:host\s+)?$", re.IGNORECASE)
 #: One list item the tables do not know ("Fiji, New Caledonia, Malaysia", "the Dutch Caribbean,
 #: Antigua"): the list goes on across it.
 _GROUP_JOIN_OVER = re.compile(
@@ -305,7 +310,9 @@ def find_roles(text: str, sents: list[Sentence], main: Draft | None) -> Roles:
             for m in group:
                 found.context.add(m.code)
                 ev = Evidence(m.start, m.end, m.text)
-                if label in ("participant", "host", "observer"):
+                if label == "participant" and re.search(r"\bthe\s+host\s+$", text[max(0, m.start - 12) : m.start]):
+                    found.add(m.code, "host", ev)  # "teams from the United States, the host Uganda, ..."
+                elif label in ("participant", "host", "observer"):
                     found.add(m.code, label, ev)
                 elif label == "location":
                     found.locations.append((m.code, ev))
