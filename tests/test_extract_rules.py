@@ -704,3 +704,25 @@ def test_an_official_of_no_named_state_cannot_declare() -> None:
     assert got == [("estimated", None)]  # a declared claim must name its claimant state
     named = "Kenya's defence minister said the Lake Step 2034 manoeuvres in Kenya would involve 3,000 soldiers."
     assert [(c["basis"], c["claimant_country"]) for c in main(named)["claims"]] == [("declared", "KEN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Baltic Step '97 is a multinational exercise held in Latvia with Estonian troops.", "1997"),
+        ("Each country has fielded 250 soldiers for Lake Step '94, the first joint Kenyan-Ugandan drill.", "1994"),
+        ('The joint exercise "Lake Step - 2016" has begun at a range in Kenya with Ugandan troops.', "2016"),
+        # a date in the dateline is when the report was filed, not when the drill starts
+        ("NAIROBI, 21 May (Example Wire). Over 3,000 troops will take part next autumn in Lake Step 2035.", "2035"),
+    ],
+)
+def test_an_edition_year_in_any_spelling_dates_a_report_without_a_date(text: str, start: str) -> None:
+    assert main(text, published=None)["start"] == start
+
+
+def test_a_mishap_on_a_day_of_the_drills_does_not_date_them() -> None:
+    text = (
+        "Lake Step 2034 ends today after three weeks of training over Kenya with Ugandan jets. He praised "
+        "the rescue when a Ugandan pilot ejected from a jet on 24 July."
+    )
+    assert main(text, published=None)["start"] == "2034"

@@ -261,19 +261,28 @@ def _edition_year(text: str, body_start: int, title: str | None) -> int | None:
     """Without a publication date, the year that dates "on 1 October": the edition year in the
     title, else that of the first exercise named with a year ("Selenga-2018 began on 1 October");
     two-digit edition years ("Anakonda-16", "Peacemaker '95") are read as 2000-2040 or 1941-1999."""
-    for source, start in ((title or "", 0), (text, body_start)):
+    found = _edition_year_at(text, body_start, title)
+    return found[0] if found else None
+
+
+def _edition_year_at(text: str, body_start: int, title: str | None) -> tuple[int, int, int] | None:
+    """:func:`_edition_year` with where its digits are in ``text`` (a title's, in its header line)."""
+    title_at = text.find(title) if title else -1
+    for source, start, offset in ((title or "", 0, title_at), (text, body_start, 0)):
         m = en.NAME_WITH_YEAR_RE.search(source, start)
         if m is not None:
             year = re.search(r"((?:19|20)\d\d)\b", m.group(0))
             if year:
-                return int(year.group(1))
+                return int(year.group(1)), offset + m.start() + year.start(1), offset + m.start() + year.end(1)
         quoted = _QUOTED_NAME_YEAR.search(source, start)
         if quoted is not None:
-            return int(quoted.group(1) or quoted.group(2))
+            g = 1 if quoted.group(1) else 2
+            return int(quoted.group(g)), offset + quoted.start(g), offset + quoted.end(g)
         short = _SHORT_EDITION_YEAR.search(source, start)
         if short is not None:
-            two = int(short.group(1) or short.group(2))
-            return 2000 + two if two <= 40 else 1900 + two
+            g = 1 if short.group(1) else 2
+            two = int(short.group(g))
+            return (2000 + two if two <= 40 else 1900 + two), offset + short.start(g), offset + short.end(g)
     return None
 
 
@@ -305,6 +314,11 @@ def _build_event(
             # no date in the report: the edition year of its name ("Northern Lance 2035") is the start
             year = [m for m in re.finditer(r"(?:19|20)\d\d", text[name[0] : name[1]])][-1]
             start = (year.group(0), [evidence_at(text, name[0] + year.start(), name[0] + year.end())])
+        elif start is None and end is None and pub is None:
+            # ... or of a name the name finder does not take: "Anakonda-16", "Peacekeeper '94"
+            edition = _edition_year_at(text, parse_header(text)[1], info.title)
+            if edition is not None:
+                start = (str(edition[0]), [evidence_at(text, edition[1], edition[2])])
     org, org_ev = find_organisation(text, facts, gaz)
     source_id = _source_id(info)
     claims_out, claim_ev = build_claims(text, facts, found, org, source_id, gaz)

@@ -66,6 +66,8 @@ def main_dates(
                 continue  # "the second phase ... began on Sunday" is not when the exercise began
             if inside_name(d.start, sent.names) or _MEETING_BEFORE.search(before[-70:]):
                 continue  # "the planning conference, held from 5 to 7 April": not the drills
+            if _DATELINE_PLACE.fullmatch(text, s, d.start) and _DATELINE_END.match(text, d.end, e):
+                continue  # "BRUSSELS, 21 May (EUROPA PRESS)": when the report was filed
             ev = [evidence_at(text, d.start, d.end)]
             if d.second is not None:
                 if start is None:
@@ -90,7 +92,7 @@ def main_dates(
             elif _END_CUE_FAR.search(text[max(s, d.start - 120) : d.start]):
                 if end is None:
                     end = (d.first, ev)
-            elif loose is None and not cl._PURCHASE_RE.search(sentence_text):
+            elif loose is None and not cl._PURCHASE_RE.search(sentence_text) and not _INCIDENT.search(sentence_text):
                 loose = (d.first, ev)
     # a month ("last week") yields to a day computed from a day-precise end and a duration
     month_yields = bool(duration and end and loose and len(loose[0]) < 10 <= len(end[0]))
@@ -111,6 +113,14 @@ def main_dates(
     return start, end
 
 
+#: A date in a sentence about something that happened during the drills, not the drills' dates.
+_INCIDENT = re.compile(
+    r"\b(?:ejected|crashed|crash|collided|collision|died|killed|injured|wounded|accident|incident|"
+    r"went missing|drowned)\b",
+    re.IGNORECASE,
+)
+_DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s*")
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[.\-—–:]")
 _MEETING_BEFORE = re.compile(
     r"\b(?:conference|meeting|talks|summit|briefing|seminar)\b[^.;]{0,40}$", re.IGNORECASE
 )
