@@ -610,13 +610,17 @@ def test_an_organisations_office_speaks_for_it_and_its_own_exercise_is_declared(
         "More than 30-35,000 troops from 33 countries will take part in NATO's largest exercise, Lake "
         "Step 2034, NATO's Supreme Allied Commander Transformation, French General Jean Dupont, told reporters."
     )
-    got = [(c["quantity"], c.get("low"), c["basis"], c["claimant_organisation"]) for c in main(office)["claims"]]
+    got = [
+        (c["quantity"], c.get("low"), c["basis"], c["claimant_organisation"]) for c in main(office)["claims"]
+    ]
     assert got == [("troops", 30000, "declared", "NATO"), ("states", None, "declared", "NATO")]
     alliance = (
         "NATO Secretary General Jan Jansen said the Lake Step 2034 exercise will draw in 45,000 troops, "
         "the alliance's largest manoeuvres in decades."
     )
-    assert [(c["basis"], c["claimant_organisation"]) for c in main(alliance)["claims"]] == [("declared", "NATO")]
+    assert [(c["basis"], c["claimant_organisation"]) for c in main(alliance)["claims"]] == [
+        ("declared", "NATO")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -624,7 +628,10 @@ def test_an_organisations_office_speaks_for_it_and_its_own_exercise_is_declared(
     [
         # a person, an organisation or a ship named after an area is not where the drill is
         ("Russia and China opened Lake Step 2034. General Vladimir Petrov, a deputy commander, spoke.", None),
-        ("Russia and China opened Lake Step 2034 in Primorye. Vladimir Petrov, a commander, spoke.", "RU-PRI"),
+        (
+            "Russia and China opened Lake Step 2034 in Primorye. Vladimir Petrov, a commander, spoke.",
+            "RU-PRI",
+        ),
         ("Mongolia hosts Lake Step 2034. The adjutant general of the Alaska National Guard spoke.", None),
         ("New Zealand and Australia held Lake Step 2034. HMNZS Canterbury carried the vehicles.", None),
         (
@@ -637,9 +644,15 @@ def test_an_organisations_office_speaks_for_it_and_its_own_exercise_is_declared(
             "sailors, finished off the coast on Friday.",
             None,
         ),
-        ("Russia's Lake Step 2034 began at sea, while units of the Kaliningrad district play the enemy.", None),
+        (
+            "Russia's Lake Step 2034 began at sea, while units of the Kaliningrad district play the enemy.",
+            None,
+        ),
         # the area word makes a name an area even where no state is named
-        ("A command-staff exercise, Lake Step 2034, opened at the Pogonovo range in the Voronezh region.", "RU-VOR"),
+        (
+            "A command-staff exercise, Lake Step 2034, opened at the Pogonovo range in the Voronezh region.",
+            "RU-VOR",
+        ),
         (
             "Lake Step 2034 opened at the Pogonovo range in the Voronezh region. Units from the Voronezh, "
             "Belgorod, Smolensk and Bryansk regions are taking part.",
@@ -683,7 +696,13 @@ def test_a_sentence_about_the_next_edition_is_not_about_this_one() -> None:
         (
             "Kenyan soldiers will compete at Lake Step 2034 with teams from countries such as the United "
             "States, the host Uganda, Rwanda and Tanzania.",
-            {"KEN": "participant", "USA": "participant", "UGA": "host", "RWA": "participant", "TZA": "participant"},
+            {
+                "KEN": "participant",
+                "USA": "participant",
+                "UGA": "host",
+                "RWA": "participant",
+                "TZA": "participant",
+            },
         ),
         (
             "Kenya and Uganda held Lake Step 2034; US Africa Command, which is based in Germany, planned it "
@@ -702,7 +721,9 @@ def test_an_official_of_no_named_state_cannot_declare() -> None:
     text = "The defence minister said the Lake Step 2034 manoeuvres would involve about 300,000 servicemen."
     got = [(c["basis"], c["claimant_country"]) for c in main(text)["claims"]]
     assert got == [("estimated", None)]  # a declared claim must name its claimant state
-    named = "Kenya's defence minister said the Lake Step 2034 manoeuvres in Kenya would involve 3,000 soldiers."
+    named = (
+        "Kenya's defence minister said the Lake Step 2034 manoeuvres in Kenya would involve 3,000 soldiers."
+    )
     assert [(c["basis"], c["claimant_country"]) for c in main(named)["claims"]] == [("declared", "KEN")]
 
 
@@ -710,10 +731,16 @@ def test_an_official_of_no_named_state_cannot_declare() -> None:
     ("text", "start"),
     [
         ("Baltic Step '97 is a multinational exercise held in Latvia with Estonian troops.", "1997"),
-        ("Each country has fielded 250 soldiers for Lake Step '94, the first joint Kenyan-Ugandan drill.", "1994"),
+        (
+            "Each country has fielded 250 soldiers for Lake Step '94, the first joint Kenyan-Ugandan drill.",
+            "1994",
+        ),
         ('The joint exercise "Lake Step - 2016" has begun at a range in Kenya with Ugandan troops.', "2016"),
         # a date in the dateline is when the report was filed, not when the drill starts
-        ("NAIROBI, 21 May (Example Wire). Over 3,000 troops will take part next autumn in Lake Step 2035.", "2035"),
+        (
+            "NAIROBI, 21 May (Example Wire). Over 3,000 troops will take part next autumn in Lake Step 2035.",
+            "2035",
+        ),
     ],
 )
 def test_an_edition_year_in_any_spelling_dates_a_report_without_a_date(text: str, start: str) -> None:

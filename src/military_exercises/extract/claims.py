@@ -508,9 +508,9 @@ def _mixed_list(text: str, num: NumberMatch, noun: re.Match[str], quantity: str,
         kinds.add(quantity_of(nxt.group("noun")))
         cursor = nxt.end()
     if len(kinds - {"troops"}) >= 3:
-        families = {_FAMILY.get(k) for k in kinds}
-        if len(families) == 1 and None not in families:
-            return families.pop()  # type: ignore[return-value]  # "1,000 helicopters, planes and drones"
+        families = {_FAMILY.get(k, "") for k in kinds}
+        if len(families) == 1 and "" not in families:
+            return families.pop()  # "1,000 helicopters, planes and drones": aircraft
         return "equipment"  # "tens of thousands of armoured vehicles, helicopters, aircraft and ships"
     other = quantity_of(follow.group("noun"))
     if other == quantity:

@@ -273,7 +273,11 @@ def _edition_year_at(text: str, body_start: int, title: str | None) -> tuple[int
         if m is not None:
             year = re.search(r"((?:19|20)\d\d)\b", m.group(0))
             if year:
-                return int(year.group(1)), offset + m.start() + year.start(1), offset + m.start() + year.end(1)
+                return (
+                    int(year.group(1)),
+                    offset + m.start() + year.start(1),
+                    offset + m.start() + year.end(1),
+                )
         quoted = _QUOTED_NAME_YEAR.search(source, start)
         if quoted is not None:
             g = 1 if quoted.group(1) else 2

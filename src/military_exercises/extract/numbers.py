@@ -197,9 +197,12 @@ def _to_match(m: re.Match[str]) -> NumberMatch | None:
             return None
         if m.group("r_low") and "thousand" in hi_text.lower() and "thousand" not in lo_text.lower():
             low *= 1_000  # "2-3 thousand"
-        elif re.fullmatch(r"\d{1,3}", lo_text.strip()) and re.fullmatch(r"\d{1,3},\d00", hi_text.strip()):
-            if low * 1_000 <= high <= low * 3_000:
-                low *= 1_000  # "30-35,000", "between 20 and 25,000": the thousands are written once
+        elif (
+            re.fullmatch(r"\d{1,3}", lo_text.strip())
+            and re.fullmatch(r"\d{1,3},\d00", hi_text.strip())
+            and low * 1_000 <= high <= low * 3_000
+        ):
+            low *= 1_000  # "30-35,000", "between 20 and 25,000": the thousands are written once
         if low > high:
             return None  # "20-5" is no range; likely a score or a date
         return NumberMatch(m.start(), m.end(), text, "range", low=low, high=high)

@@ -124,7 +124,10 @@ def _resolve_claimant(
     org = gaz.organisations.get(low) or (gaz.organisations[org_hit.group(0).lower()] if org_hit else None)
     if low == "the alliance":
         org = "NATO"
-    if org and (not inside or (org_hit is not None and org_hit.start() <= 4 and re.match(r"['’]s\b", phrase[org_hit.end():]))):
+    if org and (
+        not inside
+        or (org_hit is not None and org_hit.start() <= 4 and re.match(r"['’]s\b", phrase[org_hit.end() :]))
+    ):
         # "NATO's Supreme Allied Commander, French General X": the office speaks, not the nationality
         return _Claimant(name, None, "org", ev, org)
     title = _ORG_TITLE_BEFORE.search(text, max(sent.span[0], att.start - 90), att.start)
@@ -217,9 +220,9 @@ def find_organisation(
         for sent in sents:
             for att in sent.attributions:
                 hit = gaz.organisation_re.search(att.phrase) if gaz.organisation_re else None
-                code = gaz.organisations.get(hit.group(0).lower()) if hit else None
-                if code in gaz.maps.organisations:
-                    return code, evidence_at(text, own.start(), own.end())
+                speaker = gaz.organisations.get(hit.group(0).lower()) if hit else None
+                if speaker is not None and speaker in gaz.maps.organisations:
+                    return speaker, evidence_at(text, own.start(), own.end())
     return None, None
 
 

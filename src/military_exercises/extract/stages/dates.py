@@ -92,7 +92,11 @@ def main_dates(
             elif _END_CUE_FAR.search(text[max(s, d.start - 120) : d.start]):
                 if end is None:
                     end = (d.first, ev)
-            elif loose is None and not cl._PURCHASE_RE.search(sentence_text) and not _INCIDENT.search(sentence_text):
+            elif (
+                loose is None
+                and not cl._PURCHASE_RE.search(sentence_text)
+                and not _INCIDENT.search(sentence_text)
+            ):
                 loose = (d.first, ev)
     # a month ("last week") yields to a day computed from a day-precise end and a duration
     month_yields = bool(duration and end and loose and len(loose[0]) < 10 <= len(end[0]))

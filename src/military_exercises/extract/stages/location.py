@@ -42,7 +42,9 @@ _PLAYS_ENEMY_RIGHT = re.compile(
     r"[^.;,]{0,40}?\bplay(?:s|ed|ing)?\s+(?:the\s+)?(?:enemy|aggressor|opposing\s+force|adversary)\b"
 )
 #: A ship named after the area: "HMNZS Canterbury".
-_SHIP_PREFIX_LEFT = re.compile(r"\b(?:HMNZS|HMAS|HMCS|HMS|USS|USNS|INS|KRI|ROKS|JS|FS|ARA|BAP|SAS|TCG|HNLMS)\s+$")
+_SHIP_PREFIX_LEFT = re.compile(
+    r"\b(?:HMNZS|HMAS|HMCS|HMS|USS|USNS|INS|KRI|ROKS|JS|FS|ARA|BAP|SAS|TCG|HNLMS)\s+$"
+)
 #: Two areas named with one area word: "the Rostov and Krasnodar regions".
 _TWO_AREAS_RIGHT = re.compile(
     r"\s+and\s+(?:[A-Z][\w-]+\s+){1,2}(?:regions|provinces|oblasts|states|prefectures|districts|counties)\b"

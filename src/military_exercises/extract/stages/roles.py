@@ -310,7 +310,9 @@ def find_roles(text: str, sents: list[Sentence], main: Draft | None) -> Roles:
             for m in group:
                 found.context.add(m.code)
                 ev = Evidence(m.start, m.end, m.text)
-                if label == "participant" and re.search(r"\bthe\s+host\s+$", text[max(0, m.start - 12) : m.start]):
+                if label == "participant" and re.search(
+                    r"\bthe\s+host\s+$", text[max(0, m.start - 12) : m.start]
+                ):
                     found.add(m.code, "host", ev)  # "teams from the United States, the host Uganda, ..."
                 elif label in ("participant", "host", "observer"):
                     found.add(m.code, label, ev)
@@ -319,9 +321,16 @@ def find_roles(text: str, sents: list[Sentence], main: Draft | None) -> Roles:
                     if len(group) > 1:
                         found.add(m.code, "host", ev)  # "over Estonia, Latvia and Lithuania": all hosts
         for raw in sent.raw_claims:
-            if raw.quantity == "troops" and raw.country and raw.country_span and raw.country not in found.roles:
+            if (
+                raw.quantity == "troops"
+                and raw.country
+                and raw.country_span
+                and raw.country not in found.roles
+            ):
                 # "500 paratroopers of the US 82nd Airborne Division": a state that sends troops takes part
-                found.add(raw.country, "participant", Evidence(*raw.country_span, text[slice(*raw.country_span)]))
+                found.add(
+                    raw.country, "participant", Evidence(*raw.country_span, text[slice(*raw.country_span)])
+                )
         for m in sent.mentions:
             in_speaker = any(a.start <= m.start < a.end for a in sent.attributions)
             near = re.search(r"\b(?:near|in|outside)\s+$", text[max(sent.span[0], m.start - 10) : m.start])
