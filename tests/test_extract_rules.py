@@ -753,3 +753,56 @@ def test_a_mishap_on_a_day_of_the_drills_does_not_date_them() -> None:
         "the rescue when a Ugandan pilot ejected from a jet on 24 July."
     )
     assert main(text, published=None)["start"] == "2034"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya and Uganda hold Lake Step 2034. The Ugandan side draws on two fleets: eight ships, two "
+            "submarines and 160 marines.",
+            [
+                ("ships", "UGA", 8, "exact"),
+                ("submarines", "UGA", 2, "exact"),
+                ("troops", "UGA", 160, "exact"),
+            ],
+        ),
+        (
+            "Lake Step 2034 in Kenya has 12,700 troops: about 7,200 from the Kenyan army and about 5,500 from "
+            "the Ugandan army, of whom up to 3,000 are at sea.",
+            [
+                ("troops", None, 12700, "exact"),
+                ("troops", "KEN", 7200, "about"),
+                ("troops", "UGA", 5500, "about"),
+                ("troops", "UGA", 3000, "up_to"),
+            ],
+        ),
+        (
+            "Kenya hosts Lake Step 2034 with Uganda. Up to 70 aircraft are involved, 40 of them belonging to "
+            "the Ugandan military.",
+            [("aircraft", None, 70, "up_to"), ("aircraft", "UGA", 40, "exact")],
+        ),
+        (
+            "Naval vessels from Kenya, Uganda and Tanzania gathered in the Indian Ocean for Lake Step 2034. "
+            "Uganda's navy said 11 of its ships were taking part.",
+            [("ships", "UGA", 11, "exact")],
+        ),
+        (
+            "Kenya hosts Lake Step 2034 with Uganda; Uganda will take part with more than 1,230 troops.",
+            [("troops", "UGA", 1230, "more_than")],
+        ),
+        (
+            "Around 2,650 Ugandan Navy personnel will take part in Lake Step 2034 in Kenya. They will be "
+            "spread over 12 ships and four helicopters.",
+            [
+                ("troops", "UGA", 2650, "about"),
+                ("ships", "UGA", 12, "exact"),
+                ("helicopters", "UGA", 4, "exact"),
+            ],
+        ),
+    ],
+)
+def test_contingents_after_a_colon_of_whom_belonging_to_its_own_with_and_they(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims_of(main(text)) == expected

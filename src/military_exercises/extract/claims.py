@@ -135,6 +135,7 @@ CONTRIBUTION_RE = re.compile(
     r"\b(?:sen[dt]s?|sending|deploy(?:s|ed|ing)?|contribut(?:e|es|ed|ing)|field(?:s|ed|ing)?|"
     r"provid(?:e|es|ed|ing)|dispatch(?:es|ed|ing)?|bring(?:s|ing)?|brought|commit(?:s|ted|ting)?|"
     r"contribution|joined with|joins with|numbers|numbered|totals|totalled|totaled|put|"
+    r"(?:take|takes|took|taking)\s+part\s+with|participat(?:e|es|ed|ing)\s+with|"
     r"accounts? for|accounted for|accounting for|is represented by|are represented by|contributors?|"
     r"was represented by|were represented by|suppl(?:y|ies|ied|ying))\b",
     re.IGNORECASE,
@@ -152,8 +153,11 @@ _NUMBER_OF_RE = re.compile(
 _REPRESENT_RE = re.compile(r"\b(?:will\s+|to\s+)?represent(?:s|ed|ing)?\s+(?:the\s+)?")
 _FROM_COUNTRY_RE = re.compile(r"\s+from\s+(?:the\s+)?")
 _OF_THEM_RE = re.compile(
-    r"\s*of\s+(?:them|whom)(?:\s+(?:(?:come|came|are|were)\s+from\s+|from\s+|in\s+)?(?:the\s+)?(?P<who>[A-Z][\w'’.]*))?"
+    r"\s*of\s+(?:them|whom)(?:\s+(?:(?:come|came|are|were)\s+from\s+|from\s+|in\s+|belong(?:ing|s)?\s+to\s+)?"
+    r"(?:the\s+)?(?P<who>[A-Z][\w'’.]*))?"
 )
+#: "..., of whom up to 3,000 are in Belarus": a part of the figure before, with its contingent.
+_OF_WHOM_BEFORE = re.compile(r"\bof\s+(?:whom|them|which)\s+$")
 #: Words before a noun that name people of no one state: "7,000 US and 3,000 African soldiers".
 _OTHER_PEOPLE = re.compile(
     r"\b(?:[A-Z][a-z]+an|foreign|allied|partner|other|international|multinational|coalition|NATO|UN)\b"
@@ -604,6 +608,13 @@ def _side_or_subject(
         return subject.code, (subject.start, subject.end)  # "a Nepali team of 334 members"
     if re.fullmatch(r"\s*,?\s*(?:with\s*)?", between):  # "the Netherlands with 450 troops", "Japan two ..."
         return subject.code, (subject.start, subject.end)
+    if (
+        subject.start - clause[0] <= 12
+        and re.match(r"(?:['’]s)?\s+(?:side|contingent|share|part|navy|army|air\s+force|forces)\b", between)
+        and ":" in between
+        and not re.search(r"\b(?:said|says)\b", between)
+    ):
+        return subject.code, (subject.start, subject.end)  # "The Chinese side draws on ...: eight ships, ..."
     if "," in between and not re.search(r"contingent", between, re.IGNORECASE):
         verb = CONTRIBUTION_RE.search(between)
         if verb is None or "," in between[: verb.start()] or re.search(r"\b(?:said|says|that)\b", between):
@@ -639,6 +650,9 @@ def _elliptical(
         hit = [c for c in countries if c.start == source.end() and c.kind == "country"]
         if hit:  # "more than 1,000 servicemen, including about 300 from Russia's ..."
             return previous[-1].quantity, previous[-1].noun_span, hit[0].code, (hit[0].start, hit[0].end)
+    if previous and _OF_WHOM_BEFORE.search(text, max(clause[0], num.start - 12), num.start):
+        prior = previous[-1]  # "about 5,500 from the Russian armed forces, of whom up to 3,000 ..."
+        return prior.quantity, (num.start, num.end), prior.country, prior.country_span
     them = _OF_THEM_RE.match(text, num.end)
     if them:
         # "1,800 troops from 12 countries, roughly 900 of them Spanish": them = the troops

@@ -114,6 +114,13 @@ NUMBER_RE = re.compile(
 )
 
 
+#: Verbs after which "over" is a preposition of place: "spread over 12 ships".
+_OVER_IS_A_PLACE = re.compile(
+    r"\b(?:spread|spreads|spreading|distributed|divided|split|scattered|flew|flown|fly|flies|sailed|stretch\w*)\s*$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class NumberMatch:
     """One number expression. ``value`` for single numbers, ``low``/``high`` for ranges."""
@@ -211,4 +218,10 @@ def _to_match(m: re.Match[str]) -> NumberMatch | None:
         return None
     qual = m.group("qual")
     qualifier = QUALIFIER_WORDS[" ".join(qual.lower().split())] if qual else "exact"
+    if (
+        qual
+        and qual.lower() == "over"
+        and _OVER_IS_A_PLACE.search(m.string, max(0, m.start() - 25), m.start())
+    ):
+        qualifier = "exact"  # "spread over 12 ships", "flew over 3 countries": no hedge
     return NumberMatch(m.start(), m.end(), text, qualifier, value=value)

@@ -43,7 +43,8 @@ _COREF = re.compile(
     re.IGNORECASE,
 )
 _ITS_OWN_RE = re.compile(
-    r"\b(?:its|their)\s+(?:own\s+)?(?:military\s+)?(?:base|bases|contingent|troops|forces|units)\b",
+    r"\b(?:its|their)\s+(?:own\s+)?(?:military\s+)?(?:base|bases|contingent|troops|forces|units|ships|warships|"
+    r"vessels|aircraft|jets|helicopters|soldiers|personnel|servicemen|sailors|marines)\b",
     re.IGNORECASE,
 )
 #: "Brazil's army said it had deployed 1,400 troops", "her country had committed": the speaker's own.
@@ -70,7 +71,7 @@ _CONTINGENT_SUBJECT = re.compile(
 _IT_SUBJECT = re.compile(
     r"\s*(?:It|They|The\s+(?:contingent|team|detachment|delegation))\s+(?:\w+\s+){0,2}?"
     r"(?:numbers|numbered|sent|sends|comprises|comprised|includes|included|consists|consisted|brought|"
-    r"brings|fielded|fields|deployed|deploys|totals|totalled|totaled)\b"
+    r"brings|fielded|fields|deployed|deploys|totals|totalled|totaled|spread|operate|operates|crew|crews|man)\b"
 )
 
 
@@ -80,6 +81,15 @@ def _contingent_subject(text: str, sent: Sentence | None) -> str | None:
         return None
     m = _CONTINGENT_SUBJECT.match(text, sent.span[0], sent.span[1])
     if m is None:
+        # "Around 2,650 Spanish Navy personnel will take part ... They will be spread over 12 ships"
+        first = sent.raw_claims[0] if sent.raw_claims else None
+        if (
+            first is not None
+            and first.country
+            and first.quantity == "troops"
+            and first.number.start - sent.span[0] <= 12
+        ):
+            return first.country
         return None
     who = [c for c in sent.mentions if c.kind == "country" and m.start("who") <= c.start < m.end("who")]
     return who[0].code if len({c.code for c in who}) == 1 else None
