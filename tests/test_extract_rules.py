@@ -806,3 +806,22 @@ def test_contingents_after_a_colon_of_whom_belonging_to_its_own_with_and_they(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert claims_of(main(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Japan and the United States began Lake Step 2034 in the waters near Okinawa Prefecture.", None),
+        ("China and Russia held Lake Step 2034 on China's Shandong peninsula and nearby areas.", None),
+        ("Lake Step 2034 with Germany echoes the 2014 Wales decisions, a British analyst said.", None),
+        (
+            "Morocco hosts Lake Step 2034 at sites, among them Ben Guerir, Agadir, Tan-Tan, Akka and Tifnit.",
+            None,
+        ),
+        ("New Zealand hosts Lake Step 2034. The areas are the West Coast, Tasman and Marlborough.", None),
+        ("Russia and the United States hold Lake Step 2034 near Fort Riley, Kansas, this month.", "US-KS"),
+        ("India and the United States held Lake Step 2034 in Rajasthan.", "IN-RJ"),
+    ],
+)
+def test_an_area_counts_only_where_words_place_the_drill_in_it_on_land(text: str, admin1: str | None) -> None:
+    assert main(text)["location"]["admin1"] == admin1

@@ -38,6 +38,14 @@ _ADMIN1_IN_OTHER_NAME_RIGHT = re.compile(
 _AREA_WORD_RIGHT = re.compile(
     r"\s+(?:region|oblast|province|krai|kray|prefecture|governorate|county|district)\b", re.IGNORECASE
 )
+_AT_SEA_LEFT = re.compile(r"\bwaters\s+(?:of|near|around|off)\s+(?:the\s+)?$", re.IGNORECASE)
+_PENINSULA_RIGHT = re.compile(r"\s+[Pp]eninsula\b")
+#: Words before an area that place something in it: "in", "near", "Kenya's", "the state of", "Fort Riley, ".
+_PLACE_LEFT = re.compile(
+    r"(?:\b(?:in|at|near|over|across|on|of|throughout|around|from|to|inside|within|into)\s+(?:the\s+)?|['’]s\s+"
+    r"|\b[A-Z][\w'’.-]+,\s*)$"
+)
+_IN_A_LIST_LEFT = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*$")
 _PLAYS_ENEMY_RIGHT = re.compile(
     r"[^.;,]{0,40}?\bplay(?:s|ed|ing)?\s+(?:the\s+)?(?:enemy|aggressor|opposing\s+force|adversary)\b"
 )
@@ -98,6 +106,7 @@ def find_location(
     loc = Location()
     ashore = False  # the chosen area is only where the drill opened or is run from
     several = False
+    unplaced: list[tuple[str, tuple[int, int]]] = []  # areas named with no word that places the drill
     context = found.context | set(found.roles) | {c for c, _e in found.locations}
     if main is not None:
         context |= {p["country"] for p in main.record["participants"]}
@@ -123,6 +132,19 @@ def find_location(
                 continue  # the exercise's name: 'called "BAHR EL GHAZAL"', "KANEM 05"
             if _TOWN_OF_LEFT.search(left) or _SHIP_PREFIX_LEFT.search(left):
                 continue  # "the Senegalese town of Thies": a town, whatever area shares its name
+            if _AT_SEA_LEFT.search(left) or _PENINSULA_RIGHT.match(text, m.end):
+                continue  # "in the waters of Guam", "on the Shandong peninsula": not the land area
+            if not (
+                _AREA_WORD_RIGHT.match(text, m.end)
+                or en.region_word_follows(text, m.end + 1)
+                or (_PLACE_LEFT.search(left) and not _IN_A_LIST_LEFT.search(left))
+            ):
+                # "the 2014 Wales decisions", "..., Agadir, Tan-Tan, Akka": no word places the drill
+                # there; but another area in the sentence still means the drill is in no one area
+                weak = _resolve_admin1(m, context, gaz)
+                if weak is not None:
+                    unplaced.append((weak, sent.span))
+                continue
             if _PLAYS_ENEMY_RIGHT.match(text, m.end, sent.span[1]):
                 continue  # "units of the Kaliningrad special district play the enemy"
             if _FROM_LIST_LEFT.search(text, sent.span[0], m.start):
@@ -142,6 +164,10 @@ def find_location(
         if loc.place is None and sent.places:
             a, b, p = sent.places[0]
             loc.place = (p, Evidence(a, b, p))
+    if loc.admin1 is not None and any(
+        code != loc.admin1[0] and a <= loc.admin1[1].start < b for code, (a, b) in unplaced
+    ):
+        several = True  # "the West Coast, Tasman and Marlborough": three areas
     if (ashore and loc.sea is not None) or several:
         loc.admin1 = None
     if loc.admin1 is not None:
