@@ -825,3 +825,15 @@ def test_contingents_after_a_colon_of_whom_belonging_to_its_own_with_and_they(
 )
 def test_an_area_counts_only_where_words_place_the_drill_in_it_on_land(text: str, admin1: str | None) -> None:
     assert main(text)["location"]["admin1"] == admin1
+
+
+def test_a_count_of_states_besides_the_host_is_not_all_of_them_and_agencies_of_n_countries_are() -> None:
+    besides = (
+        "Lake Step 2034 has begun in Kenya with forces from 23 countries, Uganda among them, as well as "
+        "the host country."
+    )
+    assert states(main(besides)) == []
+    agencies = (
+        "More than 200 people from navies and other agencies of 31 countries take part in Lake Step 2034."
+    )
+    assert states(main(agencies)) == [(31, "exact")]

@@ -298,11 +298,12 @@ _PART_OF_STATES = re.compile(r"\b(?:observer|observing|other|more|member|partner
 _OBSERVING_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?as\s+observers\b", re.IGNORECASE)
 _OF_THE_EXERCISE = re.compile(
     r"\b(?:manoeuvres|maneuvers|exercises?|drills?|armies|forces|troops|coalition|soldiers|navies|"
-    r"militaries|contingents)\s+of\s+$",
+    r"militaries|contingents|agencies|personnel|sailors|officers|units|participants|teams|delegations)\s+of\s+$",
     re.IGNORECASE,
 )
 
 
+_BESIDES_THE_HOST = re.compile(r"\b(?:as\s+well\s+as|besides|in\s+addition\s+to|plus)\s+the\s+host\b", re.I)
 #: A count of states after adjectives the noun matcher stops at: "18 brotherly and friendly countries".
 _STATES_AFTER = re.compile(
     r"\s+(?:(?!(?:of|the|in|from|to|with|by|for|at|on|and)\b)[A-Za-z'’-]+\s+(?:and\s+)?){1,3}?"
@@ -314,6 +315,9 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
     """Is ``num`` followed by ``noun`` ("34 countries") the stated number of participating states?"""
     if _PART_OF_STATES.search(text, num.end, noun.start()) or _OBSERVING_AFTER.match(text, noun.end()):
         return False  # "12 partner countries", "30 countries attend as observers"
+    stop = text.find(".", noun.end())
+    if _BESIDES_THE_HOST.search(text, noun.end(), stop if stop >= 0 else len(text)):
+        return False  # "forces from 23 countries ..., as well as the host country": not all of them
     left = text[max(s_start, num.start - 40) : num.start]
     if _OF_THE_EXERCISE.search(left):
         return True  # "manoeuvres of 29 countries", "the armies of 14 countries"
