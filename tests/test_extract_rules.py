@@ -837,3 +837,28 @@ def test_a_count_of_states_besides_the_host_is_not_all_of_them_and_agencies_of_n
         "More than 200 people from navies and other agencies of 31 countries take part in Lake Step 2034."
     )
     assert states(main(agencies)) == [(31, "exact")]
+
+
+def past_of(text: str, published: str | None = None) -> list[tuple[Any, ...]]:
+    drafts = extract_records(text, published=published, mappings_dir=MAPS)
+    return [(d.record["start"], roles(d.record)) for d in drafts if d.kind == "past"]
+
+
+def test_a_series_start_between_two_states_is_an_earlier_exercise_even_without_a_date() -> None:
+    text = (
+        "The 20th edition of Lake Step opened on Monday in Kenya. The first Lake Step was launched in 2007 "
+        "between Kenya and Uganda."
+    )
+    assert past_of(text) == [("2007", {"KEN": "participant", "UGA": "participant"})]
+    edition = (
+        "Kenya and Uganda ended this year's Exercise Lake Step. Its commander spoke of Lake Step 21 in "
+        "Nairobi. The first Lake Step, in 1982, was meant to improve coordination between Kenyan and "
+        "Ugandan forces."
+    )
+    assert main(edition, published=None)["start"] == "2021"
+    assert past_of(edition) == [("1982", {"KEN": "participant", "UGA": "participant"})]
+
+
+def test_states_that_joined_in_different_years_are_different_earlier_exercises() -> None:
+    text = "India hosts Lake Step 2034. Japan joined in 2015, and Australia took part in 2020."
+    assert past_of(text, "2034-06-14") == [("2015", {"JPN": "participant"}), ("2020", {"AUS": "participant"})]

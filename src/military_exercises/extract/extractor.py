@@ -257,6 +257,11 @@ _SHORT_EDITION_YEAR = re.compile(
 )
 
 
+_NAME_AND_TWO_DIGITS = re.compile(
+    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})\s+(?P<yy>\d\d)(?![\w%-]|\s*(?:per|%))"
+)
+
+
 def _edition_year(text: str, body_start: int, title: str | None) -> int | None:
     """Without a publication date, the year that dates "on 1 October": the edition year in the
     title, else that of the first exercise named with a year ("Selenga-2018 began on 1 October");
@@ -287,6 +292,12 @@ def _edition_year_at(text: str, body_start: int, title: str | None) -> tuple[int
             g = 1 if short.group(1) else 2
             two = int(short.group(g))
             return (2000 + two if two <= 40 else 1900 + two), offset + short.start(g), offset + short.end(g)
+        for named in _NAME_AND_TWO_DIGITS.finditer(source, start):
+            # "Cobra Gold 21" where the report names "Cobra Gold" elsewhere too: its edition year
+            if source.count(named.group("name")) >= 2:
+                two = int(named.group("yy"))
+                yy_at = offset + named.start("yy")
+                return (2000 + two if two <= 40 else 1900 + two), yy_at, yy_at + 2
     return None
 
 

@@ -46,6 +46,9 @@ _PLACE_LEFT = re.compile(
     r"|\b[A-Z][\w'’.-]+,\s*)$"
 )
 _IN_A_LIST_LEFT = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*$")
+_JOINED_RIGHT = re.compile(
+    r"(?:['’]s)?\s+(?:\w+\s+)?(?:joined|took\s+part|participated|participation|entry)\b"
+)
 _PLAYS_ENEMY_RIGHT = re.compile(
     r"[^.;,]{0,40}?\bplay(?:s|ed|ing)?\s+(?:the\s+)?(?:enemy|aggressor|opposing\s+force|adversary)\b"
 )
@@ -188,8 +191,12 @@ def find_location(
     if loc.country is not None:
         found.add(loc.country[0], "host", loc.country[1])
     counted = [c for c, r in found.roles.items() if r in ("host", "participant")]
-    if len(counted) == 1:
-        found.roles[counted[0]] = "host"  # the only participating state hosts
+    joined = main is not None and any(
+        _JOINED_RIGHT.match(text, ev.end) for ev in found.evidence.get(counted[0] if counted else "", [])
+    )
+    if len(counted) == 1 and not joined:
+        # the only participating state hosts, unless it joined an earlier edition ("Japan joined in 2015")
+        found.roles[counted[0]] = "host"
     return loc
 
 

@@ -88,8 +88,10 @@ _FORCES_FROM_NEIGHBOUR = re.compile(
     r"\b(?:units|troops|forces|soldiers|contingents?|servicemen)\s+from\s+neighbou?ring\s+$", re.IGNORECASE
 )
 _BETWEEN_PARTNERS = re.compile(
-    r"\b(?:exercises?|drills?|training|programme|program|manoeuvres|maneuvers|war\s?games|patrols?|"
-    r"interoperability)\s+(?:of\s+this\s+kind\s+|of\s+its\s+kind\s+)?"
+    r"(?:\b(?:exercises?|drills?|training|programme|program|manoeuvres|maneuvers|war\s?games|patrols?|"
+    r"interoperability|coordination)\s+(?:of\s+this\s+kind\s+|of\s+its\s+kind\s+)?"
+    # "The first African Lion was launched in 2007 between Morocco and the United States"
+    r"|\b(?:launched|held|started|began|begun|staged|conducted)\s+in\s+(?:19|20)\d\d\s+)"
     r"between\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:and\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
