@@ -862,3 +862,23 @@ def test_a_series_start_between_two_states_is_an_earlier_exercise_even_without_a
 def test_states_that_joined_in_different_years_are_different_earlier_exercises() -> None:
     text = "India hosts Lake Step 2034. Japan joined in 2015, and Australia took part in 2020."
     assert past_of(text, "2034-06-14") == [("2015", {"JPN": "participant"}), ("2020", {"AUS": "participant"})]
+
+
+def test_a_national_drill_its_government_announces_and_officials_of_no_named_state() -> None:
+    announced = (
+        "Kenyan Defence Minister John Doe has announced the Lake Step 2034 manoeuvres: about 30,000 "
+        "servicemen will take part, the minister said."
+    )
+    record = main(announced)
+    assert roles(record) == {"KEN": "host"}
+    assert [(c["basis"], c["claimant_country"]) for c in record["claims"]] == [("declared", "KEN")]
+    statement = (
+        "Kenya hosts Lake Step 2034. In a statement, the Kenyan General Staff said Uganda and Rwanda will "
+        "take part alongside the host country. The statement said Uganda will take part with 84 personnel."
+    )
+    assert [(c["basis"], c["claimant_country"]) for c in main(statement)["claims"]] == [("declared", "KEN")]
+    commander = (
+        "Kenya, Uganda and Rwanda hold Lake Step 2034 at sea. Uganda will commit 5,000 soldiers, said "
+        "First Admiral Jane Roe, commander of Naval Base 4."
+    )
+    assert [(c["basis"], c["claimant_country"]) for c in main(commander)["claims"]] == [("declared", "UGA")]

@@ -124,7 +124,9 @@ def _resolve_claimant(
     if _COREF.fullmatch(low) and low != "the alliance":
         head = low.split()[-1]
         for past in reversed(history):
-            if past.text and (head in past.text.lower() or low in ("he", "she", "it", "they")):
+            if past.text and (
+                head in past.text.lower() or low in ("he", "she", "it", "they", "the statement")
+            ):
                 return _Claimant(past.text, past.country, past.kind, ev, past.organisation)
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
     if low.startswith("their ") and claim_country is not None:
@@ -157,8 +159,8 @@ def _resolve_claimant(
     if country is None and _GOV_WORDS.search(low):
         return _Claimant(name, host, "state", ev)
     if country is None and _PERSON_RE.fullmatch(name):
-        found = _person_country(text, name, everyone, host)
-        if found is not None:
+        official, found = _person_country(text, name, everyone, host)
+        if official:
             return _Claimant(name, found, "state", ev)
     if country is None:
         return _Claimant(name, None, "analyst", ev)
@@ -172,9 +174,11 @@ _ORG_TITLE_BEFORE = re.compile(r"\b(?P<org>[A-Z][\w-]+)['’]s\s+(?:[\w-]+\s+){0
 _PERSON_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][a-z][\w'’-]*")
 
 
-def _person_country(text: str, name: str, sents: Sequence[Sentence], host: str | None) -> str | None:
-    """The state a named speaker speaks for, from where the report introduces them: a state or
-    demonym just before the name ("Philippine Marines spokesman Captain Felix Serapio") or in the
+def _person_country(
+    text: str, name: str, sents: Sequence[Sentence], host: str | None
+) -> tuple[bool, str | None]:
+    """Whether a named speaker is an official, and the state they speak for, from where the report
+    introduces them: a state or demonym just before the name ("Philippine Marines spokesman Captain Felix Serapio") or in the
     words after it ("Brigadier Mathambo, the Botswana Defence Force officer"); the host when they
     hold an office of no named state ("Admiral Heyana, commander of Naval Base 4")."""
     surname = name.split()[-1]
@@ -188,15 +192,15 @@ def _person_country(text: str, name: str, sents: Sequence[Sentence], host: str |
             if re.match(r"\s*,", tail):  # an appositive describes the speaker first
                 after = {m.code for m in countries if end <= m.start < end + len(tail)}
                 if len(after) == 1:
-                    return after.pop()
+                    return True, after.pop()
             before = [
                 m for m in countries if start - 70 <= m.start < start and "," not in text[m.end : start]
             ]
             if before:
-                return before[-1].code  # "Philippine Marines spokesman Captain Felix Serapio"
+                return True, before[-1].code  # "Philippine Marines spokesman Captain Felix Serapio"
             if _GOV_WORDS.search(window_before) or (re.match(r"\s*,", tail) and _GOV_WORDS.search(tail)):
-                return host
-    return None
+                return True, host  # an official whose state the text may not name
+    return False, None
 
 
 def _basis(claimant: _Claimant, counted: set[str], organisation: str | None = None) -> tuple[str, str | None]:
@@ -296,6 +300,10 @@ def build_claims(
         for raw in sent.raw_claims:
             att, clause = _attribution_for(text, sent, raw)
             claimant = _resolve_claimant(text, att, sent, history, host, raw.country, gaz, sents)
+            if claimant.kind == "state" and claimant.country is None and raw.country in counted:
+                # "Indonesia will commit 5,000 soldiers, said the commander of Naval Base 4": an
+                # official of no named state speaking of one state's contingent is taken to be its own
+                claimant = _Claimant(claimant.text, raw.country, "state", claimant.evidence)
             basis, claimant_country = _basis(claimant, counted, org)
             country = raw.country if raw.country in counted else None
             if country is None and _speakers_own(text, raw, claimant, att, clause, counted):

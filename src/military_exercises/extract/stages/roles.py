@@ -350,4 +350,25 @@ def find_roles(text: str, sents: list[Sentence], main: Draft | None) -> Roles:
             if len(named) == n:
                 for c in named:
                     found.add(c, "participant", evidence_at(text, phrase.start(), phrase.end()))
+    if main is None and not found.counted:
+        # a national drill that only its own government speaks of: "Russian Defence Minister Sergei
+        # Shoigu has announced ... 300,000 servicemen" (no state is named as taking part)
+        for sent in sents:
+            for att in sent.attributions:
+                for m in sent.mentions:
+                    if (
+                        m.kind == "country"
+                        and att.start <= m.start < att.end
+                        and _OWN_GOVERNMENT_RIGHT.match(text, m.end, att.end)
+                    ):
+                        found.add(m.code, "host", Evidence(m.start, m.end, m.text))
+                        return found
     return found
+
+
+#: A state's own government or forces right after its name: "Russian Defence Minister", "China's army".
+_OWN_GOVERNMENT_RIGHT = re.compile(
+    r"(?:['’]s)?\s+(?:\w+\s+)?(?:defen[cs]e|ministry|minister|army|navy|military|armed\s+forces|general\s+staff|"
+    r"air\s+force)\b",
+    re.IGNORECASE,
+)
