@@ -178,9 +178,10 @@ def _person_country(
     text: str, name: str, sents: Sequence[Sentence], host: str | None
 ) -> tuple[bool, str | None]:
     """Whether a named speaker is an official, and the state they speak for, from where the report
-    introduces them: a state or demonym just before the name ("Philippine Marines spokesman Captain Felix Serapio") or in the
-    words after it ("Brigadier Mathambo, the Botswana Defence Force officer"); the host when they
-    hold an office of no named state ("Admiral Heyana, commander of Naval Base 4")."""
+    introduces them: a state or demonym just before the name ("Philippine Marines spokesman Captain
+    Felix Serapio") or in the words after it ("Brigadier Mathambo, the Botswana Defence Force
+    officer"); the host when they hold an office of no named state ("Admiral Heyana, commander of
+    Naval Base 4")."""
     surname = name.split()[-1]
     for sent in sents:
         a, b = sent.span
