@@ -882,3 +882,15 @@ def test_a_national_drill_its_government_announces_and_officials_of_no_named_sta
         "First Admiral Jane Roe, commander of Naval Base 4."
     )
     assert [(c["basis"], c["claimant_country"]) for c in main(commander)["claims"]] == [("declared", "UGA")]
+
+
+def test_a_few_of_a_count_of_states_and_the_two_officers_are_no_troop_figures() -> None:
+    states_part = (
+        "This year 29 countries are involved in Lake Step 2034 in Kenya, nine of them, Uganda included, "
+        "sending troops."
+    )
+    assert claims_of(main(states_part)) == [("states", None, 29, "exact")]
+    officers = (
+        "Kenya's army chief and a Ugandan general met. The two officers launched Lake Step 2034 in Kenya."
+    )
+    assert claims_of(main(officers)) == []

@@ -158,6 +158,7 @@ _OF_THEM_RE = re.compile(
 )
 #: "..., of whom up to 3,000 are in Belarus": a part of the figure before, with its contingent.
 _OF_WHOM_BEFORE = re.compile(r"\bof\s+(?:whom|them|which)\s+$")
+_THE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 #: Words before a noun that name people of no one state: "7,000 US and 3,000 African soldiers".
 _OTHER_PEOPLE = re.compile(
     r"\b(?:[A-Z][a-z]+an|foreign|allied|partner|other|international|multinational|coalition|NATO|UN)\b"
@@ -359,6 +360,12 @@ def find_raw_claims(
                     out.append(RawClaim(num, "states", noun_span, None, None, None))
                 continue
             quantity = _mixed_list(text, num, noun, quantity, clause[1])
+            if (
+                quantity == "troops"
+                and (num.value or 10) < 10
+                and _THE_BEFORE.search(text, s_start, num.start)
+            ):
+                continue  # "the two officers launched ...", "the two sides' special forces": no size
             lowered = noun.group(0).lower()
             if lowered in ("reservists", "conscripts", "regulars"):
                 component = lowered
@@ -659,6 +666,9 @@ def _elliptical(
         return prior.quantity, (num.start, num.end), prior.country, prior.country_span
     them = _OF_THEM_RE.match(text, num.end)
     if them:
+        who = [c for c in countries if them.group("who") and c.start == them.start("who")]
+        if previous and previous[-1].quantity == "states" and not (who and who[0].demonym):
+            return None, (0, 0), None, None  # "29 countries take part, nine of them, China included, ..."
         # "1,800 troops from 12 countries, roughly 900 of them Spanish": them = the troops
         antecedent = next((p for p in reversed(previous) if p.quantity != "states"), None)
         quantity = antecedent.quantity if antecedent else "troops"
