@@ -894,3 +894,30 @@ def test_a_few_of_a_count_of_states_and_the_two_officers_are_no_troop_figures() 
         "Kenya's army chief and a Ugandan general met. The two officers launched Lake Step 2034 in Kenya."
     )
     assert claims_of(main(officers)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It comes at a time of rising tension with Rwanda.",
+        "Many saw it as a show of strength aimed at Rwanda.",
+        "Commander John Koon, US naval attache to Rwanda, praised it.",
+        "Rwanda used to take part in the exercise but has not been invited since.",
+        "Rwanda is not taking part this year.",
+        "Rwanda, formerly an observer, will stay away for a second year.",
+        "The forces will practise how an attack on Rwanda could be repelled.",
+        "It is held in one of the states that border Rwanda.",
+        "The region feels threatened by Rwanda's activities.",
+        "Aircraft based in Rwanda also flew.",
+        "Two Rwandan tourists drove into the area by mistake.",
+        "Afghan Taliban units once came right up to the border.",
+        "The exercise was born of the Rwanda Naval Conference of 1959.",
+        "A Kenyan spokesman told The Rwandan Express that all went well.",
+        "Drills were held in Africa, Europe and North America.",
+    ],
+)
+def test_states_named_for_tension_targets_history_bases_civilians_and_names_are_no_participants(
+    sentence: str,
+) -> None:
+    record = main("Kenya and Uganda hold Lake Step 2034 in Kenya. " + sentence)
+    assert set(roles(record)) == {"KEN", "UGA"}

@@ -666,8 +666,8 @@ def _elliptical(
         return prior.quantity, (num.start, num.end), prior.country, prior.country_span
     them = _OF_THEM_RE.match(text, num.end)
     if them:
-        who = [c for c in countries if them.group("who") and c.start == them.start("who")]
-        if previous and previous[-1].quantity == "states" and not (who and who[0].demonym):
+        people = [c for c in countries if them.group("who") and c.start == them.start("who")]
+        if previous and previous[-1].quantity == "states" and not (people and people[0].demonym):
             return None, (0, 0), None, None  # "29 countries take part, nine of them, China included, ..."
         # "1,800 troops from 12 countries, roughly 900 of them Spanish": them = the troops
         antecedent = next((p for p in reversed(previous) if p.quantity != "states"), None)

@@ -292,6 +292,13 @@ def find_entities(
             if n > 1 and not _joinable(text, tokens, i, j):
                 continue
             found = _lookup(gaz, text, tokens[i][0], tokens[j][1])
+            if (
+                found is not None
+                and found.kind == "country"
+                and _CONTINENT_LEFT.search(text, start, tokens[i][0])
+            ):
+                found = None  # "North America", "Latin America": a continent, not the United States
+                break
             if found is not None:
                 out.append(found)
                 i = j + 1
@@ -322,6 +329,9 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 #: Short aliases that are words, not codes: they may be written in lower case after a capital.
 _SHORT_WORDS = {"lao"}
+
+
+_CONTINENT_LEFT = re.compile(r"\b(?:North|South|Central|Latin)\s+$")
 
 
 def _lookup(gaz: Gazetteer, text: str, a: int, b: int) -> Mention | None:

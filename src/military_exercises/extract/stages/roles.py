@@ -58,7 +58,12 @@ _NOT_PARTICIPANT_LEFT = re.compile(
     # "US Africa Command, which is based in Germany", "events in Ukraine", "interest in Venezuela",
     # "its two neighbours, China and Russia"
     r"|\b(?:based|headquartered|stationed|war|conflict|events|fighting|crisis|interest|the\s+one)\s+in\s+(?:the\s+)?$"
-    r"|\bneighbou?rs\s*,\s*(?:the\s+)?$",
+    r"|\bneighbou?rs\s*,\s*(?:the\s+)?$"
+    # "tension with Iran", "aimed at Taiwan", "attache to Ghana", "an attack on Russia", "air strikes on
+    # Yugoslavia", "states that border Russia", "threatened by Russia's activities"
+    r"|\b(?:tensions?\s+with|aimed\s+at|directed\s+at|targeted\s+at|namely|attach[eé]\s+to|ambassador\s+to|"
+    r"envoy\s+to|(?:attacks?|strikes?|raids?)\s+(?:on|against)|bombing\s+of|invasion\s+of|borders?|bordered\s+by|"
+    r"(?:threatened|menaced|provoked)\s+by|holding)\s+(?:the\s+)?(?:especially\s+)?$",
     re.IGNORECASE,
 )
 #: "co-hosted by X and Y", "led by X", "organised by X": the leads are hosts.
@@ -116,7 +121,13 @@ _DATELINE_LEFT = re.compile(r"^[A-Z][A-Z .'’-]{1,40},\s*$")
 _DATELINE_RIGHT = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?[-—–:]")
 _NOT_PARTICIPANT_RIGHT = re.compile(
     r"^(?:['’]s)?\s*(?:border(?!\s+(?:guards?|troops|service|police|forces))|frontier|-made|-built|-designed|"
-    r"-supplied|coast\b(?!\s+guards?\b))",
+    r"-supplied|coast\b(?!\s+guards?\b))"
+    # "France 24", "Afghan Taliban units", "two American tourists", "The Indian Express", "the Panama
+    # Naval Conference": an outlet, armed groups, civilians, a paper, a meeting named after a state
+    r"|^\s+(?:24\b|(?:\w+\s+)?(?:Taliban|rebels?|insurgents?|militants?|separatists?|terrorists?|jihadists?|"
+    r"tourists?|civilians?|residents?|journalists?|citizens?|nationals?|students?|refugees?)\b|"
+    r"(?:Express|Times|Post|Herald|Tribune|Gazette|Today)\b|(?:Naval\s+)?(?:Conference|Canal|Papers|Agreement|"
+    r"Accords?|Treaty|Declaration|Protocol)\b)",
     re.IGNORECASE,
 )
 _OWN_EXERCISE_RIGHT = re.compile(
@@ -137,7 +148,10 @@ _OBSERVER_RIGHT = re.compile(
 )
 _NOT_TAKING_PART = re.compile(
     r"^[^.;]{0,40}?\b(?:chose\s+not\s+to|(?:did|do|does|will|would)\s+not|didn['’]t|won['’]t|declined\s+to|"
-    r"refused\s+to|opted\s+not\s+to)\s+(?:send|take\s+part|participate|join|attend|contribute)",
+    r"refused\s+to|opted\s+not\s+to|used\s+to)\s+(?:send|take\s+part|participate|join|attend|contribute)"
+    # "Cambodia is not taking part this year", "Myanmar ... will stay away"
+    r"|^[^.;]{0,40}?\b(?:(?:is|are|was|were)\s+not\s+(?:taking\s+part|participating|joining)|stay(?:s|ed)?\s+away|"
+    r"(?:is|are|will\s+be)\s+absent)\b",
     re.IGNORECASE,
 )
 _OFFICIAL_RIGHT = re.compile(
@@ -213,6 +227,8 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
             if _WITH_PARTNER.search(text, att.end, e) or _OWN_CONTRIBUTION.match(text, att.end, e):
                 return "participant"
             return "speaker"
+    if _NOT_TAKING_PART.search(right[:80]):
+        return "other"  # "Laos, Cambodia and Brunei chose not to send ships", "Myanmar ... will stay away"
     # "Burkina Faso, which faces attacks, was invited to observe": the relative clause is skipped
     main_right = re.sub(r"^\s*,\s*(?:which|who)\b[^,;]*,", "", text[last.end : e])
     if (
@@ -223,8 +239,6 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
         return "observer" if not re.search(r"\bdeclined|refused\b", right) else "other"
     if _CRITIC.search(right[:60]) and not _JOIN_VERB.search(right[:25]):
         return "other"
-    if _NOT_TAKING_PART.search(right[:80]):
-        return "other"  # "Laos, Cambodia and Brunei chose not to send ships"
     if _HOST_RIGHT.match(right):
         return "host"
     if (
