@@ -54,11 +54,12 @@ SPLITS = (
     "heldback3",
     "heldback4",
     "heldback5",
+    "heldback6",
 )
-#: The held-back splits: scored, never tuned on. ``heldback2``, ``heldback3`` and ``heldback4`` were
+#: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback5`` were
 #: each scored once (their first scores are in docs/extraction.md) and became development when the
 #: next held-back set was written, as the blind rounds did.
-HELDBACK = ("heldback", "heldback5")
+HELDBACK = ("heldback", "heldback6")
 #: Everything the rules may be tuned on.
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 
@@ -308,7 +309,8 @@ TITLES = {
     "heldback2": "Second held-back split (scored once, then development)",
     "heldback3": "Third held-back split (scored once, then development)",
     "heldback4": "Fourth held-back split (scored once, then development)",
-    "heldback5": "Fifth held-back split (never tuned on)",
+    "heldback5": "Fifth held-back split (scored once, then development)",
+    "heldback6": "Sixth held-back split (never tuned on)",
     "development": "Development set (every split but the held-back ones)",
 }
 
