@@ -921,3 +921,22 @@ def test_states_named_for_tension_targets_history_bases_civilians_and_names_are_
 ) -> None:
     record = main("Kenya and Uganda hold Lake Step 2034 in Kenya. " + sentence)
     assert set(roles(record)) == {"KEN", "UGA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Operation Formosa, a Brazilian drill with China, is taking place in Goiás.", "BR-GO"),
+        ("Britain's Lake Step 2034 ended at sea with the carrier Prince of Wales.", None),
+        ("Chile hosts Lake Step 2034 in waters off Coquimbo, Valparaíso and Punta Arenas.", None),
+        ("Chinese troops left Turpan in Xinjiang for the Lake Step 2034 exercise area inside Russia.", None),
+        ("The Lake Step 2034 exercise with Japan is held in and around the Hawaiian Islands.", "US-HI"),
+        (
+            'India holds Lake Step 2034 in Mizoram. "Such drills matter, as tension runs high in Ladakh and '
+            'Arunachal Pradesh," an Indian officer said.',
+            "IN-MZ",
+        ),
+    ],
+)
+def test_areas_in_names_titles_lists_departures_and_quoted_remarks(text: str, admin1: str | None) -> None:
+    assert main(text)["location"]["admin1"] == admin1

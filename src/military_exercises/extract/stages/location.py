@@ -23,6 +23,7 @@ _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w .'’-]{0,30})?\s*(?:\([^)]{0,
 _HOST_WORD = re.compile(r"\bhost(?:s|ed|ing)?\b", re.IGNORECASE)
 _ADMIN1_NOT_LOCATION_LEFT = re.compile(
     r"(?:border\s+with|bordering|crossing\s+from|from|into|toward|towards|between|off|port\s+of|banks?\s+of|"
+    r"left|leaving|departed|departing|set\s+off\s+from|"
     r"(?:talks|meeting|summit|visit|conference|negotiations)\s+(?:in|to))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -44,6 +45,14 @@ _PENINSULA_RIGHT = re.compile(r"\s+[Pp]eninsula\b")
 _PLACE_LEFT = re.compile(
     r"(?:\b(?:in|at|near|over|across|on|of|throughout|around|from|to|inside|within|into)\s+(?:the\s+)?|['’]s\s+"
     r"|\b[A-Z][\w'’.-]+,\s*)$"
+)
+_NAME_PREFIX_LEFT = re.compile(
+    r"\b(?:Operation|Exercise|Operação|Operación|Prince\s+of|Princess\s+of|Duke\s+of)\s+$"
+)
+_LIST_GOES_ON_RIGHT = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s*(?:,|\band\b)|\s+and\s+[A-Z]")
+#: Where forces set out from: "left Turpan in Xinjiang for the exercise area".
+_SET_OUT_LEFT = re.compile(
+    r"\b(?:left|leaving|departed|departing|set\s+off\s+from)\s+(?:[A-Z][\w'’.-]*\s+){1,3}in\s+(?:the\s+)?$"
 )
 _IN_A_LIST_LEFT = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*$")
 _JOINED_RIGHT = re.compile(
@@ -133,14 +142,21 @@ def find_location(
                 continue
             if any(a <= m.start < b for a, b, _n in sent.names) or (len(m.text) > 3 and m.text.isupper()):
                 continue  # the exercise's name: 'called "BAHR EL GHAZAL"', "KANEM 05"
+            if _NAME_PREFIX_LEFT.search(left) or text[sent.span[0] : sent.span[0] + 1] in '"“':
+                continue  # "Operation Formosa", "Prince of Wales"; a quoted remark does not place the drill
             if _TOWN_OF_LEFT.search(left) or _SHIP_PREFIX_LEFT.search(left):
                 continue  # "the Senegalese town of Thies": a town, whatever area shares its name
+            if _SET_OUT_LEFT.search(wide):
+                continue  # "left Turpan in Xinjiang for the exercise area inside Russia"
             if _AT_SEA_LEFT.search(left) or _PENINSULA_RIGHT.match(text, m.end):
                 continue  # "in the waters of Guam", "on the Shandong peninsula": not the land area
+            listed = _IN_A_LIST_LEFT.search(left) or (
+                re.search(r"[A-Z][\w'’.-]*,\s*$", left) and _LIST_GOES_ON_RIGHT.match(text, m.end)
+            )
             if not (
                 _AREA_WORD_RIGHT.match(text, m.end)
                 or en.region_word_follows(text, m.end + 1)
-                or (_PLACE_LEFT.search(left) and not _IN_A_LIST_LEFT.search(left))
+                or (_PLACE_LEFT.search(left) and not listed)
             ):
                 # "the 2014 Wales decisions", "..., Agadir, Tan-Tan, Akka": no word places the drill
                 # there; but another area in the sentence still means the drill is in no one area
