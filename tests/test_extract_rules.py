@@ -940,3 +940,11 @@ def test_states_named_for_tension_targets_history_bases_civilians_and_names_are_
 )
 def test_areas_in_names_titles_lists_departures_and_quoted_remarks(text: str, admin1: str | None) -> None:
     assert main(text)["location"]["admin1"] == admin1
+
+
+def test_a_list_of_nationalities_runs_on_across_asides_in_brackets() -> None:
+    text = (
+        "Lake Step 2034 gathered 1,200 soldiers of eleven nationalities: Kenya, Uganda (one observer), "
+        "France (with its forces based in French Polynesia), Rwanda and Tanzania."
+    )
+    assert set(roles(main(text))) == {"KEN", "UGA", "FRA", "RWA", "TZA"}

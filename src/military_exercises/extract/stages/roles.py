@@ -108,7 +108,8 @@ _OWN_CONTRIBUTION = re.compile(
 #: "The seven countries sending their armed forces are A, B and C".
 _SENDING_LIST_LEFT = re.compile(
     r"\b(?:countries|nations|states|participants)\b[^.;]{0,45}?\b(?:are|were|include[sd]?)\s*:?\s*(?:the\s+)?$"
-    r"|\b(?:from|of)\s+(?:[\w-]+\s+){0,2}(?:countries|nations|states)\s*[,:]\s*(?:namely\s+)?(?:the\s+)?$",
+    r"|\b(?:from|of)\s+(?:[\w-]+\s+){0,2}(?:countries|nations|states|nationalities)\s*[,:]\s*(?:namely\s+)?"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )  # also "personnel from eight countries, Kazakhstan, Britain, ..."
 #: "The ten observing countries are A, B and C", "observers: A, B".
@@ -164,7 +165,9 @@ _HOST_RIGHT = re.compile(
 _WITH_PARTNER = re.compile(r"\b(?:exercises?|drills?|manoeuvres|training)\s+with\s+(?:the\s+)?[A-Z]")
 _FORCE_WORDS = re.compile(r"\b(?:contingents?|troops|forces|units|soldiers|personnel|warships)\b", re.I)
 _LED_RIGHT = re.compile(r"^-(?:led|hosted)\b", re.IGNORECASE)
-_GROUP_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:host\s+)?$", re.IGNORECASE)
+_GROUP_JOIN = re.compile(
+    r"^\s*(?:\([^()]{0,90}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:host\s+)?$", re.IGNORECASE
+)  # "Canada, Chile (one observer), France (...), the United Kingdom"
 #: One list item the tables do not know ("Fiji, New Caledonia, Malaysia", "the Dutch Caribbean,
 #: Antigua"): the list goes on across it.
 _GROUP_JOIN_OVER = re.compile(
@@ -176,15 +179,20 @@ _GROUP_JOIN_OVER = re.compile(
 
 def _country_groups(text: str, mentions: list[en.Mention]) -> list[list[en.Mention]]:
     groups: list[list[en.Mention]] = []
+    current: list[en.Mention] | None = None  # the group a list goes on in
     for m in mentions:
         if m.kind != "country":
             continue
-        gap = text[groups[-1][-1].end : m.start] if groups else ""
+        gap = text[current[-1].end : m.start] if current else ""
+        if current and gap.count("(") > gap.count(")"):
+            groups.append([m])  # "France (with its forces in French Polynesia), ...": an aside in a list
+            continue
         joined = _GROUP_JOIN.match(gap) or _GROUP_JOIN_OVER.match(gap)
-        if groups and joined and not groups[-1][-1].possessive:
-            groups[-1].append(m)
+        if current and joined and not current[-1].possessive:
+            current.append(m)
         else:
-            groups.append([m])
+            current = [m]
+            groups.append(current)
     return groups
 
 
