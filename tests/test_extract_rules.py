@@ -948,3 +948,47 @@ def test_a_list_of_nationalities_runs_on_across_asides_in_brackets() -> None:
         "France (with its forces based in French Polynesia), Rwanda and Tanzania."
     )
     assert set(roles(main(text))) == {"KEN", "UGA", "FRA", "RWA", "TZA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya expects 3,000 military and civilian personnel at Lake Step 2034.",
+            [("troops", None, 3000, "exact")],
+        ),
+        (
+            "Uganda has sent 3,600 army, navy and air force personnel to Lake Step 2034 in Kenya.",
+            [("troops", "UGA", 3600, "exact")],
+        ),
+        (
+            "More than 1,600 Ugandan ground and air force personnel crossed into Kenya for Lake Step 2034.",
+            [("troops", "UGA", 1600, "more_than")],
+        ),
+        (
+            "Around 20,000 Kenyan and allied soldiers will take part in Lake Step 2034.",
+            [("troops", None, 20000, "about")],
+        ),
+        (
+            "Lake Step 2034 will be held in Kenya. Up to 12,700 people are to be involved.",
+            [("troops", None, 12700, "up_to")],
+        ),
+        (
+            "Lake Step 2034 in Kenya brings 8,000 personnel from 26 allied and partner countries.",
+            [("troops", None, 8000, "exact"), ("states", None, 26, "exact")],
+        ),
+        (
+            "Lake Step 2034 in Kenya had 12 surface ships, one submarine, four helicopters and two aircraft.",
+            [
+                ("ships", None, 12, "exact"),
+                ("submarines", None, 1, "exact"),
+                ("helicopters", None, 4, "exact"),
+                ("aircraft", None, 2, "exact"),
+            ],
+        ),  # fmt: skip
+    ],
+)
+def test_services_before_one_noun_people_to_be_involved_and_allied_and_partner_states(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims_of(main(text)) == expected

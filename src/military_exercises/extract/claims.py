@@ -86,13 +86,14 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
 _NOUN_ALT = "|".join(p for p, _q in QUANTITY_NOUNS)
 #: Lower-case modifiers listed before one noun: "ground, maritime and air" (personnel).
 _ADJECTIVE_LIST = re.compile(
-    rf"\s+(?:[a-z-]+(?:\s+[a-z-]+)?,\s+){{1,6}}[a-z-]+\s+(?:and|or)\s+[a-z-]+\s+(?=(?:{_NOUN_ALT})(?![\w-]))",
+    rf"\s+(?:[a-z-]+(?:\s+[a-z-]+)?,\s+){{0,6}}[a-z-]+(?:\s+[a-z-]+)?\s+(?:and|or)\s+[a-z-]+(?:\s+[a-z-]+)?\s+"
+    rf"(?=(?:{_NOUN_ALT})(?![\w-]))",
     re.IGNORECASE,
 )
 _PEOPLE_TAKING_PART = re.compile(
-    r"(?:people|persons)(?=\s+(?:in\s+(?:all|total)|(?:will\s+|to\s+)?(?:take|took|taking)\s+part|"
-    r"(?:are|were|will\s+be)\s+(?:\w+ly\s+|also\s+)?(?:involved|taking\s+part|participating)|participat\w*|"
-    r"involved))",
+    r"(?:people|persons)(?=(?:,[^,.;]{0,60},)?\s+(?:in\s+(?:all|total)|(?:will\s+|to\s+)?(?:take|took|taking)\s+part|"
+    r"(?:are|were|will\s+be)\s+(?:\w+ly\s+|also\s+|to\s+be\s+)?(?:involved|taking\s+part|participating)|"
+    r"participat\w*|involved|would\s+(?:take\s+part|be\s+involved)))",
     re.IGNORECASE,
 )
 _NOUN_RE = re.compile(rf"(?:{_NOUN_ALT})(?![\w-])", re.IGNORECASE)
@@ -141,7 +142,8 @@ CONTRIBUTION_RE = re.compile(
     re.IGNORECASE,
 )
 _UNIT_NUMBERS_RE = re.compile(
-    r"\b(?:contingent|brigade|battalion|force|unit|side|company|regiment|detachment)\s+"
+    r"\b(?:contingent|brigade|battalion|force|unit|side|company|regiment|detachment|troops|personnel|"
+    r"participants)\s+"
     r"(?:numbers|numbered|totals|totalled|totaled|of|was|is|stood at|comprised|comprises|comes to|came to|"
     r"amounts to|amounted to|reached|reaches)\s+(?:almost\s+|nearly\s+|about\s+|some\s+)?$",
     re.IGNORECASE,
@@ -158,6 +160,11 @@ _OF_THEM_RE = re.compile(
 )
 #: "..., of whom up to 3,000 are in Belarus": a part of the figure before, with its contingent.
 _OF_WHOM_BEFORE = re.compile(r"\bof\s+(?:whom|them|which)\s+$")
+#: Several peoples before one noun: "US and European", "French and allied" (troops).
+_MIXED_PEOPLE = re.compile(
+    r"[A-Z][\w'’.-]*\s*(?:,|\band\b)\s*(?:[A-Z]|allied|foreign|partner|other|coalition|international|"
+    r"multinational)"
+)
 _THE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 #: Words before a noun that name people of no one state: "7,000 US and 3,000 African soldiers".
 _OTHER_PEOPLE = re.compile(
@@ -251,7 +258,11 @@ def _noun_after(text: str, pos: int, limit: int) -> re.Match[str] | None:
         return people
     listed = _ADJECTIVE_LIST.match(text, pos, limit)
     listed_words = re.findall(r"[\w-]+", listed.group(0).lower()) if listed else []
-    if listed and not any(w in _MOD_STOP for w in listed_words if w not in ("and", "or")):
+    if (
+        listed
+        and not any(w in _MOD_STOP or _NOUN_RE.fullmatch(w) for w in listed_words if w not in ("and", "or"))
+        and not _HAS_NUMBER_RE.search(listed.group(0))
+    ):
         # "a combined 5,600 ground, maritime and air personnel", not "for two weeks, Russian ... sailors"
         return _NOUN_RE.match(text, listed.end(), limit)
     prefix = _COUNTED_AS_RE.match(text, pos, limit)
@@ -314,7 +325,10 @@ _STATES_AFTER = re.compile(
 
 def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: int) -> bool:
     """Is ``num`` followed by ``noun`` ("34 countries") the stated number of participating states?"""
-    if _PART_OF_STATES.search(text, num.end, noun.start()) or _OBSERVING_AFTER.match(text, noun.end()):
+    whole = re.search(r"\band\s+partner\b", text[num.end : noun.start()])  # "26 allied and partner countries"
+    if (_PART_OF_STATES.search(text, num.end, noun.start()) and not whole) or _OBSERVING_AFTER.match(
+        text, noun.end()
+    ):
         return False  # "12 partner countries", "30 countries attend as observers"
     stop = text.find(".", noun.end())
     if _BESIDES_THE_HOST.search(text, noun.end(), stop if stop >= 0 else len(text)):
@@ -372,7 +386,8 @@ def find_raw_claims(
             # "a 70-strong Indian contingent": the state may sit inside the matched noun
             inside = noun.end() if noun.group(0).startswith("-strong") else noun.start()
             own = [c for c in countries if num.end <= c.start < inside]
-            mixed = re.search(r",|\band\b", text[num.end : noun.start()]) is not None
+            # "8,600 US and European troops" (mixed), not "1,600 Chinese ground and air force personnel"
+            mixed = _MIXED_PEOPLE.search(text, num.end, noun.start()) is not None
             if len({c.code for c in own}) == 1 and not mixed:  # not "8,600 US and European troops"
                 country, country_span = own[0].code, (own[0].start, own[0].end)
             elif not own:
