@@ -985,7 +985,7 @@ def test_a_list_of_nationalities_runs_on_across_asides_in_brackets() -> None:
                 ("helicopters", None, 4, "exact"),
                 ("aircraft", None, 2, "exact"),
             ],
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_services_before_one_noun_people_to_be_involved_and_allied_and_partner_states(
