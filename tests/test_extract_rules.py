@@ -992,3 +992,27 @@ def test_services_before_one_noun_people_to_be_involved_and_allied_and_partner_s
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert claims_of(main(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # a day in a sentence about an earlier year is of that year
+        (
+            "Lake Step 2034 begins in Kenya. In 2001 the manoeuvre went ahead despite the attacks of 11 September.",
+            "2034",
+            None,
+        ),
+        (
+            "Lake Step 2034 will be held in Kenya. At the April 30 to May 4 meeting in Nairobi, planners met.",
+            "2034",
+            None,
+        ),
+        ("Lake Step 2034 will be held in Kenya. Observers have until 23 March to sign up.", "2034", None),
+    ],
+)
+def test_days_of_an_earlier_year_a_meeting_or_a_deadline_do_not_date_the_drill(
+    text: str, start: str, end: str | None
+) -> None:
+    record = main(text, published=None)
+    assert (record["start"], record["end"]) == (start, end)

@@ -64,8 +64,12 @@ def main_dates(
                 continue
             if _LATER_PHASE.search(text, s, d.start) and not d.second:
                 continue  # "the second phase ... began on Sunday" is not when the exercise began
-            if inside_name(d.start, sent.names) or _MEETING_BEFORE.search(before[-70:]):
-                continue  # "the planning conference, held from 5 to 7 April": not the drills
+            if (
+                inside_name(d.start, sent.names)
+                or _MEETING_BEFORE.search(before[-70:])
+                or _MEETING_AFTER.match(text, d.end, e)
+            ):
+                continue  # "the planning conference, held from 5 to 7 April", "the April 30 to May 4 meeting"
             if _DATELINE_PLACE.fullmatch(text, s, d.start) and _DATELINE_END.match(text, d.end, e):
                 continue  # "BRUSSELS, 21 May (EUROPA PRESS)": when the report was filed
             ev = [evidence_at(text, d.start, d.end)]
@@ -125,6 +129,12 @@ _INCIDENT = re.compile(
 )
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s*")
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[.\-—–:]")
+#: A meeting or a deadline dated by the date: "the April 30 to May 4 meeting", "until 23 March to sign up".
+_MEETING_AFTER = re.compile(
+    r"\s+(?:(?:planning|final|main|initial)\s+)?(?:conference|meeting|talks|summit|briefing|seminar)\b"
+    r"|\s+to\s+(?:sign\s+up|register|apply|enrol|submit)\b",
+    re.IGNORECASE,
+)
 _MEETING_BEFORE = re.compile(
     r"\b(?:conference|meeting|talks|summit|briefing|seminar)\b[^.;]{0,40}$", re.IGNORECASE
 )
