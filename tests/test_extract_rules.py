@@ -1016,3 +1016,31 @@ def test_days_of_an_earlier_year_a_meeting_or_a_deadline_do_not_date_the_drill(
 ) -> None:
     record = main(text, published=None)
     assert (record["start"], record["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lake Step 2034 opened in Kenya. The drill has 5,000 troops from eleven countries, the three "
+            "Baltic states among them.",
+            [("reported", None), ("reported", None)],  # "states" here is no reporting verb
+        ),
+        (
+            "Kenya hosts Lake Step 2034. It was reported earlier that more than 12,000 people would take part.",
+            [("reported", None)],
+        ),
+        (
+            "Kenya hosts Lake Step 2034. Kenya's army said in a release that it was ready. So far 26 nations have committed "
+            "themselves to it, according to the release.",
+            [("declared", "KEN")],
+        ),
+        (
+            "Kenya hosts Lake Step 2034. Kenyan Navy Capt. Jane Roe, who directs press operations, said the "
+            "exercise would involve 25,000 personnel.",
+            [("declared", "KEN")],
+        ),
+    ],
+)
+def test_speakers_unnamed_by_a_document_or_behind_a_relative_clause(text: str, expected: list[Any]) -> None:
+    assert [(c["basis"], c["claimant_country"]) for c in main(text)["claims"]] == expected

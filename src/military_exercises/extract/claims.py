@@ -185,7 +185,8 @@ CLAUSE_SPLIT_RE = re.compile(r";|,?\s+\b(?:while|whereas)\b|,\s+but\b|,\s+follow
 _SPEECH = (
     r"said|says|say|announced|announces|added|adds|reported|reports|told(?:\s+\w+)?|tells|estimated|"
     r"(?:was|were)\s+quoted\s+as\s+saying|"
-    r"estimates|estimate|claimed|claims|stated|states|confirmed|confirms|noted|notes|disclosed|"
+    r"estimates|estimate|claimed|claims|stated|states(?!\s+(?:among|of|from|and|or|to|in|that\s+(?:take|took|border)|"
+    r"which|who|are|were|have|had|will|taking|involved|participat))|confirmed|confirms|noted|notes|disclosed|"
     r"put\s+(?:the|its|their)\s+(?:own\s+)?(?:number|figure|total|contribution|strength|size)(?:\s+\w+){0,3}?\s+at"
 )
 #: Reporting verbs are lower-case in prose; matching case-sensitively keeps "the United States" out.
@@ -756,7 +757,12 @@ def find_attributions(text: str, sentence: tuple[int, int]) -> list[Attribution]
         clause = _clause_of(spans, m.start())
         phrase = _speaker_before(text, clause[0], m.start())
         after = _SPEAKER_AFTER.match(text, m.end(), s_end)
-        if after is not None and re.search(r"[,\"”’]\s*$", text[max(s_start, m.start() - 3) : m.start()]):
+        relative = re.search(r",\s*(?:who|which)\b[^,]*,\s*$", text[clause[0] : m.start()])
+        if (
+            after is not None
+            and not relative  # "Capt. Jeff Davis, who directs press operations, said the exercise ..."
+            and re.search(r"[,\"”’]\s*$", text[max(s_start, m.start() - 3) : m.start()])
+        ):
             # "Indonesia will commit 5,000 soldiers, said First Admiral Agus Heyana, commander of ..."
             phrase = (after.start("who"), after.end("who"))
         if phrase is None:

@@ -39,9 +39,12 @@ _OUTLETS = re.compile(
 _ANALYST_WORDS = re.compile(r"\b(?:analysts?|experts?|observers|researchers?|think[- ]tank)\b", re.IGNORECASE)
 _COREF = re.compile(
     r"(?:he|she|it|they|the\s+(?:ministry|army|navy|agency|fleet|headquarters|command|official|"
-    r"spokesman|spokeswoman|statement|force|military|air force|alliance|staff))",
+    r"spokesman|spokeswoman|statement|force|military|air force|alliance|staff|release|press release|"
+    r"communiqu[eé]))",
     re.IGNORECASE,
 )
+#: A document the last speaker issued: "according to the release", "the statement said".
+_DOCUMENTS = ("the statement", "the release", "the press release", "the communique", "the communiqué")
 _ITS_OWN_RE = re.compile(
     r"\b(?:its|their)\s+(?:own\s+)?(?:military\s+)?(?:base|bases|contingent|troops|forces|units|ships|warships|"
     r"vessels|aircraft|jets|helicopters|soldiers|personnel|servicemen|sailors|marines)\b",
@@ -119,13 +122,13 @@ def _resolve_claimant(
     phrase = att.phrase.strip()
     low = phrase.lower()
     ev = Evidence(att.start, att.end, text[att.start : att.end])
-    if re.fullmatch(r"(?:the\s+)?(?:reports?|report said)", low):
-        return _Claimant(None, None, "none", None)
+    if re.fullmatch(r"(?:the\s+)?(?:reports?|report said)|it\s+(?:was|has\s+been|had\s+been|is)", low):
+        return _Claimant(None, None, "none", None)  # "It was reported earlier that ...": no one named
     if _COREF.fullmatch(low) and low != "the alliance":
         head = low.split()[-1]
         for past in reversed(history):
             if past.text and (
-                head in past.text.lower() or low in ("he", "she", "it", "they", "the statement")
+                head in past.text.lower() or low in ("he", "she", "it", "they", *_DOCUMENTS)
             ):
                 return _Claimant(past.text, past.country, past.kind, ev, past.organisation)
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
