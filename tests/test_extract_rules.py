@@ -1044,3 +1044,19 @@ def test_days_of_an_earlier_year_a_meeting_or_a_deadline_do_not_date_the_drill(
 )
 def test_speakers_unnamed_by_a_document_or_behind_a_relative_clause(text: str, expected: list[Any]) -> None:
     assert [(c["basis"], c["claimant_country"]) for c in main(text)["claims"]] == expected
+
+
+def test_earlier_exercises_by_short_year_series_creation_and_last_years_edition() -> None:
+    short = 'Kenya holds Lake Step 2034. "In some ways it repeats Zapad-81," the minister said.'
+    assert [s for s, _r in past_of(short, "2034-06-14")] == ["1981"]
+    created = (
+        "Kenya holds Lake Step 2034. Lake Step was created in 1959 at the initiative of the Ugandan navy."
+    )
+    assert past_of(created, "2034-06-14") == [("1959", {"UGA": "host"})]
+    last_year = (
+        "Ghana and Togo host Lake Step, which opened on March 1st. Togo hosted Lake Step 2033 last year, "
+        "with 400 participants from ten nations."
+    )
+    record = main(last_year, published=None)
+    assert record["name"] != "Lake Step 2033"
+    assert [s for s, _r in past_of(last_year)] == ["2033"]

@@ -113,7 +113,7 @@ def extract_records(
     hint = None if pub is not None else _edition_year(text, body_start, info.title)
     spans = split_sentences(text, body_start, len(text))
     sentences = [analyse(text, span, gaz, pub, hint) for span in spans]
-    main_name = find_main_name(sentences, pub)
+    main_name = find_main_name(sentences, pub, text)
     now = reference_year(text, sentences, pub, main_name[2] if main_name else None, info.title)
     if pub is None and hint is not None and (main_name is None or not re.search(r"\d{4}$", main_name[2])):
         now = hint  # "Anakonda-16": the edition year of a name the name finder does not take
@@ -257,6 +257,7 @@ _SHORT_EDITION_YEAR = re.compile(
 )
 
 
+_LAST_YEARS = re.compile(r"\b(?:last\s+year|the\s+year\s+before|previous\s+year)\b", re.IGNORECASE)
 _NAME_AND_TWO_DIGITS = re.compile(
     r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})\s+(?P<yy>\d\d)(?![\w%-]|\s*(?:per|%))"
 )
@@ -274,7 +275,15 @@ def _edition_year_at(text: str, body_start: int, title: str | None) -> tuple[int
     """:func:`_edition_year` with where its digits are in ``text`` (a title's, in its header line)."""
     title_at = text.find(title) if title else -1
     for source, start, offset in ((title or "", 0, title_at), (text, body_start, 0)):
-        m = en.NAME_WITH_YEAR_RE.search(source, start)
+        m = next(
+            (
+                n
+                for n in en.NAME_WITH_YEAR_RE.finditer(source, start)
+                # "Côte d'Ivoire hosted Flintlock 2022 last year": an earlier edition, not this one's year
+                if not _LAST_YEARS.search(source, n.end(), (source.find(".", n.end()) + 1) or len(source))
+            ),
+            None,
+        )
         if m is not None:
             year = re.search(r"((?:19|20)\d\d)\b", m.group(0))
             if year:

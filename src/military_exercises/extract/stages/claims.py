@@ -127,9 +127,7 @@ def _resolve_claimant(
     if _COREF.fullmatch(low) and low != "the alliance":
         head = low.split()[-1]
         for past in reversed(history):
-            if past.text and (
-                head in past.text.lower() or low in ("he", "she", "it", "they", *_DOCUMENTS)
-            ):
+            if past.text and (head in past.text.lower() or low in ("he", "she", "it", "they", *_DOCUMENTS)):
                 return _Claimant(past.text, past.country, past.kind, ev, past.organisation)
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
     if low.startswith("their ") and claim_country is not None:

@@ -18,7 +18,7 @@ _SUPERLATIVE_SINCE = re.compile(
     r"\b(?:largest|biggest|greatest|most\s+\w+|first\s+time|first\s+such)\b[^.;]{0,80}\bsince\s+$", re.I
 )
 _POINTS_BACK = re.compile(
-    r"\b(?:last\s+comparable|previous|last\s+(?:held|hosted|edition|exercise|time)|earlier\s+edition|"
+    r"\b(?:last\s+comparable|previous|last\s+(?:held|hosted|edition|exercise|time|year)|earlier\s+edition|"
     # "The first African Lion was launched in 2007": the series began then, the report is later
     r"the\s+first\s+(?:[A-Z][\w-]*\s*){0,3}(?:edition\s+)?(?:,\s*)?(?:was|were|took|in\b)|first\s+held|"
     r"(?:launched|began|started|founded|inaugurated|created)\s+in\s+(?:19|20)\d\d)",
@@ -28,6 +28,10 @@ _CANCELLED = re.compile(r"\b(?:suspended|cancell?ed|postponed|called off|scrappe
 _YEARS_AGO = re.compile(
     r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago\b", re.IGNORECASE
 )
+_LAST_YEAR_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:last\s+year|the\s+year\s+before|the\s+previous\s+year)\b", re.I
+)
+_SHORT_NAME_YEAR = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)?-(?P<yy>\d\d)(?![\w%-])")
 YEAR_RE = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
 _YEAR_BEFORE = re.compile(
     r"\b(?:the\s+year\s+before|a\s+year\s+(?:earlier|before)|the\s+previous\s+year)\b", re.IGNORECASE
@@ -36,7 +40,7 @@ _LAST_YEAR = re.compile(r"\blast year(?:'s|’s)?", re.IGNORECASE)
 _EXERCISE_WORD = re.compile(
     r"\b(?:exercis\w*|drills?|manoeuvres?|maneuvers?|war[ -]?games|edition|iteration|training|patrols?|"
     r"held|took part|taking part|participated|involved|drew|brought together|trained|staged|conducted|joined|"
-    r"series|hosted|(?:started|began|begun|launched|inaugurated)\s+in)\b",
+    r"series|hosted|(?:started|began|begun|launched|inaugurated|created|founded|established|born)\s+in)\b",
     re.IGNORECASE,
 )
 
@@ -86,6 +90,15 @@ def mark_past(
             sent.past_name = (a, b, name)
             key, start, ev = name.lower(), m.group(1), (a, b)
             break
+    if key is None and pub_year is not None:
+        short = _SHORT_NAME_YEAR.search(text, s, e)
+        if short is not None:
+            two = int(short.group("yy"))
+            year = 2000 + two if two <= 40 else 1900 + two
+            if year < pub_year and short.group(0) != main_name:
+                # "In some ways they repeat Zapad-81": an earlier exercise named with its short year
+                sent.past_name = (short.start(), short.end(), short.group(0))
+                key, start, ev = short.group(0).lower(), str(year), (short.start(), short.end())
     if key is None:
         years = [
             m
@@ -157,13 +170,18 @@ def has_current_date(sent: Sentence, published: dt.date | None, now: int | None 
     return False
 
 
-def find_main_name(sentences: list[Sentence], pub: dt.date | None) -> tuple[int, int, str] | None:
-    """The main exercise's name: the first with a current edition number, else the first without a year."""
+def find_main_name(
+    sentences: list[Sentence], pub: dt.date | None, text: str = ""
+) -> tuple[int, int, str] | None:
+    """The main exercise's name: the first with a current edition number, else the first without a
+    year; a name its sentence places last year ("hosted Flintlock 2022 last year") is an earlier one."""
     fallback = None
     for sent in sentences:
         for a, b, name in sent.names:
             m = re.search(r"((?:19|20)\d\d)$", name)
             if m and pub is not None and int(m.group(1)) < pub.year:
+                continue
+            if m and text and _LAST_YEAR_AFTER.match(text, b, sent.span[1]):
                 continue
             if m or re.search(r"\d", name):
                 return a, b, name
