@@ -1060,3 +1060,11 @@ def test_earlier_exercises_by_short_year_series_creation_and_last_years_edition(
     record = main(last_year, published=None)
     assert record["name"] != "Lake Step 2033"
     assert [s for s, _r in past_of(last_year)] == ["2033"]
+
+
+def test_states_a_series_is_widened_to_take_part() -> None:
+    text = (
+        "Kenya and Uganda opened Lake Step 2034 at sea. The series used to be a bilateral affair; this is the "
+        "first time it has been widened to Rwanda, Tanzania and Burundi."
+    )
+    assert {"RWA", "TZA", "BDI"} <= set(roles(main(text)))

@@ -82,6 +82,7 @@ _LIST_LEFT = re.compile(
     r"\b(?:participating|participants?|participation|taking\s+part|take\s+part|took\s+part|"
     r"joined\s+by|alongside|along\s+with|together\s+with|(?:countries|nations|states)\s+(?:are|were|include|included)|"
     r"includ(?:e|es|ed|ing)|br(?:ought|ings|inging)\s+together|among\s+them|(?:also\s+)?c(?:a|o)me\s+from|"
+    r"(?:widened|expanded|extended|opened\s+up)\s+to|"
     r"(?:countries|nations)\s+such\s+as)\b[^.;]{0,60}$"
     # "the armed forces of A, B and C", "on the Western side the United States, Austria, ..."
     r"|\b(?:contingents|forces|troops|units|navies|armies|militaries|personnel)\s+(?:of|from)\s+(?:the\s+)?$"
