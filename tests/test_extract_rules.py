@@ -1068,3 +1068,31 @@ def test_states_a_series_is_widened_to_take_part() -> None:
         "first time it has been widened to Rwanda, Tanzania and Burundi."
     )
     assert {"RWA", "TZA", "BDI"} <= set(roles(main(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At Lake Step 2034 in all 27 ships (8 of the Kenyan Navy, 14 of the Ugandan Navy) met at sea.",
+            [("ships", None, 27, "exact"), ("ships", "KEN", 8, "exact"), ("ships", "UGA", 14, "exact")],
+        ),
+        (
+            "Kenya hosts Lake Step 2034. More than 12,000 people, including up to 1,000 foreign military "
+            "personnel, would take part.",
+            [("troops", None, 12000, "more_than"), ("troops", None, 1000, "up_to")],
+        ),
+        (
+            "More than 40 countries are involved in Lake Step 2034 in Kenya, and the troops number more than 8,000.",
+            [("states", None, 40, "more_than"), ("troops", None, 8000, "more_than")],
+        ),
+        (
+            "Kenya and Uganda hold Lake Step 2034. The Ugandan Navy has the biggest presence, with 13 warships.",
+            [("ships", "UGA", 13, "exact")],
+        ),
+    ],
+)
+def test_parts_of_a_navy_people_including_others_troops_that_number_and_a_presence(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims_of(main(text)) == expected

@@ -91,7 +91,7 @@ _ADJECTIVE_LIST = re.compile(
     re.IGNORECASE,
 )
 _PEOPLE_TAKING_PART = re.compile(
-    r"(?:people|persons)(?=(?:,[^,.;]{0,60},)?\s+(?:in\s+(?:all|total)|(?:will\s+|to\s+)?(?:take|took|taking)\s+part|"
+    r"(?:people|persons)(?=(?:,(?:[^,.;]|(?<=\d)[,.](?=\d)){0,60},)?\s+(?:in\s+(?:all|total)|(?:will\s+|to\s+)?(?:take|took|taking)\s+part|"
     r"(?:are|were|will\s+be)\s+(?:\w+ly\s+|also\s+|to\s+be\s+)?(?:involved|taking\s+part|participating)|"
     r"participat\w*|involved|would\s+(?:take\s+part|be\s+involved)))",
     re.IGNORECASE,
@@ -135,7 +135,7 @@ _HAS_NUMBER_RE = re.compile(
 CONTRIBUTION_RE = re.compile(
     r"\b(?:sen[dt]s?|sending|deploy(?:s|ed|ing)?|contribut(?:e|es|ed|ing)|field(?:s|ed|ing)?|"
     r"provid(?:e|es|ed|ing)|dispatch(?:es|ed|ing)?|bring(?:s|ing)?|brought|commit(?:s|ted|ting)?|"
-    r"contribution|joined with|joins with|numbers|numbered|totals|totalled|totaled|put|"
+    r"contribution|joined with|joins with|numbers|numbered|totals|totalled|totaled|put|presence|"
     r"(?:take|takes|took|taking)\s+part\s+with|participat(?:e|es|ed|ing)\s+with|"
     r"accounts? for|accounted for|accounting for|is represented by|are represented by|contributors?|"
     r"was represented by|were represented by|suppl(?:y|ies|ied|ying))\b",
@@ -144,7 +144,8 @@ CONTRIBUTION_RE = re.compile(
 _UNIT_NUMBERS_RE = re.compile(
     r"\b(?:contingent|brigade|battalion|force|unit|side|company|regiment|detachment|troops|personnel|"
     r"participants)\s+"
-    r"(?:numbers|numbered|totals|totalled|totaled|of|was|is|stood at|comprised|comprises|comes to|came to|"
+    r"(?:numbers|number|numbered|totals|total|totalled|totaled|of|was|is|stood at|comprised|comprises|"
+    r"comes to|came to|"
     r"amounts to|amounted to|reached|reaches)\s+(?:almost\s+|nearly\s+|about\s+|some\s+)?$",
     re.IGNORECASE,
 )
@@ -153,7 +154,7 @@ _NUMBER_OF_RE = re.compile(
     re.IGNORECASE,
 )
 _REPRESENT_RE = re.compile(r"\b(?:will\s+|to\s+)?represent(?:s|ed|ing)?\s+(?:the\s+)?")
-_FROM_COUNTRY_RE = re.compile(r"\s+from\s+(?:the\s+)?")
+_FROM_COUNTRY_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
 _OF_THEM_RE = re.compile(
     r"\s*of\s+(?:them|whom)(?:\s+(?:(?:come|came|are|were)\s+from\s+|from\s+|in\s+|belong(?:ing|s)?\s+to\s+)?"
     r"(?:the\s+)?(?P<who>[A-Z][\w'’.]*))?"
@@ -700,13 +701,22 @@ def _elliptical(
         return quantity, noun_span, subject, subject_span
     unit = _UNIT_NUMBERS_RE.search(before)
     if unit:
-        owner = [c for c in countries if clause[0] <= c.start < num.start]
+        owner = [
+            c
+            for c in countries
+            if clause[0] <= c.start < num.start
+            and not re.search(
+                r"\b(?:in|at|near|over|across)\s+(?:the\s+)?$", text[max(0, c.start - 9) : c.start]
+            )
+        ]  # "in Kenya" is where, not whose
         span = (num.start - len(before) + unit.start(), num.start)
         if re.search(r"\b(?:total|overall|whole|entire|combined)\s+(?:force|contingent)\b", before, re.I):
             return "troops", span, None, None  # "the total force comes to almost 10,000": everyone's
         if owner:
             o = owner[-1]
             return "troops", span, o.code, (o.start, o.end)
+        if re.match(r"(?:troops|personnel|participants)\b", unit.group(0), re.IGNORECASE):
+            return "troops", span, None, None  # "the troops number more than 8,000": everyone's
     if not previous:
         return None, (0, 0), None, None
     prior = previous[-1]
