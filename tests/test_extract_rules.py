@@ -1096,3 +1096,16 @@ def test_parts_of_a_navy_people_including_others_troops_that_number_and_a_presen
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert claims_of(main(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two ministers signed a protocol to that effect in Nairobi on 14 July.",
+        "On 20 July the first group of 300 Ugandan soldiers left for Kenya by rail.",
+        "On 18 August Colonel Jane Roe, spokesman of the Kenyan air force, said that six jets would join.",
+    ],
+)
+def test_a_signature_a_departure_or_an_announcement_does_not_date_the_drill(sentence: str) -> None:
+    record = main("Kenya and Uganda will hold Lake Step 2034. " + sentence, published=None)
+    assert (record["start"], record["end"]) == ("2034", None)

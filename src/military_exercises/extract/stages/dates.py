@@ -72,6 +72,10 @@ def main_dates(
                 continue  # "the planning conference, held from 5 to 7 April", "the April 30 to May 4 meeting"
             if _DATELINE_PLACE.fullmatch(text, s, d.start) and _DATELINE_END.match(text, d.end, e):
                 continue  # "BRUSSELS, 21 May (EUROPA PRESS)": when the report was filed
+            opening_day = len(d.first) == 10 and re.fullmatch(r"\s*(?:On\s+)?", text[s : d.start])
+            said = _SPEECH_AFTER_DATE.match(text, d.end, e) if opening_day else None
+            if said and not _ANY_CUE.search(said.group(0)[: -len(said.group("verb"))]):
+                continue  # "On 18 August Colonel Shen, spokesman of the air force, said": when it was said
             ev = [evidence_at(text, d.start, d.end)]
             if d.second is not None:
                 if start is None:
@@ -121,10 +125,19 @@ def main_dates(
     return start, end
 
 
-#: A date in a sentence about something that happened during the drills, not the drills' dates.
+#: A date in a sentence about something that happened around the drills, not the drills' dates: a
+#: mishap, a signature ("signed a protocol ... on 14 July"), a departure ("left for Russia on 20 July").
 _INCIDENT = re.compile(
     r"\b(?:ejected|crashed|crash|collided|collision|died|killed|injured|wounded|accident|incident|"
-    r"went missing|drowned)\b",
+    r"went missing|drowned|signed|signing|protocol|memorandum|left\s+for|departed|set\s+off)\b",
+    re.IGNORECASE,
+)
+_SPEECH_AFTER_DATE = re.compile(
+    r"[^.;]{0,110}?\b(?P<verb>said|says|announced|announces|told|stated|declared|confirmed)\b", re.IGNORECASE
+)
+_ANY_CUE = re.compile(
+    r"\b(?:began|begin|begins|started|starts|opened|opens|launched|ended|ends|concluded|closed|held|kicked|"
+    r"will|took\s+part|take\s+part|taking\s+part|staged|conducted|carried)\b",
     re.IGNORECASE,
 )
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s*")
