@@ -1109,3 +1109,48 @@ def test_parts_of_a_navy_people_including_others_troops_that_number_and_a_presen
 def test_a_signature_a_departure_or_an_announcement_does_not_date_the_drill(sentence: str) -> None:
     record = main("Kenya and Uganda will hold Lake Step 2034. " + sentence, published=None)
     assert (record["start"], record["end"]) == ("2034", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya and Uganda opened Lake Step 2034 in Kenya. Five countries were invited to observe this year, among "
+            "them Rwanda, Burundi and Tanzania.",
+            {"KEN": "host", "UGA": "participant", "RWA": "observer", "BDI": "observer", "TZA": "observer"},
+        ),
+        (
+            "Kenya and Uganda opened Lake Step 2034 in Kenya. A team from Rwanda, Burundi and Tanzania will observe the "
+            "command post exercise.",
+            {"KEN": "host", "UGA": "participant", "RWA": "observer", "BDI": "observer", "TZA": "observer"},
+        ),
+        (
+            "Lake Step 2034 opened in Kenya. Besides Kenya, three countries took part: Uganda, Rwanda and "
+            "Tanzania, with Burundi attending as a military observer.",
+            {
+                "KEN": "host",
+                "UGA": "participant",
+                "RWA": "participant",
+                "TZA": "participant",
+                "BDI": "observer",
+            },
+        ),
+        (
+            "Kenya and Uganda held Lake Step 2034. The international partners are Rwanda and Tanzania.",
+            {"KEN": "participant", "UGA": "participant", "RWA": "participant", "TZA": "participant"},
+        ),
+        (
+            "The Lake Step 2034 mission had phases with host nations Kenya, Uganda and Rwanda.",
+            {"KEN": "host", "UGA": "host", "RWA": "host"},
+        ),
+        (
+            "Kenya and Uganda held Lake Step 2030 at sea. The 2034 Lake Step brought together Rwanda and "
+            "Tanzania along with Kenya.",
+            {"KEN": "participant", "UGA": "participant"},
+        ),
+    ],
+)
+def test_observers_invited_or_who_will_observe_partners_host_nations_and_a_later_edition(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert roles(main(text, published=None)) == expected

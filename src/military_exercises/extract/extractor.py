@@ -129,6 +129,7 @@ def extract_records(
         if (part.past_key is None or has_current_date(part, pub, now))
         and not _SEPARATE_STORY.match(text, s.span[0])
         and not (s is not sentences[0] and _NEXT_EDITION.search(text, *s.span))  # the lead may be about it
+        and not _later_edition(text, s, main_name)
     ]
     main = _build_event(text, "main", main_sents, gaz, pub, info, main_name, None)
     drafts = [main]
@@ -235,6 +236,25 @@ def _merge_source(
     if published is not None:
         values["published"] = published.isoformat() if isinstance(published, dt.date) else str(published)
     return SourceInfo(**values)
+
+
+def _later_edition(text: str, sent: Sentence, main_name: tuple[int, int, str] | None) -> bool:
+    """A sentence about an edition after the report's own ("The 2014 Sea Breeze brought together ..."
+    in a report on Sea Breeze 2010): not about this one."""
+    own = re.search(r"((?:19|20)\d\d)$", main_name[2]) if main_name else None
+    if own is None:
+        return False
+    edition = int(own.group(1))
+    years = [int(m.group("year") or m.group("year2")) for m in _EDITION_OF_YEAR.finditer(text, *sent.span)]
+    named = [int(y) for y in re.findall(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])", text[slice(*sent.span)])]
+    return any(y > edition for y in years) and all(y > edition for y in named)
+
+
+#: "The 2014 Sea Breeze", "Sea Breeze 2014", "in 2014 the exercise": an edition of a year.
+_EDITION_OF_YEAR = re.compile(
+    r"\b[Tt]he\s+(?P<year>(?:19|20)\d\d)\s+(?:[A-Z]|edition|exercise|drills?)"
+    r"|\b[Ii]n\s+(?P<year2>(?:19|20)\d\d)\b"
+)
 
 
 #: A sentence that turns to another event: "Separately, the Russian navy began ...".

@@ -68,7 +68,7 @@ _NOT_PARTICIPANT_LEFT = re.compile(
 )
 #: "co-hosted by X and Y", "led by X", "organised by X": the leads are hosts.
 _HOST_LEFT = re.compile(
-    r"\bhost\s+(?:country|nation|state),?\s+$|"
+    r"\bhost\s+(?:country|nation|state|countries|nations|states),?\s+$|"
     r"\b(?:co-?)?(?:hosted|led|organi[sz]ed|directed|conducted|sponsored)\s+(?:jointly\s+)?by\s+(?:the\s+)?"
     r"(?:[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+(?:and|&)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
@@ -82,7 +82,8 @@ _LIST_LEFT = re.compile(
     r"\b(?:participating|participants?|participation|taking\s+part|take\s+part|took\s+part|"
     r"joined\s+by|alongside|along\s+with|together\s+with|(?:countries|nations|states)\s+(?:are|were|include|included)|"
     r"includ(?:e|es|ed|ing)|br(?:ought|ings|inging)\s+together|among\s+them|(?:also\s+)?c(?:a|o)me\s+from|"
-    r"(?:widened|expanded|extended|opened\s+up)\s+to|"
+    r"(?:widened|expanded|extended|opened\s+up)\s+to|(?:partners|participants)\s+(?:are|were|include)|"
+    r"(?:countries|nations|states)\s+(?:took|take|taking)\s+part\s*:|"
     r"(?:countries|nations)\s+such\s+as)\b[^.;]{0,60}$"
     # "the armed forces of A, B and C", "on the Western side the United States, Austria, ..."
     r"|\b(?:contingents|forces|troops|units|navies|armies|militaries|personnel)\s+(?:of|from)\s+(?:the\s+)?$"
@@ -115,7 +116,7 @@ _SENDING_LIST_LEFT = re.compile(
 )  # also "personnel from eight countries, Kazakhstan, Britain, ..."
 #: "The ten observing countries are A, B and C", "observers: A, B".
 _OBSERVER_LIST_LEFT = re.compile(
-    r"\bobserv(?:er|ers|ing)\b[^.;]{0,40}?(?:\b(?:are|were|include[sd]?|from)|:)\s*(?:the\s+)?$",
+    r"\bobserv(?:e|er|ers|ing)\b[^.;]{0,40}?(?:\b(?:are|were|include[sd]?|from|among\s+them)|:)\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: A dateline at the start of a report: "KIEL, Germany -", "MANILA (Reuters) -".
@@ -145,7 +146,7 @@ _OBSERVER_RIGHT = re.compile(
     r"^(?:\s*(?:,|and)?\s*)?\s*(?:[\w-]+\s+){0,7}?"
     r"(?:(?:send|sending|sent|sends|dispatch\w*|is sending|will send)?"
     r"\s*(?:its\s+own\s+|military\s+|as\s+an?\s+)?observers?\b|(?:invited|asked)\s+to\s+observe\b|"
-    r"(?:is|are|was|were)\s+(?:also\s+)?observing\b)",
+    r"(?:is|are|was|were)\s+(?:also\s+)?observing\b|(?:will|would|to)\s+observe\b)",
     re.IGNORECASE,
 )
 _NOT_TAKING_PART = re.compile(
@@ -240,10 +241,15 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
         return "other"  # "Laos, Cambodia and Brunei chose not to send ships", "Myanmar ... will stay away"
     # "Burkina Faso, which faces attacks, was invited to observe": the relative clause is skipped
     main_right = re.sub(r"^\s*,\s*(?:which|who)\b[^,;]*,", "", text[last.end : e])
+    observing = _OBSERVER_RIGHT.match(right)
+    if observing and any(
+        m.kind == "country" and last.end < m.start < last.end + observing.end() for m in sent.mentions
+    ):
+        observing = None  # "..., Sweden and Turkey, with Austria attending as an observer": Austria observes
     if (
         re.search(r"\bobservers\s+from\s+(?:the\s+)?$", left, re.IGNORECASE)
-        or _OBSERVER_RIGHT.match(right)
-        or _OBSERVER_RIGHT.match(main_right[:80])
+        or observing
+        or (_OBSERVER_RIGHT.match(main_right[:80]) and main_right != text[last.end : e])
     ):
         return "observer" if not re.search(r"\bdeclined|refused\b", right) else "other"
     if _CRITIC.search(right[:60]) and not _JOIN_VERB.search(right[:25]):
