@@ -1154,3 +1154,42 @@ def test_observers_invited_or_who_will_observe_partners_host_nations_and_a_later
     text: str, expected: dict[str, str]
 ) -> None:
     assert roles(main(text, published=None)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        (
+            "Lake Step 2034 with Kazakhstan: US troops flew from Fort Bragg in North Carolina to Chimkent.",
+            None,
+        ),
+        ("Lake Step 2034 with Japan is directed by the Hawaii-based Task Force 519.", None),
+        (
+            "Russia, whose fleet is based nearby in Sevastopol, declined to join Lake Step 2034 with Ukraine.",
+            None,
+        ),
+        (
+            "The United States and India agreed on Lake Step 2034 on the sidelines of the UN General Assembly in New York.",
+            None,
+        ),
+    ],
+)
+def test_areas_forces_come_from_or_are_based_in_and_meetings_are_not_where_the_drill_is(
+    text: str, admin1: str | None
+) -> None:
+    assert main(text)["location"]["admin1"] == admin1
+
+
+def test_contingents_that_came_from_moved_or_are_n_strong_and_a_year_of_a_memorandum() -> None:
+    came = "Kenya hosts Lake Step 2034: 7,300 troops came from Uganda to train with 4,000 from Kenya."
+    assert claims_of(main(came))[0] == ("troops", "UGA", 7300, "exact")
+    moved = "Kenya hosts Lake Step 2034 with Uganda. Uganda moved more than 8,000 soldiers for the manoeuvre."
+    assert claims_of(main(moved)) == [("troops", "UGA", 8000, "more_than")]
+    strong = "A 32-strong Ugandan Army contingent has left for Lake Step 2034 in Kenya."
+    assert claims_of(main(strong)) == [("troops", "UGA", 32, "exact")]
+    memorandum = (
+        "Lake Step, an annual exercise on Kenya's coast, is led by Kenya and Uganda under a 2011 "
+        "memorandum. The 2034 edition brought together eight nations."
+    )
+    record = main(memorandum, published="2034-06-14")
+    assert roles(record) == {"KEN": "host", "UGA": "host"}

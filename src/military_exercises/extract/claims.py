@@ -52,7 +52,7 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"(?:F|FA|EF|Su|MiG|J|JF|JH|Tu|B|H|Mirage|Tornado)-\d+[A-Z]*s", "combat_aircraft"),
     (r"(?:Mi|Ka|AH|UH|CH|MH|NH|Z)-\d+[A-Z]*s", "helicopters"),
     (
-        r"-strong(?:\s+(?:[A-Z][\w'’-]+\s+)?(?:battle\s+group|force|contingent|brigade|battalion|company|team|"
+        r"-strong(?:\s+(?:[A-Z][\w'’-]+\s+){0,2}(?:battle\s+group|force|contingent|brigade|battalion|company|team|"
         r"unit|group))?",
         "troops",
     ),
@@ -134,7 +134,7 @@ _HAS_NUMBER_RE = re.compile(
 #: Verbs that make the subject of a clause the owner of the numbers that follow.
 CONTRIBUTION_RE = re.compile(
     r"\b(?:sen[dt]s?|sending|deploy(?:s|ed|ing)?|contribut(?:e|es|ed|ing)|field(?:s|ed|ing)?|"
-    r"provid(?:e|es|ed|ing)|dispatch(?:es|ed|ing)?|bring(?:s|ing)?|brought|commit(?:s|ted|ting)?|"
+    r"provid(?:e|es|ed|ing)|dispatch(?:es|ed|ing)?|bring(?:s|ing)?|brought|commit(?:s|ted|ting)?|moved|"
     r"contribution|joined with|joins with|numbers|numbered|totals|totalled|totaled|put|presence|"
     r"(?:take|takes|took|taking)\s+part\s+with|participat(?:e|es|ed|ing)\s+with|"
     r"accounts? for|accounted for|accounting for|is represented by|are represented by|contributors?|"
@@ -559,7 +559,7 @@ def _country_after_noun(
 ) -> tuple[str | None, tuple[int, int] | None]:
     """ "troops from Russia", "members of Japan's Ground Self-Defense Force" (one country only)."""
     # "officers and soldiers of the Mongolian armed forces": a second noun may come first
-    m = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:from|of)\s+(?:the\s+)?").match(text, pos, limit)
+    m = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:(?:came|come|are|were)\s+)?(?:from|of)\s+(?:the\s+)?").match(text, pos, limit)
     if m is None:
         return None, None
     first = [c for c in countries if c.start == m.end() and c.kind == "country"]

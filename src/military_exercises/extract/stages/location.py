@@ -16,7 +16,8 @@ from military_exercises.extract.stages.roles import Located, Roles
 #: A sentence about something else than the drills: visits, talks, tours ("Delegations later visited
 #: the Almaty region for talks").
 _NOT_EXERCISE_SENTENCE = re.compile(
-    r"\b(?:visit(?:s|ed|ing)?|talks|summit|conference|negotiations|tour|excursion|memorial|ceremony\s+in)\b",
+    r"\b(?:visit(?:s|ed|ing)?|talks|summit|conference|negotiations|tour|excursion|memorial|ceremony\s+in|"
+    r"sidelines|General\s+Assembly)\b",
     re.IGNORECASE,
 )
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w .'’-]{0,30})?\s*(?:\([^)]{0,40}\)\s*)?[-—–:]")
@@ -52,8 +53,9 @@ _NAME_PREFIX_LEFT = re.compile(
 _LIST_GOES_ON_RIGHT = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s*(?:,|\band\b)|\s+and\s+[A-Z]")
 #: Where forces set out from: "left Turpan in Xinjiang for the exercise area".
 _SET_OUT_LEFT = re.compile(
-    r"\b(?:left|leaving|departed|departing|set\s+off\s+from)\s+(?:[A-Z][\w'’.-]*\s+){1,3}in\s+(?:the\s+)?$"
-)
+    r"\b(?:left|leaving|departed|departing|set\s+off\s+from|from|based)\s+(?:[A-Z][\w'’.-]*\s+){1,3}in\s+(?:the\s+)?$"
+    r"|\bbased\s+(?:\w+\s+)?in\s+(?:the\s+)?$"
+)  # "from Fort Bragg in North Carolina to ...", "whose fleet is based nearby in Sevastopol"
 _IN_A_LIST_LEFT = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*$")
 _JOINED_RIGHT = re.compile(
     r"(?:['’]s)?\s+(?:\w+\s+)?(?:joined|took\s+part|participated|participation|entry)\b"
@@ -146,7 +148,7 @@ def find_location(
                 continue  # "Operation Formosa", "Prince of Wales"; a quoted remark does not place the drill
             if _TOWN_OF_LEFT.search(left) or _SHIP_PREFIX_LEFT.search(left):
                 continue  # "the Senegalese town of Thies": a town, whatever area shares its name
-            if _SET_OUT_LEFT.search(wide):
+            if _SET_OUT_LEFT.search(wide) or text.startswith("-based", m.end):
                 continue  # "left Turpan in Xinjiang for the exercise area inside Russia"
             if _AT_SEA_LEFT.search(left) or _PENINSULA_RIGHT.match(text, m.end):
                 continue  # "in the waters of Guam", "on the Shandong peninsula": not the land area

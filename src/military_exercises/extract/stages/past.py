@@ -31,6 +31,11 @@ _YEARS_AGO = re.compile(
 _LAST_YEAR_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:last\s+year|the\s+year\s+before|the\s+previous\s+year)\b", re.I
 )
+_YEAR_OF_OTHER_THING = re.compile(
+    r"\s+(?:memorandum|agreement|treaty|accords?|law|decree|protocol|charter|coup|elections?|war|earthquake|"
+    r"tsunami|crisis|summit|resolution|constitution)\b",
+    re.IGNORECASE,
+)
 _SHORT_NAME_YEAR = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)?-(?P<yy>\d\d)(?![\w%-])")
 YEAR_RE = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
 _YEAR_BEFORE = re.compile(
@@ -107,6 +112,8 @@ def mark_past(
         ]
         # "the largest exercise in Poland since 1989": a period compared with, not an exercise then
         years = [m for m in years if not _SUPERLATIVE_SINCE.search(text, s, m.start())]
+        # "under a 1993 memorandum", "after the 2006 coup": the year of something else
+        years = [m for m in years if not _YEAR_OF_OTHER_THING.match(text, m.end())]
         if len(years) > 1:
             # "ten such exercises since 2004, the last one in 2032": a "since" year opens a span
             years = [m for m in years if not re.search(r"since\s+$", text[max(s, m.start() - 8) : m.start()])]
