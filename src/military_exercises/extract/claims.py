@@ -554,12 +554,18 @@ def _mixed_list(text: str, num: NumberMatch, noun: re.Match[str], quantity: str,
     return quantity
 
 
+#: "troops from Russia", "troops came from the United States", "officers and soldiers of the ...".
+_OF_OR_FROM_AFTER_NOUN = re.compile(
+    r"(?:\s+and\s+[a-z]+)?\s+(?:(?:came|come|are|were)\s+)?(?:from|of)\s+(?:the\s+)?"
+)
+
+
 def _country_after_noun(
     text: str, pos: int, limit: int, countries: list[Mention]
 ) -> tuple[str | None, tuple[int, int] | None]:
     """ "troops from Russia", "members of Japan's Ground Self-Defense Force" (one country only)."""
     # "officers and soldiers of the Mongolian armed forces": a second noun may come first
-    m = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:(?:came|come|are|were)\s+)?(?:from|of)\s+(?:the\s+)?").match(text, pos, limit)
+    m = _OF_OR_FROM_AFTER_NOUN.match(text, pos, limit)
     if m is None:
         return None, None
     first = [c for c in countries if c.start == m.end() and c.kind == "country"]
