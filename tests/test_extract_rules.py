@@ -1193,3 +1193,16 @@ def test_contingents_that_came_from_moved_or_are_n_strong_and_a_year_of_a_memora
     )
     record = main(memorandum, published="2034-06-14")
     assert roles(record) == {"KEN": "host", "UGA": "host"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Twelve nations of the region took part, according to The Nairobi Times.",
+        "According to the Associated Press, about 1,500 officers from 12 countries take part.",
+        "Ships from 12 countries sailed for the manoeuvres, the forum said.",
+    ],
+)
+def test_papers_wire_services_and_forums_report(sentence: str) -> None:
+    record = main("Kenya hosts Lake Step 2034 with Uganda. " + sentence)
+    assert {(c["basis"], c["claimant_country"]) for c in record["claims"]} == {("reported", None)}

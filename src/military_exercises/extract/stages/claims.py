@@ -21,10 +21,13 @@ _GOV_WORDS = re.compile(
     r"chief|forces|public affairs|director|(?:Maj|Col|Gen|Lt|Capt|Adm|Brig|Cmdr|Cdr)\.)(?!\w)",
     re.IGNORECASE,
 )
+#: Outlets and unnamed sources ("according to sources": no one named, so reported); "press" but not a
+#: government's press service or release.
 _MEDIA_WORDS = re.compile(
     r"\b(?:media|newspaper|television|tv|broadcaster|news agency|press agency|agency|outlet|"
     r"reporters|reports?|wire|sources?|website|web\s*site|portal|daily|weekly|magazine|journal|"
-    r"correspondents?|radio|channel|reporting)\b",  # "according to sources": unnamed, so reported
+    r"correspondents?|radio|channel|reporting|forum|times|post|herald|tribune|gazette|express|chronicle|"
+    r"press(?!\s+(?:service|release|office|secretary|officer|attach|department|cent)))\b",
     re.IGNORECASE,
 )
 #: News outlets a report may cite by name alone ("NTV reports", "according to Interfax").
