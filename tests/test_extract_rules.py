@@ -1206,3 +1206,12 @@ def test_contingents_that_came_from_moved_or_are_n_strong_and_a_year_of_a_memora
 def test_papers_wire_services_and_forums_report(sentence: str) -> None:
     record = main("Kenya hosts Lake Step 2034 with Uganda. " + sentence)
     assert {(c["basis"], c["claimant_country"]) for c in record["claims"]} == {("reported", None)}
+
+
+def test_an_edition_year_after_a_name_with_a_capital_inside_and_a_future_that_someone_expects() -> None:
+    named = "The LakeStep-97 exercise opened in Kenya on September 15 with Ugandan troops."
+    assert main(named, published=None)["start"] == "1997-09-15"
+    kit = "MiG-29 and BTR-80 crews of Kenya took part in Lake Step on September 15."
+    assert main(kit, published=None)["start"] is None  # a type of kit, not an edition year
+    expects = "Kenya expects to mass more than 2,000 troops for Lake Step 2034 from Tuesday."
+    assert main(expects, published="2034-06-10")["start"] == "2034-06-13"  # a Saturday: the Tuesday after

@@ -91,7 +91,7 @@ SMALL_NUMBERS = _SMALL = {
 
 # Tense cues for a bare weekday. Future is checked first: "scheduled" also ends in -ed.
 _FUTURE_RE = re.compile(
-    r"\b(?:will|would|shall|'ll|is to|are to|to be|scheduled|due|set to|expected|plans?|planned|"
+    r"\b(?:will|would|shall|'ll|is to|are to|to be|scheduled|due|set to|expected|expects|intends?|plans?|planned|"
     r"to (?:begin|start|end|conclude|close|run|last|finish|open|continue)|"
     r"kicks off|starts|begins|opens|runs|ends|closes|continues|concludes|wraps up|lasts|until|till|next)\b",
     re.IGNORECASE,
@@ -101,7 +101,7 @@ _PAST_RE = re.compile(
     r"wound up|last|yesterday|ago|earlier)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|which|who|whereas)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\b(?:and|but|while|which|who|whereas)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

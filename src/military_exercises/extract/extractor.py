@@ -272,7 +272,7 @@ _QUOTED_NAME_YEAR = re.compile(
     r"[\"“][A-Z][^\"”]{2,40}[\"”]\s+((?:19|20)\d\d)\b|[\"“][A-Z][^\"”]{2,40}?[\s-]((?:19|20)\d\d)[\"”]"
 )  # '"Khaan Quest" 2015', '"Peace Mission - 2021"'
 _SHORT_EDITION_YEAR = re.compile(
-    r"(?<![\w-])(?!Covid)[A-Z][a-z]{2,}(?:-|\s+['’])(\d\d)(?![\w%-])"
+    r"(?<![\w-])(?!Covid)[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?(?:-|\s+['’])(\d\d)(?![\w%-])"
     r"|\b[Ee]xercise\s+(?:[A-Z][a-z]+\s+){1,3}(\d\d)(?![\w%-])"
 )
 
