@@ -91,7 +91,8 @@ SMALL_NUMBERS = _SMALL = {
 
 # Tense cues for a bare weekday. Future is checked first: "scheduled" also ends in -ed.
 _FUTURE_RE = re.compile(
-    r"\b(?:will|would|shall|'ll|is to|are to|to be|scheduled|due|set to|expected|expects|intends?|plans?|planned|"
+    r"\b(?:will|would|shall|'ll|is to|are to|to be|scheduled|due|set to|expected|expects|intends?|plans?|"
+    r"planned|"
     r"to (?:begin|start|end|conclude|close|run|last|finish|open|continue)|"
     r"kicks off|starts|begins|opens|runs|ends|closes|continues|concludes|wraps up|lasts|until|till|next)\b",
     re.IGNORECASE,
