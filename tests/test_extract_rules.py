@@ -1215,3 +1215,20 @@ def test_an_edition_year_after_a_name_with_a_capital_inside_and_a_future_that_so
     assert main(kit, published=None)["start"] is None  # a type of kit, not an edition year
     expects = "Kenya expects to mass more than 2,000 troops for Lake Step 2034 from Tuesday."
     assert main(expects, published="2034-06-10")["start"] == "2034-06-13"  # a Saturday: the Tuesday after
+
+
+def test_later_editions_series_members_and_a_critic_named_after_a_list() -> None:
+    later = "Kenya and Uganda held Lake Step 2030 at sea. The 2034 Lake Step brought together Rwanda and Tanzania."
+    assert past_of(later) == [("2034", {"RWA": "participant", "TZA": "participant"})]
+    member = (
+        "Kenya and Uganda held Lake Step 2034. Lake Step began in 1992 as a bilateral exercise between Kenya "
+        "and Uganda, and Rwanda became a permanent member in 2015."
+    )
+    assert [s for s, _r in past_of(member, "2034-06-14")] == ["1992", "2015"]
+    joined = (
+        "Rwanda will join the three-way exercises of Kenya, Uganda and Burundi, a step that could worry "
+        "Tanzania, which has criticised similar drills. Lake Step started in 1992 as a training event "
+        "between Kenya and Uganda. Burundi joined in 2015."
+    )
+    assert set(roles(main(joined, published=None))) == {"RWA", "KEN", "UGA", "BDI"}
+    assert [s for s, _r in past_of(joined)] == ["1992", "2015"]

@@ -119,6 +119,10 @@ def extract_records(
         now = hint  # "Anakonda-16": the edition year of a name the name finder does not take
     for sent in sentences:
         mark_past(text, sent, pub, main_name[2] if main_name else None, now=now)
+        later = _later_edition(text, sent, main_name)
+        if later is not None and sent.past_key is None:
+            # "The 2014 Sea Breeze brought together ..." in a report on Sea Breeze 2010: another edition
+            sent.past_key, sent.past_start, sent.past_evidence = later[0], later[0], later[1]
     # "This year 49 ships take part, against 30 ships last year": the first clause is the main exercise's
     marking = _Marking(gaz, pub, hint, main_name[2] if main_name else None, now)
     contrasted = {id(s): _contrast_clauses(text, s, marking) for s in sentences}
@@ -129,7 +133,7 @@ def extract_records(
         if (part.past_key is None or has_current_date(part, pub, now))
         and not _SEPARATE_STORY.match(text, s.span[0])
         and not (s is not sentences[0] and _NEXT_EDITION.search(text, *s.span))  # the lead may be about it
-        and not _later_edition(text, s, main_name)
+        and _later_edition(text, s, main_name) is None
     ]
     main = _build_event(text, "main", main_sents, gaz, pub, info, main_name, None)
     drafts = [main]
@@ -238,16 +242,22 @@ def _merge_source(
     return SourceInfo(**values)
 
 
-def _later_edition(text: str, sent: Sentence, main_name: tuple[int, int, str] | None) -> bool:
-    """A sentence about an edition after the report's own ("The 2014 Sea Breeze brought together ..."
-    in a report on Sea Breeze 2010): not about this one."""
+def _later_edition(
+    text: str, sent: Sentence, main_name: tuple[int, int, str] | None
+) -> tuple[str, tuple[int, int]] | None:
+    """The year and its place when a sentence is about an edition after the report's own ("The 2014
+    Sea Breeze brought together ..." in a report on Sea Breeze 2010), else None."""
     own = re.search(r"((?:19|20)\d\d)$", main_name[2]) if main_name else None
     if own is None:
-        return False
+        return None
     edition = int(own.group(1))
-    years = [int(m.group("year") or m.group("year2")) for m in _EDITION_OF_YEAR.finditer(text, *sent.span)]
+    found = [
+        (m.group("year") or m.group("year2"), m.span("year") if m.group("year") else m.span("year2"))
+        for m in _EDITION_OF_YEAR.finditer(text, *sent.span)
+    ]
     named = [int(y) for y in re.findall(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])", text[slice(*sent.span)])]
-    return any(y > edition for y in years) and all(y > edition for y in named)
+    later = [(y, span) for y, span in found if int(y) > edition]
+    return later[0] if later and all(y > edition for y in named) else None
 
 
 #: "The 2014 Sea Breeze", "Sea Breeze 2014", "in 2014 the exercise": an edition of a year.

@@ -21,7 +21,7 @@ _POINTS_BACK = re.compile(
     r"\b(?:last\s+comparable|previous|last\s+(?:held|hosted|edition|exercise|time|year)|earlier\s+edition|"
     # "The first African Lion was launched in 2007": the series began then, the report is later
     r"the\s+first\s+(?:[A-Z][\w-]*\s*){0,3}(?:edition\s+)?(?:,\s*)?(?:was|were|took|in\b)|first\s+held|"
-    r"(?:launched|began|started|founded|inaugurated|created)\s+in\s+(?:19|20)\d\d)",
+    r"(?:launched|began|started|founded|inaugurated|created|joined)\s+in\s+(?:19|20)\d\d)",
     re.IGNORECASE,
 )
 _CANCELLED = re.compile(r"\b(?:suspended|cancell?ed|postponed|called off|scrapped)\b", re.IGNORECASE)
@@ -45,6 +45,7 @@ _LAST_YEAR = re.compile(r"\blast year(?:'s|’s)?", re.IGNORECASE)
 _EXERCISE_WORD = re.compile(
     r"\b(?:exercis\w*|drills?|manoeuvres?|maneuvers?|war[ -]?games|edition|iteration|training|patrols?|"
     r"held|took part|taking part|participated|involved|drew|brought together|trained|staged|conducted|joined|"
+    r"became\s+a\s+(?:\w+\s+)?(?:member|participant|partner)|"
     r"series|hosted|(?:started|began|begun|launched|inaugurated|created|founded|established|born)\s+in)\b",
     re.IGNORECASE,
 )

@@ -35,7 +35,7 @@ _PARTICIPATION_VERB = re.compile(
     r"sending|deploy\w*|contribut\w*|field\w*|host\w*|hold|held|holding|holds|launch\w*|began|begin|"
     r"begins|opened|open|stag\w*|conduct\w*|carry\w*|carried|exercis\w*|drill\w*|train\w*|rehears\w*|"
     r"provide|provides|providing|concluded|wrapped up|gathered|flew|built|practis\w*|practic\w*|"
-    r"trying again|will also take part|converging|arrived|patrol\w*)\b",
+    r"trying again|will also take part|converging|arrived|patrol\w*|became\s+a\s+(?:\w+\s+)?member)\b",
     re.IGNORECASE,
 )
 _JOIN_VERB = re.compile(
@@ -86,7 +86,8 @@ _LIST_LEFT = re.compile(
     r"(?:countries|nations|states)\s+(?:took|take|taking)\s+part\s*:|"
     r"(?:countries|nations)\s+such\s+as)\b[^.;]{0,60}$"
     # "the armed forces of A, B and C", "on the Western side the United States, Austria, ..."
-    r"|\b(?:contingents|forces|troops|units|navies|armies|militaries|personnel)\s+(?:of|from)\s+(?:the\s+)?$"
+    r"|\b(?:contingents|forces|troops|units|navies|armies|militaries|personnel|exercises|drills|manoeuvres|"
+    r"maneuvers)\s+(?:of|from)\s+(?:the\s+)?$"
     r"|\bon\s+the\s+[\w-]+\s+side\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -96,7 +97,7 @@ _FORCES_FROM_NEIGHBOUR = re.compile(
 )
 _BETWEEN_PARTNERS = re.compile(
     r"(?:\b(?:exercises?|drills?|training|programme|program|manoeuvres|maneuvers|war\s?games|patrols?|"
-    r"interoperability|coordination)\s+(?:of\s+this\s+kind\s+|of\s+its\s+kind\s+)?"
+    r"interoperability|coordination|event)\s+(?:of\s+this\s+kind\s+|of\s+its\s+kind\s+)?"
     # "The first African Lion was launched in 2007 between Morocco and the United States"
     r"|\b(?:launched|held|started|began|begun|staged|conducted)\s+in\s+(?:19|20)\d\d\s+)"
     r"between\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:and\s+(?:the\s+)?)?$",
@@ -252,7 +253,11 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
         or (_OBSERVER_RIGHT.match(main_right[:80]) and main_right != text[last.end : e])
     ):
         return "observer" if not re.search(r"\bdeclined|refused\b", right) else "other"
-    if _CRITIC.search(right[:60]) and not _JOIN_VERB.search(right[:25]):
+    # the critic's words are its own: up to the next state ("..., a step that could worry China, which
+    # has criticised"), or after an aside about it ("Algeria, which borders Morocco, has criticised")
+    nxt = next((m.start for m in sent.mentions if m.kind == "country" and m.start > last.end), e)
+    own_right = main_right if main_right != text[last.end : e] else right[: max(0, nxt - last.end)]
+    if _CRITIC.search(own_right[:60]) and not _JOIN_VERB.search(right[:25]):
         return "other"
     if _HOST_RIGHT.match(right):
         return "host"
