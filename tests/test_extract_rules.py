@@ -1232,3 +1232,26 @@ def test_later_editions_series_members_and_a_critic_named_after_a_list() -> None
     )
     assert set(roles(main(joined, published=None))) == {"RWA", "KEN", "UGA", "BDI"}
     assert [s for s, _r in past_of(joined)] == ["1992", "2015"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At Lake Step 2034 in Kenya, 620 people from three nations will land on one drop zone.",
+            [("troops", None, 620, "exact"), ("states", None, 3, "exact")],
+        ),
+        (
+            "Lake Step 2034 in Kenya involves about 1,200 people and 500 pieces of equipment.",
+            [("troops", None, 1200, "about"), ("equipment", None, 500, "exact")],
+        ),
+        (
+            "Lake Step 2034 in Kenya involves 1,000 Ugandan soldiers and 500 troops from other member states.",
+            [("troops", "UGA", 1000, "exact"), ("troops", None, 500, "exact")],
+        ),
+    ],
+)
+def test_people_from_nations_or_beside_kit_and_troops_from_other_states(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims_of(main(text)) == expected

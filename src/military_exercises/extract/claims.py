@@ -91,7 +91,9 @@ _ADJECTIVE_LIST = re.compile(
     re.IGNORECASE,
 )
 _PEOPLE_TAKING_PART = re.compile(
-    r"(?:people|persons)(?=(?:,(?:[^,.;]|(?<=\d)[,.](?=\d)){0,60},)?\s+(?:in\s+(?:all|total)|(?:will\s+|to\s+)?(?:take|took|taking)\s+part|"
+    r"(?:people|persons)(?=\s+from\s+(?:\w+\s+){0,3}(?:countries|nations|states)\b|"
+    r"\s+and\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?\d[\d,]*\s+(?:pieces|units|items)\b|"
+    r"(?:,(?:[^,.;]|(?<=\d)[,.](?=\d)){0,60},)?\s+(?:in\s+(?:all|total)|(?:will\s+|to\s+)?(?:take|took|taking)\s+part|"
     r"(?:are|were|will\s+be)\s+(?:\w+ly\s+|also\s+|to\s+be\s+)?(?:involved|taking\s+part|participating)|"
     r"participat\w*|involved|would\s+(?:take\s+part|be\s+involved)))",
     re.IGNORECASE,
@@ -165,6 +167,11 @@ _OF_WHOM_BEFORE = re.compile(r"\bof\s+(?:whom|them|which)\s+$")
 _MIXED_PEOPLE = re.compile(
     r"[A-Z][\w'’.-]*\s*(?:,|\band\b)\s*(?:[A-Z]|allied|foreign|partner|other|coalition|international|"
     r"multinational)"
+)
+#: "500 troops from other NATO member states": not the contingent named before.
+_FROM_OTHERS_AFTER = re.compile(
+    r"\s+(?:from|of)\s+(?:the\s+)?(?:other|allied|partner|foreign|neighbouring|neighboring|NATO|several|"
+    r"many|\w+\s+(?:countries|nations|states))\b"
 )
 _THE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 #: Words before a noun that name people of no one state: "7,000 US and 3,000 African soldiers".
@@ -446,6 +453,7 @@ def find_raw_claims(
                 prior.country
                 and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", link)
                 and not _OTHER_PEOPLE.search(text, num.end, noun.start())
+                and not _FROM_OTHERS_AFTER.match(text, noun.end())
             ):
                 country, country_span = prior.country, prior.country_span
         out.append(RawClaim(num, quantity, noun_span, country, country_span, component))
