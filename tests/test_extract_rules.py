@@ -1255,3 +1255,20 @@ def test_people_from_nations_or_beside_kit_and_troops_from_other_states(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert claims_of(main(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        (
+            "India and the United States held Lake Step 2034 at Chaubattia in Uttarakhand's Almora district.",
+            "IN-UK",
+        ),
+        (
+            "The coastal phase of Lake Step 2034 with Ukraine took place at a range in the Mykolayiv region.",
+            "UA-48",
+        ),
+    ],
+)
+def test_an_area_named_with_a_possessive_before_a_district_and_mykolayiv(text: str, admin1: str) -> None:
+    assert main(text)["location"]["admin1"] == admin1

@@ -134,7 +134,10 @@ def find_location(
             wide = text[max(sent.span[0], m.start - 60) : m.start]
             if _ADMIN1_NOT_LOCATION_LEFT.search(left) or re.search(r"\bbetween\b[^,.;]*$", wide):
                 continue
-            if _FROM_LIST_LEFT.search(wide) or _ADMIN1_IN_OTHER_NAME_RIGHT.match(text, m.end):
+            if _FROM_LIST_LEFT.search(wide) or (
+                _ADMIN1_IN_OTHER_NAME_RIGHT.match(text, m.end)
+                and not text.startswith(("'s", "’s"), m.end - 2)
+            ):  # but "Uttarakhand's Almora district" is the area
                 continue
             if re.fullmatch(r"[A-Z .,'’-]*", text[sent.span[0] : m.start]) and _DATELINE_AFTER.match(
                 text, m.end
