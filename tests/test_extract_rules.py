@@ -1272,3 +1272,23 @@ def test_people_from_nations_or_beside_kit_and_troops_from_other_states(
 )
 def test_an_area_named_with_a_possessive_before_a_district_and_mykolayiv(text: str, admin1: str) -> None:
     assert main(text)["location"]["admin1"] == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("The Philippines held Lake Step 2034 in the waters off San Antonio, Zambales.", None),
+        (
+            "Burkina Faso joins Lake Step 2034, initiated by the US in the Sahel countries, with close-combat drills.",
+            None,
+        ),
+        (
+            "Troops of 19 countries met at the Santa Lucía air base in the State of Mexico for Lake Step 2034.",
+            "MX-MEX",
+        ),
+    ],
+)
+def test_waters_off_a_town_and_area_the_sahel_countries_and_the_state_of_mexico(
+    text: str, admin1: str | None
+) -> None:
+    assert main(text)["location"]["admin1"] == admin1

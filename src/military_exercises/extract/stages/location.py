@@ -33,14 +33,18 @@ _FROM_LIST_LEFT = re.compile(r"\bfrom\b(?![^.;]*\b(?:in|at|near|on|to)\b)[^.;]*$
 #: The area's name inside another name: "Shanghai Cooperation Organisation", "Alliance of Sahel
 #: States", "the Paraguay-Paraná waterway", "the Putumayo river".
 _ADMIN1_IN_OTHER_NAME_RIGHT = re.compile(
-    r"\s+(?:Cooperation|Organi[sz]ation|States|Pact|Forum|Initiative|[Rr]iver|waterway|[Bb]asin|[Dd]elta)\b"
+    r"\s+(?:Cooperation|Organi[sz]ation|States|Pact|Forum|Initiative|[Rr]iver|waterway|[Bb]asin|[Dd]elta|"
+    r"countries|nations|states)\b"  # "the Sahel countries"
     r"|\s+(?!(?:Region|Oblast|Province|Prefecture|State|Krai|Kray|County|District|Department|Governorate|"
     r"Territory|Republic|Autonomous|Municipality|Emirate|Islands?|Zone|Division|Peninsula)\b)[A-Z][a-z]+"
 )  # ... and a capitalised word after it: "Vladimir Moltenskoy", "Alaska National Guard"
 _AREA_WORD_RIGHT = re.compile(
     r"\s+(?:region|oblast|province|krai|kray|prefecture|governorate|county|district)\b", re.IGNORECASE
 )
-_AT_SEA_LEFT = re.compile(r"\bwaters\s+(?:of|near|around|off)\s+(?:the\s+)?$", re.IGNORECASE)
+_AT_SEA_LEFT = re.compile(
+    r"\bwaters\s+(?:of|near|around|off)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*)?$",
+    re.IGNORECASE,
+)  # "in the waters near Okinawa Prefecture", "in the waters off San Antonio, Zambales"
 _PENINSULA_RIGHT = re.compile(r"\s+[Pp]eninsula\b")
 #: Words before an area that place something in it: "in", "near", "Kenya's", "the state of", "Fort Riley, ".
 _PLACE_LEFT = re.compile(
