@@ -1292,3 +1292,34 @@ def test_waters_off_a_town_and_area_the_sahel_countries_and_the_state_of_mexico(
     text: str, admin1: str | None
 ) -> None:
     assert main(text)["location"]["admin1"] == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Teams from Uganda, Rwanda and Tanzania will compete in Lake Step 2034 in Kenya.",
+            {"KEN": "host", "UGA": "participant", "RWA": "participant", "TZA": "participant"},
+        ),
+        (
+            "Kenya hosts Lake Step 2034. Delegations from Uganda, Rwanda and Tanzania took part.",
+            {"KEN": "host", "UGA": "participant", "RWA": "participant", "TZA": "participant"},
+        ),
+        (
+            "Sponsored by Kenya, Lake Step 2034 was run through Uganda, Rwanda and Tanzania.",
+            {"UGA": "host", "RWA": "host", "TZA": "host", "KEN": "host"},
+        ),
+        (
+            "Kenya hosts Lake Step 2034. The soldiers hear from veterans of peacekeeping in Somalia and Haiti.",
+            {"KEN": "host"},
+        ),
+        (
+            "Kenya hosts Lake Step 2034. The partner nations are Finland, the former Yugoslav Republic of Macedonia and Sweden.",
+            {"KEN": "host", "FIN": "participant", "MKD": "participant", "SWE": "participant"},
+        ),
+    ],
+)
+def test_teams_and_delegations_from_run_through_peacekeeping_in_and_macedonias_old_name(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert roles(main(text)) == expected

@@ -63,7 +63,8 @@ _NOT_PARTICIPANT_LEFT = re.compile(
     # Yugoslavia", "states that border Russia", "threatened by Russia's activities"
     r"|\b(?:tensions?\s+with|aimed\s+at|directed\s+at|targeted\s+at|namely|attach[eé]\s+to|ambassador\s+to|"
     r"envoy\s+to|(?:attacks?|strikes?|raids?)\s+(?:on|against)|bombing\s+of|invasion\s+of|borders?|bordered\s+by|"
-    r"(?:threatened|menaced|provoked)\s+by|holding)\s+(?:the\s+)?(?:especially\s+)?$",
+    r"(?:threatened|menaced|provoked)\s+by|holding|peacekeeping\s+(?:missions?\s+)?in|veterans?\s+of)\s+"
+    r"(?:the\s+)?(?:especially\s+)?$",
     re.IGNORECASE,
 )
 #: "co-hosted by X and Y", "led by X", "organised by X": the leads are hosts.
@@ -87,7 +88,7 @@ _LIST_LEFT = re.compile(
     r"(?:countries|nations)\s+such\s+as)\b[^.;]{0,60}$"
     # "the armed forces of A, B and C", "on the Western side the United States, Austria, ..."
     r"|\b(?:contingents|forces|troops|units|navies|armies|militaries|personnel|exercises|drills|manoeuvres|"
-    r"maneuvers)\s+(?:of|from)\s+(?:the\s+)?$"
+    r"maneuvers|teams|delegations|soldiers|sailors|officers)\s+(?:of|from)\s+(?:the\s+)?$"
     r"|\bon\s+the\s+[\w-]+\s+side\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -138,7 +139,7 @@ _OWN_EXERCISE_RIGHT = re.compile(
     r"^(?:['’]s)?\s*(?:[\w'’-]+\s+){0,3}?(?:said|says|announced|announces)\s+(?:that\s+)?(?:its|their)\s+"
 )
 _LOCATION_LEFT = re.compile(
-    r"(?:\b(?:in|at|on|across|off|inside|within|over)\s+(?:the\s+)?"
+    r"(?:\b(?:in|at|on|across|off|inside|within|over|through)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|north-?west|north-?east|south-?west|south-?east)(?:ern)?\s+)?"
     r"|\b(?:region|province|oblast|krai|state)\s+of\s+)$",
     re.IGNORECASE,
