@@ -1323,3 +1323,40 @@ def test_teams_and_delegations_from_run_through_peacekeeping_in_and_macedonias_o
     text: str, expected: dict[str, str]
 ) -> None:
     assert roles(main(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lake Step 2034 in Kenya has 4,000 Kenyan, 3,500 Ugandan and 50 Rwandan soldiers taking part.",
+            [
+                ("troops", "KEN", 4000, "exact"),
+                ("troops", "UGA", 3500, "exact"),
+                ("troops", "RWA", 50, "exact"),
+            ],
+        ),
+        (
+            "Kenya and Uganda field about 8,900 service members at Lake Step 2034, of whom 3,800 will be Kenyan "
+            "and 5,100 Ugandan.",
+            [
+                ("troops", None, 8900, "about"),
+                ("troops", "KEN", 3800, "exact"),
+                ("troops", "UGA", 5100, "exact"),
+            ],
+        ),
+        (
+            "Kenya hosts Lake Step 2034. Alongside the 63 Ugandan marines and 32 Rwandans who will train, "
+            "observers came.",
+            [("troops", "UGA", 63, "exact"), ("troops", "RWA", 32, "exact")],
+        ),
+        (
+            "Kenya hosts Lake Step 2034 with five frigates - two Kenyan, one Ugandan and one Rwandan.",
+            [("ships", None, 5, "exact")],
+        ),
+    ],
+)
+def test_lists_of_peoples_sharing_a_noun_and_peoples_without_one(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims_of(main(text)) == expected

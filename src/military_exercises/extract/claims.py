@@ -424,9 +424,19 @@ def find_raw_claims(
                     # "nearly 8,000 Chinese and 2,000 Russian troops": the hedge covers the list
                     shared_hedge[following.end()] = num.qualifier
             if quantity is None:
-                people = next((c for c in countries if c.demonym and c.start == num.end + 1), None)
-                if people is not None and people.text.endswith("s") and text[num.end] == " ":
-                    # "including 900 Zambians": a plural demonym counts people
+                be = re.match(r"\s+(?:will\s+be|are|were)\s+", text[num.end : clause[1]])
+                at = num.end + (be.end() if be else 1)
+                people = next((c for c in countries if c.demonym and c.start == at), None)
+                if (
+                    people is not None
+                    and text[num.end] == " "
+                    and (
+                        people.text.endswith("s")
+                        # not "five frigates - two French, one Italian": a few of the things just counted
+                        or ((num.value or 0) >= 10 and _PEOPLE_DEMONYM_END.match(text, people.end, clause[1]))
+                    )
+                ):
+                    # "including 900 Zambians", "32 Chinese who will train", "3,800 will be Filipino"
                     quantity, noun_span = "troops", (people.start, people.end)
                     country, country_span = people.code, (people.start, people.end)
             if quantity is None:
@@ -694,6 +704,10 @@ def _elliptical(
             return previous[-1].quantity, previous[-1].noun_span, hit[0].code, (hit[0].start, hit[0].end)
     if previous and _OF_WHOM_BEFORE.search(text, max(clause[0], num.start - 12), num.start):
         prior = previous[-1]  # "about 5,500 from the Russian armed forces, of whom up to 3,000 ..."
+        be = re.match(r"\s+(?:will\s+be|are|were)\s+", text[num.end : clause[1]])
+        named = [c for c in countries if be is not None and c.start == num.end + be.end() and c.demonym]
+        if named:  # "8,900 in total, of whom 3,800 will be Filipino"
+            return prior.quantity, (named[0].start, named[0].end), named[0].code, (named[0].start, named[0].end)
         return prior.quantity, (num.start, num.end), prior.country, prior.country_span
     them = _OF_THEM_RE.match(text, num.end)
     if them:
@@ -738,6 +752,8 @@ def _elliptical(
     if not lead:
         return None, (0, 0), None, None
     who = lead[-1]
+    if any(c.start == num.end + 1 for c in countries):
+        return None, (0, 0), None, None  # "4,000 Filipino, 3,500 American and ...": its own state follows
     gap = text[who.end : num.start]
     verbs = r"with|sent|sending|will send|contributed|provided|fielded|alone|by"  # "Namibia by ten"
     if re.fullmatch(rf"\s*,?\s*(?:{verbs})?\s*", gap):
@@ -752,17 +768,23 @@ def _shared_noun(
     m = _SHARED_RE.match(text, num.end, clause[1])
     if m is None:
         return None, (0, 0), None, None
-    following = next((n for n in numbers if n.start == m.end()), None)
-    if following is None:
-        return None, (0, 0), None, None
-    noun = _noun_after(text, following.end, clause[1])
     who = [c for c in countries if c.start == m.start("who")]
+    following = next((n for n in numbers if n.start == m.end()), None)
+    noun = None
+    for _ in range(6):  # "4,000 Filipino, 3,500 American and 50 Australian soldiers": the list's last noun
+        if following is None:
+            break
+        noun = _noun_after(text, following.end, clause[1])
+        nxt = _SHARED_RE.match(text, following.end, clause[1]) if noun is None else None
+        following = next((n for n in numbers if nxt is not None and n.start == nxt.end()), None)
     if noun is None or not who:
         return None, (0, 0), None, None
     return quantity_of(noun.group(0)), (noun.start(), noun.end()), who[0].code, (who[0].start, who[0].end)
 
 
-_SHARED_RE = re.compile(r"\s+(?P<who>[A-Z][\w'’.]*)\s+(?:and|or)\s+")
+_SHARED_RE = re.compile(r"\s+(?P<who>[A-Z][\w'’.]*)\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)")
+#: After a demonym that stands for people: "32 Chinese who will train", "3,800 will be Filipino".
+_PEOPLE_DEMONYM_END = re.compile(r"\s*(?:[,.;]|$|\s+(?:and|who|will|are|were|took|take|taking|troops?)\b)")
 _NEGATED_RE = re.compile(r"(?:\bnot|n't|\bnever|declined to|refused to|would not)\s+$", re.IGNORECASE)
 
 
