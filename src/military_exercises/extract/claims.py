@@ -707,7 +707,8 @@ def _elliptical(
         be = re.match(r"\s+(?:will\s+be|are|were)\s+", text[num.end : clause[1]])
         named = [c for c in countries if be is not None and c.start == num.end + be.end() and c.demonym]
         if named:  # "8,900 in total, of whom 3,800 will be Filipino"
-            return prior.quantity, (named[0].start, named[0].end), named[0].code, (named[0].start, named[0].end)
+            span = (named[0].start, named[0].end)
+            return prior.quantity, span, named[0].code, span
         return prior.quantity, (num.start, num.end), prior.country, prior.country_span
     them = _OF_THEM_RE.match(text, num.end)
     if them:
