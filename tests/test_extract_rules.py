@@ -1360,3 +1360,15 @@ def test_lists_of_peoples_sharing_a_noun_and_peoples_without_one(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert claims_of(main(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lake Step 2034 will be held in October, the spokesperson said in opening remarks on 15 July 2034.",
+        "Kenya's president flew into Uganda today, 29 September, where he will watch Lake Step 2034.",
+    ],
+)
+def test_a_speech_in_remarks_and_a_leaders_flight_do_not_date_the_drill(sentence: str) -> None:
+    record = main("Kenya and Uganda hold Lake Step 2034. " + sentence, published=None)
+    assert record["start"] in ("2034", "2034-10")

@@ -13,7 +13,8 @@ from military_exercises.extract.model import Evidence, evidence_at
 from military_exercises.extract.sentences import Sentence, inside_name
 
 _SPEECH_DATE = re.compile(
-    r"\b(?:said|says|announced|reported|told\s+\w+|stated|added|confirmed|statement)\s+(?:on\s+|late\s+|early\s+)?$",
+    r"\b(?:said|says|announced|reported|told\s+\w+|stated|added|confirmed|statement)\s+(?:on\s+|late\s+|early\s+)?$"
+    r"|\b(?:said|told|announced|stated)\s+in\s+(?:\w+\s+){1,3}on\s+$",  # "said in opening remarks on 15 July"
     re.IGNORECASE,
 )
 _START_CUE = re.compile(
@@ -129,7 +130,7 @@ def main_dates(
 #: mishap, a signature ("signed a protocol ... on 14 July"), a departure ("left for Russia on 20 July").
 _INCIDENT = re.compile(
     r"\b(?:ejected|crashed|crash|collided|collision|died|killed|injured|wounded|accident|incident|"
-    r"went missing|drowned|signed|signing|protocol|memorandum|left\s+for|departed|set\s+off)\b",
+    r"went missing|drowned|signed|signing|protocol|memorandum|left\s+for|departed|set\s+off|flew\s+into)\b",
     re.IGNORECASE,
 )
 _SPEECH_AFTER_DATE = re.compile(
