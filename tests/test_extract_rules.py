@@ -1372,3 +1372,26 @@ def test_lists_of_peoples_sharing_a_noun_and_peoples_without_one(
 def test_a_speech_in_remarks_and_a_leaders_flight_do_not_date_the_drill(sentence: str) -> None:
     record = main("Kenya and Uganda hold Lake Step 2034. " + sentence, published=None)
     assert record["start"] in ("2034", "2034-10")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("According to the figures released, around 1,500 troops take part.", ("reported", None, None)),
+        ("By various estimates, around 13,000 soldiers take part.", ("reported", None, None)),
+        (
+            '"It shows our resolve," the statement said. About 4,000 troops take part, the statement said.',
+            ("reported", None, None),
+        ),
+        (
+            "NATO spokesperson Jane Roe spoke on Monday. Roe said NATO expected more than 36,000 troops.",
+            ("estimated", None, "NATO"),
+        ),
+    ],
+)
+def test_unnamed_figures_a_statement_of_no_one_and_an_organisations_spokesperson(
+    sentence: str, expected: tuple[Any, ...]
+) -> None:
+    record = main("Kenya hosts Lake Step 2034 with Uganda. " + sentence)
+    got = {(c["basis"], c["claimant_country"], c["claimant_organisation"]) for c in record["claims"]}
+    assert got == {expected}

@@ -46,6 +46,13 @@ _COREF = re.compile(
     r"communiqu[eé]))",
     re.IGNORECASE,
 )
+#: Attributions that name no one: "It was reported", "according to the figures released", "by
+#: various estimates".
+_NO_ONE_NAMED = re.compile(
+    r"(?:the\s+)?(?:reports?|report said)|it\s+(?:was|has\s+been|had\s+been|is)"
+    r"|(?:the\s+)?(?:official\s+)?(?:figures?|data|numbers?)(?:\s+(?:released|published|given|available))?"
+    r"|by\s+various(?:\s+estimates)?|various\s+estimates|(?:some|other)\s+estimates",
+)
 #: A document the last speaker issued: "according to the release", "the statement said".
 _DOCUMENTS = ("the statement", "the release", "the press release", "the communique", "the communiqué")
 _ITS_OWN_RE = re.compile(
@@ -125,13 +132,15 @@ def _resolve_claimant(
     phrase = att.phrase.strip()
     low = phrase.lower()
     ev = Evidence(att.start, att.end, text[att.start : att.end])
-    if re.fullmatch(r"(?:the\s+)?(?:reports?|report said)|it\s+(?:was|has\s+been|had\s+been|is)", low):
+    if _NO_ONE_NAMED.fullmatch(low):
         return _Claimant(None, None, "none", None)  # "It was reported earlier that ...": no one named
     if _COREF.fullmatch(low) and low != "the alliance":
         head = low.split()[-1]
         for past in reversed(history):
             if past.text and (head in past.text.lower() or low in ("he", "she", "it", "they", *_DOCUMENTS)):
                 return _Claimant(past.text, past.country, past.kind, ev, past.organisation)
+        if low in _DOCUMENTS:
+            return _Claimant(None, None, "none", None)  # "the statement said", no one named before it
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
     if low.startswith("their ") and claim_country is not None:
         return _Claimant(name, claim_country, "state", ev)
@@ -162,6 +171,15 @@ def _resolve_claimant(
         return _Claimant(name, None, "analyst", ev)
     if country is None and _GOV_WORDS.search(low):
         return _Claimant(name, host, "state", ev)
+    if country is None and _PERSON_RE.fullmatch(name) and gaz.organisation_re is not None:
+        surname = re.escape(name.split()[-1])
+        org_alt = gaz.organisation_re.pattern
+        titled = re.search(rf"(?:{org_alt})(?:['’]s)?\s+(?:[A-Za-z-]+\s+){{0,4}}{surname}\b", text)
+        if titled is not None:  # "NATO spokesperson Oana Lungescu", later "Lungescu said"
+            hit = gaz.organisation_re.match(titled.group(0))
+            code = gaz.organisations.get(hit.group(0).lower()) if hit else None
+            if code is not None:
+                return _Claimant(name, None, "org", ev, code)
     if country is None and _PERSON_RE.fullmatch(name):
         official, found = _person_country(text, name, everyone, host)
         if official:
