@@ -1395,3 +1395,24 @@ def test_unnamed_figures_a_statement_of_no_one_and_an_organisations_spokesperson
     record = main("Kenya hosts Lake Step 2034 with Uganda. " + sentence)
     got = {(c["basis"], c["claimant_country"], c["claimant_organisation"]) for c in record["claims"]}
     assert got == {expected}
+
+
+def test_earlier_editions_with_figures_side_by_side_a_cancelled_year_and_a_first_partner() -> None:
+    figures = (
+        "Kenya holds Lake Step 2034. It will be larger than before: 1,900 troops took part in 2033 and "
+        "1,600 in 2032."
+    )
+    assert [s for s, _r in past_of(figures, "2034-06-14")] == ["2033", "2032"]
+    cancelled = (
+        "Kenya holds Lake Step 2034. Because of the pandemic the 2032 edition was cancelled, and only "
+        "1,700 people took part in the 2033 edition."
+    )
+    assert [s for s, _r in past_of(cancelled, "2034-06-14")] == ["2033"]
+    assert claims_of(main(cancelled, published="2034-06-14")) == []
+    partner = (
+        "Lake Step returns to Kenya after a break. It was first held in 1981 with Kenyan forces only. In "
+        "1983 it moved to Mombasa and gained its first international partner, Uganda."
+    )
+    assert ("1983", {"UGA": "participant"}) in past_of(partner, "2034-06-14")
+    # without a publication date, "In 1983" is no exercise name that would date the report
+    assert main(partner + " It was called off in 2032.", published=None)["start"] != "1983"

@@ -749,6 +749,10 @@ def _elliptical(
     if not previous:
         return None, (0, 0), None, None
     prior = previous[-1]
+    if re.match(r"\s+in\s+(?:19|20)\d\d\b", text[num.end : clause[1]]) and re.search(
+        r"\band\s+$", text[prior.number.end : num.start]
+    ):
+        return prior.quantity, prior.noun_span, None, None  # "1,900 took part in 2019 and 1,600 in 2018"
     lead = [c for c in countries if prior.number.end <= c.start < num.start and c.kind == "country"]
     if not lead:
         return None, (0, 0), None, None

@@ -401,6 +401,12 @@ PLACE_RE = re.compile(
 LOOSE_PLACE_RE = re.compile(rf"\b(?:near|in|off|at)\s+(?:the\s+)?(?P<loose>{_CAP}(?:[ -]{_CAP}){{0,2}})")
 
 
+def starts_with_stop_word(name: str) -> bool:
+    """ "In 1983", "Since 2004": a preposition or an article before a year is no exercise name."""
+    words = [w.lower() for w in re.split(r"[ -]", name) if w]
+    return not words or words[0] in _NAME_STOP
+
+
 def name_is_plausible(name: str, gaz: Gazetteer) -> bool:
     """Reject "The Tajik", "In March", "Russia": a name is not a stop word, a country or a month."""
     words = [w.lower() for w in re.split(r"[ -]", name) if w]

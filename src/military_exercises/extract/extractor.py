@@ -174,8 +174,13 @@ class _Marking:
         return parts
 
 
+_ELLIPTIC_YEAR = re.compile(r"\s*and\s+[\d,]+\s+in\s+(?P<year>(?:19|20)\d\d)\b")
+_CANCELLED_RE = re.compile(r"\b(?:suspended|cancell?ed|postponed|called off|scrapped)\b", re.IGNORECASE)
 #: Where one sentence turns from one earlier exercise to another: "..., and in 2007 two ships ...".
-_PAST_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|but|whereas)\s+|\s+and\s+(?=in\s+(?:19|20)\d\d\b)")
+_PAST_CLAUSE_BREAK = re.compile(
+    r";|,\s*(?:and|while|but|whereas)\s+|\s+and\s+(?=in\s+(?:19|20)\d\d\b)"
+    r"|\s+and\s+(?=[\d,]+\s+in\s+(?:19|20)\d\d\b)"  # "1,900 took part in 2019 and 1,600 in 2018"
+)
 
 
 def _past_clauses(text: str, sent: Sentence, marking: _Marking) -> list[Sentence]:
@@ -191,7 +196,20 @@ def _past_clauses(text: str, sent: Sentence, marking: _Marking) -> list[Sentence
     cuts = [m.start() for m in _PAST_CLAUSE_BREAK.finditer(text, a, b)]
     bounds = [a, *[c for c in cuts if years[0].end() <= c < years[-1].start()], b]
     parts = marking.parts(text, bounds)
-    return parts if sum(p.past_key is not None for p in parts) >= 2 else [sent]
+    for part in parts[1:]:
+        short = _ELLIPTIC_YEAR.match(text, part.span[0], part.span[1])
+        if part.past_key is None and short is not None and parts[0].past_key is not None:
+            # "1,900 took part in 2019 and 1,600 in 2018": the verb is the first clause's
+            year = short.group("year")
+            part.past_key, part.past_start = year, year
+            part.past_evidence = (short.start("year"), short.end("year"))
+            # its figure is read in the whole sentence, where the first clause gives its noun
+            part.raw_claims = [r for r in sent.raw_claims if part.span[0] <= r.number.start < part.span[1]]
+    marked = sum(p.past_key is not None for p in parts)
+    # "the 2020 edition was cancelled, and only 1,700 took part in the 2021 edition": the clause of
+    # the edition that was held is the earlier exercise, the cancelled one is none
+    cancelled = marked == 1 and _CANCELLED_RE.search(text, a, b) is not None
+    return parts if marked >= 2 or cancelled else [sent]
 
 
 #: A clause that sets this year's figures against an earlier year's.
@@ -311,6 +329,7 @@ def _edition_year_at(text: str, body_start: int, title: str | None) -> tuple[int
                 for n in en.NAME_WITH_YEAR_RE.finditer(source, start)
                 # "Côte d'Ivoire hosted Flintlock 2022 last year": an earlier edition, not this one's year
                 if not _LAST_YEARS.search(source, n.end(), (source.find(".", n.end()) + 1) or len(source))
+                and not en.starts_with_stop_word(n.group("name"))  # "In 1983 it moved to Darwin"
             ),
             None,
         )

@@ -217,8 +217,9 @@ def find_location(
         found.add(loc.country[0], "host", loc.country[1])
     counted = [c for c, r in found.roles.items() if r in ("host", "participant")]
     joined = main is not None and any(
-        _JOINED_RIGHT.match(text, ev.end) for ev in found.evidence.get(counted[0] if counted else "", [])
-    )
+        _JOINED_RIGHT.match(text, ev.end) or re.search(r"\bpartners?\s*,\s*(?:the\s+)?$", text[: ev.start])
+        for ev in found.evidence.get(counted[0] if counted else "", [])
+    )  # "Japan joined in 2015", "gained its first international partner, the United States"
     if len(counted) == 1 and not joined:
         # the only participating state hosts, unless it joined an earlier edition ("Japan joined in 2015")
         found.roles[counted[0]] = "host"

@@ -45,7 +45,7 @@ _LAST_YEAR = re.compile(r"\blast year(?:'s|’s)?", re.IGNORECASE)
 _EXERCISE_WORD = re.compile(
     r"\b(?:exercis\w*|drills?|manoeuvres?|maneuvers?|war[ -]?games|edition|iteration|training|patrols?|"
     r"held|took part|taking part|participated|involved|drew|brought together|trained|staged|conducted|joined|"
-    r"became\s+a\s+(?:\w+\s+)?(?:member|participant|partner)|"
+    r"became\s+a\s+(?:\w+\s+)?(?:member|participant|partner)|(?:first\s+)?(?:international|foreign)\s+partner|"
     r"series|hosted|(?:started|began|begun|launched|inaugurated|created|founded|established|born)\s+in)\b",
     re.IGNORECASE,
 )
@@ -151,8 +151,8 @@ def mark_past(
         if last is not None and _EXERCISE_WORD.search(text, s, e):
             key = start = str(pub_year - 1)  # "Last year's exercise drew 1,900 personnel"
             ev = (last.start(), last.end())
-    if key is None or _CANCELLED.search(text, s, e):
-        return
+    if key is None or (_CANCELLED.search(text, s, e) and len(set(YEAR_RE.findall(text, s, e))) < 2):
+        return  # a cancelled edition; with two years the other clause may still be an earlier exercise
     if not sent.past_name and not _PAST_CUE.search(text, s, e) and not re.match(r"\d{4}$", key):
         return  # "ended last week" is the main exercise; "held snap drills last week" is another one
     if not sent.past_name and not _PAST_CUE.search(text, s, e) and not _EXERCISE_WORD.search(text, s, e):

@@ -100,7 +100,7 @@ _BETWEEN_PARTNERS = re.compile(
     r"(?:\b(?:exercises?|drills?|training|programme|program|manoeuvres|maneuvers|war\s?games|patrols?|"
     r"interoperability|coordination|event)\s+(?:of\s+this\s+kind\s+|of\s+its\s+kind\s+)?"
     # "The first African Lion was launched in 2007 between Morocco and the United States"
-    r"|\b(?:launched|held|started|began|begun|staged|conducted)\s+in\s+(?:19|20)\d\d\s+)"
+    r"|\b(?:launched|held|started|began|begun|staged|conducted)\s+in\s+(?:19|20)\d\d\s+|\balternating\s+)"
     r"between\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:and\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -290,6 +290,8 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
         or re.match(r"\s+(?!(?:19|20)\d\d\b)\d[\d,]*\b", right)
     ):
         return "participant"  # "Norway with 300", "... soldiers and Turkey 400"
+    if re.search(r"\bpartners?\s*,\s*(?:the\s+)?$", left):
+        return "participant"  # "gained its first international partner, the United States"
     if len(group) > 1 and _OBSERVER_LIST_LEFT.search(left):
         return "observer"  # "The ten observing countries are A, B and C"
     if len(group) > 1 and (_LIST_LEFT.search(left) or _SENDING_LIST_LEFT.search(left)):
