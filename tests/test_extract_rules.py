@@ -1416,3 +1416,23 @@ def test_earlier_editions_with_figures_side_by_side_a_cancelled_year_and_a_first
     assert ("1983", {"UGA": "participant"}) in past_of(partner, "2034-06-14")
     # without a publication date, "In 1983" is no exercise name that would date the report
     assert main(partner + " It was called off in 2032.", published=None)["start"] != "1983"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Troops from every member country except Rwanda are taking part.",
+        "The coalition fights the Islamic State group in Rwanda.",
+        "Such drills prepare for unpredictable actions by Rwanda.",
+        "Tension has marked relations over developments in Rwanda.",
+        "The drill had nothing to do with Rwanda's activities.",
+        "The landing took place 300 kilometres from Rwanda.",
+        "Airmen from Kadena Air Base, Rwanda, also went.",
+        '"It is hard," said a Rwanda veteran working as a trainer.',
+    ],
+)
+def test_exceptions_armed_groups_actions_developments_distances_and_bases_name_no_participant(
+    sentence: str,
+) -> None:
+    record = main("Kenya and Uganda hold Lake Step 2034 in Kenya. " + sentence)
+    assert "RWA" not in roles(record)

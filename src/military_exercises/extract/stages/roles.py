@@ -63,7 +63,12 @@ _NOT_PARTICIPANT_LEFT = re.compile(
     # Yugoslavia", "states that border Russia", "threatened by Russia's activities"
     r"|\b(?:tensions?\s+with|aimed\s+at|directed\s+at|targeted\s+at|namely|attach[eé]\s+to|ambassador\s+to|"
     r"envoy\s+to|(?:attacks?|strikes?|raids?)\s+(?:on|against)|bombing\s+of|invasion\s+of|borders?|bordered\s+by|"
-    r"(?:threatened|menaced|provoked)\s+by|holding|peacekeeping\s+(?:missions?\s+)?in|veterans?\s+of)\s+"
+    r"(?:threatened|menaced|provoked)\s+by|holding|peacekeeping\s+(?:missions?\s+)?in|veterans?\s+of|"
+    # "every CSTO country except Armenia", "the Islamic State group in Iraq", "actions by North Korea",
+    # "developments in Yemen", "nothing to do with China's", "300 kilometres from Taiwan"
+    r"except|excluding|apart\s+from|other\s+than|(?:group|militants|insurgents|rebels)\s+in|"
+    r"(?:actions|provocations|activities|moves)\s+(?:by|of|from)|(?:developments|situation)\s+in|"
+    r"nothing\s+to\s+do\s+with|not\s+(?:aimed|directed|targeted)\s+at|(?:kilometres|kilometers|km|miles)\s+from)\s+"
     r"(?:the\s+)?(?:especially\s+)?$",
     re.IGNORECASE,
 )
@@ -129,7 +134,7 @@ _NOT_PARTICIPANT_RIGHT = re.compile(
     r"-supplied|coast\b(?!\s+guards?\b))"
     # "France 24", "Afghan Taliban units", "two American tourists", "The Indian Express", "the Panama
     # Naval Conference": an outlet, armed groups, civilians, a paper, a meeting named after a state
-    r"|^\s+(?:24\b|(?:\w+\s+)?(?:Taliban|rebels?|insurgents?|militants?|separatists?|terrorists?|jihadists?|"
+    r"|^\s+(?:24\b|veterans?\b|(?:\w+\s+)?(?:Taliban|rebels?|insurgents?|militants?|separatists?|terrorists?|jihadists?|"
     r"tourists?|civilians?|residents?|journalists?|citizens?|nationals?|students?|refugees?)\b|"
     r"(?:Express|Times|Post|Herald|Tribune|Gazette|Today)\b|(?:Naval\s+)?(?:Conference|Canal|Papers|Agreement|"
     r"Accords?|Treaty|Declaration|Protocol)\b)",
@@ -290,6 +295,8 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
         or re.match(r"\s+(?!(?:19|20)\d\d\b)\d[\d,]*\b", right)
     ):
         return "participant"  # "Norway with 300", "... soldiers and Turkey 400"
+    if re.search(r"\b(?:Base|Station|Camp|Airfield),\s*$", left):
+        return "other"  # "from Kadena Air Base, Japan": where a unit is based, not where the drill is
     if re.search(r"\bpartners?\s*,\s*(?:the\s+)?$", left):
         return "participant"  # "gained its first international partner, the United States"
     if len(group) > 1 and _OBSERVER_LIST_LEFT.search(left):
