@@ -1436,3 +1436,29 @@ def test_exceptions_armed_groups_actions_developments_distances_and_bases_name_n
 ) -> None:
     record = main("Kenya and Uganda hold Lake Step 2034 in Kenya. " + sentence)
     assert "RWA" not in roles(record)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Lake Step began on Saturday 22 April in Kenya. The Lake Step 2034 exercises continue until 28 April.",
+            "2034-04-22",
+        ),
+        (
+            "Naval drills with Kenya will take place from 5 to 17 June. LAKESTEP 34, as it is called, has 16 states.",
+            "2034-06-05",
+        ),
+        (
+            "Lake Step, run in Kenya since 21 April, ended on 3 May. The 2034 edition simulated a cyclone.",
+            "2034-04-21",
+        ),
+    ],
+)
+def test_a_days_year_from_the_edition_named_anywhere_in_the_report(text: str, start: str) -> None:
+    assert main(text, published=None)["start"] == start
+
+
+def test_a_cancelled_edition_does_not_give_the_reports_year() -> None:
+    text = "Lake Step returns to Kenya on 19 August. The 2030 edition was cancelled because of the storms."
+    assert main(text, published=None)["start"] is None

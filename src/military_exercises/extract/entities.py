@@ -402,9 +402,10 @@ LOOSE_PLACE_RE = re.compile(rf"\b(?:near|in|off|at)\s+(?:the\s+)?(?P<loose>{_CAP
 
 
 def starts_with_stop_word(name: str) -> bool:
-    """ "In 1983", "Since 2004": a preposition or an article before a year is no exercise name."""
+    """ "In 1983", "Since 2004": a preposition or an article before a year is no exercise name (but
+    "The African Lion" before 2017 is one)."""
     words = [w.lower() for w in re.split(r"[ -]", name) if w]
-    return not words or words[0] in _NAME_STOP
+    return not words or all(w in _NAME_STOP for w in words)
 
 
 def name_is_plausible(name: str, gaz: Gazetteer) -> bool:

@@ -307,7 +307,11 @@ _SHORT_EDITION_YEAR = re.compile(
 
 _LAST_YEARS = re.compile(r"\b(?:last\s+year|the\s+year\s+before|previous\s+year)\b", re.IGNORECASE)
 _NAME_AND_TWO_DIGITS = re.compile(
-    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})\s+(?P<yy>\d\d)(?![\w%-]|\s*(?:per|%))"
+    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,}|[A-Z]{5,})\s+(?P<yy>\d\d)(?![\w%-]|\s*(?:per|%)|"
+    r"\s+(?:members|countries|nations|states|ships|aircraft|troops|soldiers|people|personnel|days|years|km)\b)"
+)
+_THIS_EDITION_YEAR = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]his\s+year's)\s+(?P<year>(?:19|20)\d\d)\s+(?:edition|exercise|iteration)\b"
 )
 
 
@@ -351,11 +355,18 @@ def _edition_year_at(text: str, body_start: int, title: str | None) -> tuple[int
             two = int(short.group(g))
             return (2000 + two if two <= 40 else 1900 + two), offset + short.start(g), offset + short.end(g)
         for named in _NAME_AND_TWO_DIGITS.finditer(source, start):
-            # "Cobra Gold 21" where the report names "Cobra Gold" elsewhere too: its edition year
-            if source.count(named.group("name")) >= 2:
+            # "Cobra Gold 21" where the report names "Cobra Gold" elsewhere too, "BALTOPS 22"
+            if source.count(named.group("name")) >= 2 or named.group("name").isupper():
                 two = int(named.group("yy"))
                 yy_at = offset + named.start("yy")
                 return (2000 + two if two <= 40 else 1900 + two), yy_at, yy_at + 2
+        for this in _THIS_EDITION_YEAR.finditer(source, start):
+            # "The 2025 edition simulated a cyclone", not "the 2020 edition was cancelled"
+            stop = (source.find(".", this.end()) + 1) or len(source)
+            if not _CANCELLED_RE.search(source, this.end(), stop) and not _LAST_YEARS.search(
+                source, this.end(), stop
+            ):
+                return int(this.group("year")), offset + this.start("year"), offset + this.end("year")
     return None
 
 
