@@ -1462,3 +1462,35 @@ def test_a_days_year_from_the_edition_named_anywhere_in_the_report(text: str, st
 def test_a_cancelled_edition_does_not_give_the_reports_year() -> None:
     text = "Lake Step returns to Kenya on 19 August. The 2030 edition was cancelled because of the storms."
     assert main(text, published=None)["start"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lake Step 2034 in Kenya ends with a land phase of around 14,000 ground, 8,000 naval and 7,000 air personnel.",
+            [
+                ("troops", None, 14000, "about"),
+                ("troops", None, 8000, "about"),
+                ("troops", None, 7000, "about"),
+            ],
+        ),
+        (
+            "Kenya hosts Lake Step 2034; about 1,800 Ugandan Army, Air Force and Marine personnel are there.",
+            [("troops", "UGA", 1800, "about")],
+        ),
+        ("Lake Step 2034 in Kenya brings together 14 NATO members and two partner states.", []),
+        (
+            "Major Jane Roe leads a 38-strong Ugandan platoon at Lake Step 2034 in Kenya.",
+            [("troops", "UGA", 38, "exact")],
+        ),
+        (
+            "Lake Step 2034 is held in Kenya. Created in 2002, it now mobilises some 2,000 civilian and military participants.",
+            [("troops", None, 2000, "about")],
+        ),
+    ],
+)
+def test_services_sharing_a_noun_one_states_services_members_platoons_and_a_series_founded_long_ago(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims_of(main(text)) == expected

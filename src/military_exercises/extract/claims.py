@@ -53,6 +53,7 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"(?:Mi|Ka|AH|UH|CH|MH|NH|Z)-\d+[A-Z]*s", "helicopters"),
     (
         r"-strong(?:\s+(?:[A-Z][\w'’-]+\s+){0,2}(?:battle\s+group|force|contingent|brigade|battalion|company|team|"
+        r"platoon|squad|squadron|division|regiment|"
         r"unit|group))?",
         "troops",
     ),
@@ -165,8 +166,8 @@ _OF_THEM_RE = re.compile(
 _OF_WHOM_BEFORE = re.compile(r"\bof\s+(?:whom|them|which)\s+$")
 #: Several peoples before one noun: "US and European", "French and allied" (troops).
 _MIXED_PEOPLE = re.compile(
-    r"[A-Z][\w'’.-]*\s*(?:,|\band\b)\s*(?:[A-Z]|allied|foreign|partner|other|coalition|international|"
-    r"multinational)"
+    r"[A-Z][\w'’.-]*\s*(?:,|\band\b)\s*([A-Z][a-z]+(?:an|ean|ese|ish|ic)\b|allied|foreign|partner|other|"
+    r"coalition|international|multinational)"
 )
 #: "500 troops from other NATO member states": not the contingent named before.
 _FROM_OTHERS_AFTER = re.compile(
@@ -375,6 +376,10 @@ def find_raw_claims(
         several_after = False  # "10 army personnel from Fiji, Papua New Guinea, ...": several states
         if noun is not None:
             quantity = quantity_of(noun.group(0))
+            if noun.group(0).lower() == "members" and re.search(
+                r"\b(?:[A-Z]{3,}|member|partner)\s+$", text[num.end : noun.start()]
+            ):
+                continue  # "14 NATO members": some of the states, not people
             if noun.group(0).lower() == "fighters" and (num.value or 0) >= 1000:
                 quantity = "troops"  # "more than 7,900 fighters": no drill flies thousands of fighter jets
             noun_span = (noun.start(), noun.end())
@@ -396,7 +401,15 @@ def find_raw_claims(
             inside = noun.end() if noun.group(0).startswith("-strong") else noun.start()
             own = [c for c in countries if num.end <= c.start < inside]
             # "8,600 US and European troops" (mixed), not "1,600 Chinese ground and air force personnel"
-            mixed = _MIXED_PEOPLE.search(text, num.end, noun.start()) is not None
+            mixed = (
+                any(
+                    not any(
+                        c.start == m.start(1) for c in countries
+                    )  # "US and European", not "US Army, Air Force"
+                    for m in _MIXED_PEOPLE.finditer(text, num.end, noun.start())
+                )
+                or len({c.code for c in own}) > 1
+            )
             if len({c.code for c in own}) == 1 and not mixed:  # not "8,600 US and European troops"
                 country, country_span = own[0].code, (own[0].start, own[0].end)
             elif not own:
@@ -782,12 +795,16 @@ def _shared_noun(
         noun = _noun_after(text, following.end, clause[1])
         nxt = _SHARED_RE.match(text, following.end, clause[1]) if noun is None else None
         following = next((n for n in numbers if nxt is not None and n.start == nxt.end()), None)
-    if noun is None or not who:
+    if noun is None or not (who or m.group("who").islower()):
         return None, (0, 0), None, None
+    if not who:  # "14,000 ground, 8,000 naval and 8,000 air personnel": services, no state
+        return quantity_of(noun.group(0)), (noun.start(), noun.end()), None, None
     return quantity_of(noun.group(0)), (noun.start(), noun.end()), who[0].code, (who[0].start, who[0].end)
 
 
-_SHARED_RE = re.compile(r"\s+(?P<who>[A-Z][\w'’.]*)\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)")
+_SHARED_RE = re.compile(
+    r"\s+(?P<who>[A-Z][\w'’.]*|ground|naval|air|land|sea|maritime|marine|army|navy)\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)"
+)
 #: After a demonym that stands for people: "32 Chinese who will train", "3,800 will be Filipino".
 _PEOPLE_DEMONYM_END = re.compile(r"\s*(?:[,.;]|$|\s+(?:and|who|will|are|were|took|take|taking|troops?)\b)")
 _NEGATED_RE = re.compile(r"(?:\bnot|n't|\bnever|declined to|refused to|would not)\s+$", re.IGNORECASE)

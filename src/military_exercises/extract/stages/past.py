@@ -36,6 +36,10 @@ _YEAR_OF_OTHER_THING = re.compile(
     r"tsunami|crisis|summit|resolution|constitution)\b",
     re.IGNORECASE,
 )
+_FOUNDED_BUT_NOW = re.compile(
+    r"\s*(?:Created|Founded|Launched|Begun|Started|Established|Inaugurated|Born)\s+in\s+(?:19|20)\d\d\s*,"
+    r"[^.;]*\b(?:now|today|currently|this\s+year)\b"
+)
 _SHORT_NAME_YEAR = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)?-(?P<yy>\d\d)(?![\w%-])")
 YEAR_RE = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
 _YEAR_BEFORE = re.compile(
@@ -151,6 +155,8 @@ def mark_past(
         if last is not None and _EXERCISE_WORD.search(text, s, e):
             key = start = str(pub_year - 1)  # "Last year's exercise drew 1,900 personnel"
             ev = (last.start(), last.end())
+    if _FOUNDED_BUT_NOW.match(text, s, e) and not sent.past_name:
+        return  # "Created in 2002, it now mobilises some 2,000 participants": today's exercise
     if key is None or (_CANCELLED.search(text, s, e) and len(set(YEAR_RE.findall(text, s, e))) < 2):
         return  # a cancelled edition; with two years the other clause may still be an earlier exercise
     if not sent.past_name and not _PAST_CUE.search(text, s, e) and not re.match(r"\d{4}$", key):
