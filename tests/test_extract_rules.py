@@ -1494,3 +1494,34 @@ def test_services_sharing_a_noun_one_states_services_members_platoons_and_a_seri
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert claims_of(main(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya hosts Lake Step 2034. Sixteen nations and an estimated 4,000 people took part.",
+            {("reported", None)},
+        ),
+        (
+            "Kenya hosts Lake Step 2034. According to official information, about 1,000 troops take part.",
+            {("reported", None)},
+        ),
+        (
+            "Drills involving more than 20 ships have begun in Uganda's Lake Fleet as part of Lake Step 2034 with "
+            "Kenya and Rwanda, the fleet's press service said.",
+            {("declared", "UGA")},
+        ),
+    ],
+)
+def test_an_estimated_number_official_information_and_a_bodys_press_service(
+    text: str, expected: set[Any]
+) -> None:
+    assert {(c["basis"], c["claimant_country"]) for c in main(text)["claims"]} == expected
+
+
+def test_a_state_that_announces_the_start_of_manoeuvres_hosts_them() -> None:
+    text = (
+        "AMMAN - Jordan has announced the start of the Lake Step 2034 manoeuvres with 27 states taking part."
+    )
+    assert roles(main(text))["JOR"] == "host"

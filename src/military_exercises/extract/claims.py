@@ -192,7 +192,7 @@ _COST_ONLY_RE = re.compile(r"cost|worth|budget", re.IGNORECASE)
 CLAUSE_SPLIT_RE = re.compile(r";|,?\s+\b(?:while|whereas)\b|,\s+but\b|,\s+followed by\b", re.IGNORECASE)
 
 _SPEECH = (
-    r"said|says|say|announced|announces|added|adds|reported|reports|told(?:\s+\w+)?|tells|estimated|"
+    r"said|says|say|announced|announces|added|adds|reported|reports|told(?:\s+\w+)?|tells|(?<!\ban\s)estimated|"
     r"(?:was|were)\s+quoted\s+as\s+saying|"
     r"estimates|estimate|claimed|claims|stated|states(?!\s+(?:among|of|from|and|or|to|in|that\s+(?:take|took|border)|"
     r"which|who|are|were|have|had|will|taking|involved|participat))|confirmed|confirms|noted|notes|disclosed|"

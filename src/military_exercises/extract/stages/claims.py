@@ -51,7 +51,8 @@ _COREF = re.compile(
 _NO_ONE_NAMED = re.compile(
     r"(?:the\s+)?(?:reports?|report said)|it\s+(?:was|has\s+been|had\s+been|is)"
     r"|(?:the\s+)?(?:official\s+)?(?:figures?|data|numbers?)(?:\s+(?:released|published|given|available))?"
-    r"|by\s+various(?:\s+estimates)?|various\s+estimates|(?:some|other)\s+estimates",
+    r"|by\s+various(?:\s+estimates)?|various\s+estimates|(?:some|other)\s+estimates"
+    r"|official\s+(?:information|figures|data|sources)",
 )
 #: A document the last speaker issued: "according to the release", "the statement said".
 _DOCUMENTS = ("the statement", "the release", "the press release", "the communique", "the communiqué")
@@ -170,7 +171,10 @@ def _resolve_claimant(
     if _ANALYST_WORDS.search(low) and country is None:
         return _Claimant(name, None, "analyst", ev)
     if country is None and _GOV_WORDS.search(low):
-        return _Claimant(name, host, "state", ev)
+        # "Russia's Black Sea Fleet ... the fleet's press service said": the state named with that body
+        body = _GOV_WORDS.search(low)
+        owned = _owner_of_body(text, sent, att.start, body.group(0)) if body is not None else None
+        return _Claimant(name, owned or host, "state", ev)
     if country is None and _PERSON_RE.fullmatch(name) and gaz.organisation_re is not None:
         surname = re.escape(name.split()[-1])
         org_alt = gaz.organisation_re.pattern
@@ -191,6 +195,20 @@ def _resolve_claimant(
 
 #: An organisation's office just before a speaker's name: "NATO's Supreme Allied Commander, ".
 _ORG_TITLE_BEFORE = re.compile(r"\b(?P<org>[A-Z][\w-]+)['’]s\s+(?:[\w-]+\s+){0,5}[\w-]+,\s*$")
+
+
+def _owner_of_body(text: str, sent: Sentence, end: int, body: str) -> str | None:
+    """The state whose body ("fleet", "army") the sentence named before ``end``: "Russia's Black Sea
+    Fleet ... the fleet's press service said" -> RUS."""
+    owner = re.search(
+        rf"(?P<who>[A-Z][\w'’.-]*)['’]s\s+(?:[A-Z][\w-]*\s+){{0,3}}(?i:{re.escape(body)})\b",
+        text[sent.span[0] : end],
+    )
+    if owner is None:
+        return None
+    at = sent.span[0] + owner.start("who")
+    return next((m.code for m in sent.mentions if m.kind == "country" and m.start == at), None)
+
 
 #: A person's name, perhaps after a rank: "Serapio", "First Admiral Agus Heyana".
 _PERSON_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][a-z][\w'’-]*")

@@ -142,6 +142,8 @@ _NOT_PARTICIPANT_RIGHT = re.compile(
 )
 _OWN_EXERCISE_RIGHT = re.compile(
     r"^(?:['’]s)?\s*(?:[\w'’-]+\s+){0,3}?(?:said|says|announced|announces)\s+(?:that\s+)?(?:its|their)\s+"
+    # "Jordan has announced the start of military manoeuvres"
+    r"|^\s+(?:has\s+|have\s+)?(?:announced|declared|launched)\s+the\s+(?:start|launch|opening|beginning)\s+of\b"
 )
 _LOCATION_LEFT = re.compile(
     r"(?:\b(?:in|at|on|across|off|inside|within|over|through)\s+(?:the\s+)?"
