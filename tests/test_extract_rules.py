@@ -1525,3 +1525,26 @@ def test_a_state_that_announces_the_start_of_manoeuvres_hosts_them() -> None:
         "AMMAN - Jordan has announced the start of the Lake Step 2034 manoeuvres with 27 states taking part."
     )
     assert roles(main(text))["JOR"] == "host"
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        (
+            "The United States and Thailand hold Lake Step 2034 in Chiang Mai, Thailand, from 9 to 31 July.",
+            None,
+        ),
+        ("Lake Step 2034 was opened in Luanda, Republic of Angola, with troops of the region.", None),
+        ("China and Pakistan hold Lake Step 2034 in the sea and air space near Shanghai.", None),
+        (
+            "Lake Step 2034 took place at Talpa, in the department of La Paz, Republic of El Salvador.",
+            "SV-PA",
+        ),
+        (
+            "Australia and the United States began Lake Step 2034 at Camp Growl in Queensland, Australia.",
+            "AU-QLD",
+        ),
+    ],
+)
+def test_a_city_named_with_its_state_and_air_space_are_no_area(text: str, admin1: str | None) -> None:
+    assert main(text)["location"]["admin1"] == admin1

@@ -42,7 +42,7 @@ _AREA_WORD_RIGHT = re.compile(
     r"\s+(?:region|oblast|province|krai|kray|prefecture|governorate|county|district)\b", re.IGNORECASE
 )
 _AT_SEA_LEFT = re.compile(
-    r"\bwaters\s+(?:of|near|around|off)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*)?$",
+    r"\b(?:waters|sea|airspace|air\s+space)\s+(?:of|near|around|off)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*)?$",
     re.IGNORECASE,
 )  # "in the waters near Okinawa Prefecture", "in the waters off San Antonio, Zambales"
 _PENINSULA_RIGHT = re.compile(r"\s+[Pp]eninsula\b")
@@ -159,6 +159,25 @@ def find_location(
                 continue  # "left Turpan in Xinjiang for the exercise area inside Russia"
             if _AT_SEA_LEFT.search(left) or _PENINSULA_RIGHT.match(text, m.end):
                 continue  # "in the waters of Guam", "on the Shandong peninsula": not the land area
+            city = (
+                m.needs_country is not None  # a name from the ISO tables, not a curated alias
+                and not _AREA_WORD_RIGHT.match(text, m.end)
+                and not re.search(
+                    r"\b(?:department|province|state|region|district|county|oblast)\s+of\s+$", left, re.I
+                )
+                and any(
+                    o.kind == "country"
+                    and not o.demonym
+                    and re.fullmatch(r",\s*(?:the\s+)?(?:Republic\s+of\s+)?", text[m.end : o.start])
+                    for o in sent.mentions
+                    if o.start > m.end
+                )
+            )  # "in Chiang Mai, Thailand", "near Chelyabinsk, Russia": a city named with its state
+            if city:
+                weak = _resolve_admin1(m, context, gaz)
+                if weak is not None:
+                    unplaced.append((weak, sent.span))
+                continue
             listed = _IN_A_LIST_LEFT.search(left) or (
                 re.search(r"[A-Z][\w'’.-]*,\s*$", left) and _LIST_GOES_ON_RIGHT.match(text, m.end)
             )
