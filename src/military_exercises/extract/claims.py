@@ -126,8 +126,9 @@ _AIR_COMPANION_RE = re.compile(
     re.IGNORECASE,
 )
 _COUNTED_AS_RE = re.compile(
-    r"\s+(?:(?:units?|pieces?|items?)\s+of|of\s+(?:its|their)(?:\s+own)?)(?=\s)", re.IGNORECASE
-)
+    r"\s+(?:(?:units?|pieces?|items?)\s+of|of\s+(?:its|their)(?:\s+own)?|of\s+the\s+(?:best|top|finest|elite))(?=\s)",
+    re.IGNORECASE,
+)  # "11 of its ships", "154 of the best soldiers"
 _HAS_NUMBER_RE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|dozen|hundreds?|thousands?)\b",
