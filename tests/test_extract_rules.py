@@ -1551,5 +1551,7 @@ def test_a_city_named_with_its_state_and_air_space_are_no_area(text: str, admin1
 
 
 def test_the_best_soldiers_of_a_competition_are_counted() -> None:
-    text = "Between 6 and 14 June, 154 of the best soldiers of the region took part in Lake Step 2034 in Kenya."
+    text = (
+        "Between 6 and 14 June, 154 of the best soldiers of the region took part in Lake Step 2034 in Kenya."
+    )
     assert claims_of(main(text)) == [("troops", None, 154, "exact")]
