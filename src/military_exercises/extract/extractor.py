@@ -24,6 +24,7 @@ from military_exercises.extract.stages.claims import build_claims, find_organisa
 from military_exercises.extract.stages.dates import main_dates
 from military_exercises.extract.stages.location import find_location, location_record
 from military_exercises.extract.stages.past import (
+    CANCELLED_RE,
     find_main_name,
     has_current_date,
     has_past_cue,
@@ -175,7 +176,6 @@ class _Marking:
 
 
 _ELLIPTIC_YEAR = re.compile(r"\s*and\s+[\d,]+\s+in\s+(?P<year>(?:19|20)\d\d)\b")
-_CANCELLED_RE = re.compile(r"\b(?:suspended|cancell?ed|postponed|called off|scrapped)\b", re.IGNORECASE)
 #: Where one sentence turns from one earlier exercise to another: "..., and in 2007 two ships ...".
 _PAST_CLAUSE_BREAK = re.compile(
     r";|,\s*(?:and|while|but|whereas)\s+|\s+and\s+(?=in\s+(?:19|20)\d\d\b)"
@@ -208,7 +208,7 @@ def _past_clauses(text: str, sent: Sentence, marking: _Marking) -> list[Sentence
     marked = sum(p.past_key is not None for p in parts)
     # "the 2020 edition was cancelled, and only 1,700 took part in the 2021 edition": the clause of
     # the edition that was held is the earlier exercise, the cancelled one is none
-    cancelled = marked == 1 and _CANCELLED_RE.search(text, a, b) is not None
+    cancelled = marked == 1 and CANCELLED_RE.search(text, a, b) is not None
     return parts if marked >= 2 or cancelled else [sent]
 
 
@@ -363,7 +363,7 @@ def _edition_year_at(text: str, body_start: int, title: str | None) -> tuple[int
         for this in _THIS_EDITION_YEAR.finditer(source, start):
             # "The 2025 edition simulated a cyclone", not "the 2020 edition was cancelled"
             stop = (source.find(".", this.end()) + 1) or len(source)
-            if not _CANCELLED_RE.search(source, this.end(), stop) and not _LAST_YEARS.search(
+            if not CANCELLED_RE.search(source, this.end(), stop) and not _LAST_YEARS.search(
                 source, this.end(), stop
             ):
                 return int(this.group("year")), offset + this.start("year"), offset + this.end("year")

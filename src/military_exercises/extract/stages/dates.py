@@ -144,14 +144,12 @@ _ANY_CUE = re.compile(
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s*")
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[.\-—–:]")
 #: A meeting or a deadline dated by the date: "the April 30 to May 4 meeting", "until 23 March to sign up".
+_MEETING = r"(?:conference|meeting|talks|summit|briefing|seminar)"
 _MEETING_AFTER = re.compile(
-    r"\s+(?:(?:planning|final|main|initial)\s+)?(?:conference|meeting|talks|summit|briefing|seminar)\b"
-    r"|\s+to\s+(?:sign\s+up|register|apply|enrol|submit)\b",
+    rf"\s+(?:(?:planning|final|main|initial)\s+)?{_MEETING}\b|\s+to\s+(?:sign\s+up|register|apply|enrol|submit)\b",
     re.IGNORECASE,
 )
-_MEETING_BEFORE = re.compile(
-    r"\b(?:conference|meeting|talks|summit|briefing|seminar)\b[^.;]{0,40}$", re.IGNORECASE
-)
+_MEETING_BEFORE = re.compile(rf"\b{_MEETING}\b[^.;]{{0,40}}$", re.IGNORECASE)
 _LATER_PHASE = re.compile(
     r"\b(?:second|third|fourth|final|last|main|active|live|next|closing|concluding)\s+(?:phase|stage)\b",
     re.IGNORECASE,

@@ -24,7 +24,8 @@ _POINTS_BACK = re.compile(
     r"(?:launched|began|started|founded|inaugurated|created|joined)\s+in\s+(?:19|20)\d\d)",
     re.IGNORECASE,
 )
-_CANCELLED = re.compile(r"\b(?:suspended|cancell?ed|postponed|called off|scrapped)\b", re.IGNORECASE)
+#: An edition that did not take place ("the 2020 edition was cancelled").
+CANCELLED_RE = re.compile(r"\b(?:suspended|cancell?ed|postponed|called off|scrapped)\b", re.IGNORECASE)
 _YEARS_AGO = re.compile(
     r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago\b", re.IGNORECASE
 )
@@ -157,7 +158,7 @@ def mark_past(
             ev = (last.start(), last.end())
     if _FOUNDED_BUT_NOW.match(text, s, e) and not sent.past_name:
         return  # "Created in 2002, it now mobilises some 2,000 participants": today's exercise
-    if key is None or (_CANCELLED.search(text, s, e) and len(set(YEAR_RE.findall(text, s, e))) < 2):
+    if key is None or (CANCELLED_RE.search(text, s, e) and len(set(YEAR_RE.findall(text, s, e))) < 2):
         return  # a cancelled edition; with two years the other clause may still be an earlier exercise
     if not sent.past_name and not _PAST_CUE.search(text, s, e) and not re.match(r"\d{4}$", key):
         return  # "ended last week" is the main exercise; "held snap drills last week" is another one
