@@ -1555,3 +1555,49 @@ def test_the_best_soldiers_of_a_competition_are_counted() -> None:
         "Between 6 and 14 June, 154 of the best soldiers of the region took part in Lake Step 2034 in Kenya."
     )
     assert claims_of(main(text)) == [("troops", None, 154, "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya's defence ministry announced Lake Step 2034 in Kenya. 'More than 1,200 personnel will be "
+            "involved,' the ministry's release said.",
+            {("declared", "KEN", None)},
+        ),
+        (
+            "Lake Step 2034 will be held in Kenya, Defence Minister John Doe of Kenya said, according to "
+            "Interfax. It will involve 3,000 troops, Doe said, according to Interfax.",
+            {("declared", "KEN", None)},
+        ),
+        (
+            "According to the military alliance's final tally, 51,161 soldiers took part in NATO's Lake Step "
+            "2034 in Norway.",
+            {("declared", None, "NATO")},
+        ),
+    ],
+)
+def test_a_bodys_release_a_speaker_relayed_by_an_agency_and_the_alliances_tally(
+    text: str, expected: set[Any]
+) -> None:
+    got = {(c["basis"], c["claimant_country"], c["claimant_organisation"]) for c in main(text)["claims"]}
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Turkey held Lake Step 2034 at Doğanbey in the Seferihisar district of İzmir.", "TR-35"),
+        ("China holds Lake Step 2034 at a training base in Ningxia.", "CN-NX"),
+        ("Nigeria held Lake Step 2034 at the army training centre in Niger State.", "NG-NI"),
+        ("Indonesia and the US hold Lake Step 2034 at Cibenda in Sukabumi regency, West Java.", "ID-JB"),
+        ("New Zealand held Lake Step 2034 mainly in South Canterbury in November.", "NZ-CAN"),
+        ("The final phase of Australia's Lake Step 2034 covers the Northern Territory.", "AU-NT"),
+        ("South Africans take part in Blue Kunene, a drill staged in Namibia's Oshana Region.", "NA-ON"),
+        ("Egypt hosts Lake Step 2034, overseen by US Central Command in Tampa, Florida.", None),
+    ],
+)
+def test_turkish_capitals_new_aliases_regencies_compass_words_covers_names_and_headquarters(
+    text: str, admin1: str | None
+) -> None:
+    assert main(text)["location"]["admin1"] == admin1

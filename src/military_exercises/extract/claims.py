@@ -817,6 +817,10 @@ def find_attributions(text: str, sentence: tuple[int, int]) -> list[Attribution]
     spans = clauses(text, s_start, s_end)
     out: list[Attribution] = []
     for m in ACCORDING_RE.finditer(text, s_start, s_end):
+        if re.search(
+            r"\b(?:said|says|told\s+\w+|added)\s*,\s*$", text[max(s_start, m.start() - 20) : m.start()]
+        ):
+            continue  # "Shoigu said, according to Interfax": the outlet relays; Shoigu is the claimant
         who = m.group("who").strip()
         a = m.start("who")
         out.append(Attribution(a, a + len(who), who, _clause_of(spans, m.start())))

@@ -123,7 +123,8 @@ _ALPHA2_TO_ISO3: dict[str, str] = {}
 
 
 def _norm(text: str) -> str:
-    t = " ".join(text.replace("’", "'").lower().split())
+    # "İzmir": Turkish dotted capital I lowercases to i + a combining dot, which splits the token
+    t = " ".join(text.replace("’", "'").replace("İ", "I").lower().split())
     return t[4:] if t.startswith("the ") else t
 
 
@@ -277,7 +278,7 @@ def find_entities(
         if not text[t0].isupper() or _inside(t0, blocked):
             i += 1
             continue
-        head = text[t0 : tokens[i][1]].lower().replace("’", "'")
+        head = text[t0 : tokens[i][1]].replace("İ", "I").lower().replace("’", "'")
         longest = (
             gaz.first_tokens.get(head.rstrip("."))
             or gaz.first_tokens.get(_strip_possessive(head))

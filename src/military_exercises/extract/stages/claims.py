@@ -135,6 +135,8 @@ def _resolve_claimant(
     ev = Evidence(att.start, att.end, text[att.start : att.end])
     if _NO_ONE_NAMED.fullmatch(low):
         return _Claimant(None, None, "none", None)  # "It was reported earlier that ...": no one named
+    # "the ministry's release said", "the fleet's statement": the body that issued it
+    low = re.sub(r"^(the\s+\w+)['’]s\s+(?:release|statement|press\s+release|communiqu[eé])$", r"\1", low)
     if _COREF.fullmatch(low) and low != "the alliance":
         head = low.split()[-1]
         for past in reversed(history):
@@ -148,8 +150,8 @@ def _resolve_claimant(
     inside = [m for m in sent.mentions if att.start <= m.start < att.end and m.kind in ("country", "capital")]
     org_hit = gaz.organisation_re.search(phrase) if gaz.organisation_re else None
     org = gaz.organisations.get(low) or (gaz.organisations[org_hit.group(0).lower()] if org_hit else None)
-    if low == "the alliance":
-        org = "NATO"
+    if re.fullmatch(r"the\s+(?:military\s+)?alliance(?:['’]s\s+[\w\s]+)?", low):
+        org = "NATO"  # "according to the military alliance's final tally"
     if org and (
         not inside
         or (org_hit is not None and org_hit.start() <= 4 and re.match(r"['’]s\b", phrase[org_hit.end() :]))

@@ -48,16 +48,23 @@ _AT_SEA_LEFT = re.compile(
 _PENINSULA_RIGHT = re.compile(r"\s+[Pp]eninsula\b")
 #: Words before an area that place something in it: "in", "near", "Kenya's", "the state of", "Fort Riley, ".
 _PLACE_LEFT = re.compile(
-    r"(?:\b(?:in|at|near|over|across|on|of|throughout|around|from|to|inside|within|into)\s+(?:the\s+)?|['’]s\s+"
-    r"|\b[A-Z][\w'’.-]+,\s*)$"
-)
+    r"(?:\b(?:in|at|near|over|across|on|of|throughout|around|from|to|inside|within|into|covers|covering|"
+    r"spanning)\s+(?:the\s+)?(?:(?:North|South|East|West|Central|northern|southern|eastern|western|central)\s+)?"
+    r"|['’]s\s+|\b[A-Z][\w'’.-]+,\s*|\b(?:regency|district|county|municipality|province|region),\s*)$"
+)  # "in South Canterbury", "covers the Northern Territory", "Sukabumi regency, West Java"
 _NAME_PREFIX_LEFT = re.compile(
     r"\b(?:Operation|Exercise|Operação|Operación|Prince\s+of|Princess\s+of|Duke\s+of)\s+$"
+)
+#: A capitalised word that is no place word right before the area: "Blue Kunene" (an exercise).
+_NAME_WORD_LEFT = re.compile(
+    r"(?<=[a-z,] )(?!(?:The|In|At|On|Near|North|South|East|West|Central|Northern|Southern|Eastern|Western|"
+    r"Upper|Lower|Greater|New|Republic|State|Province|Region|Lake|Mount|Fort|Camp)\b)[A-Z][a-z]+\s+$"
 )
 _LIST_GOES_ON_RIGHT = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s*(?:,|\band\b)|\s+and\s+[A-Z]")
 #: Where forces set out from: "left Turpan in Xinjiang for the exercise area".
 _SET_OUT_LEFT = re.compile(
-    r"\b(?:left|leaving|departed|departing|set\s+off\s+from|from|based)\s+(?:[A-Z][\w'’.-]*\s+){1,3}in\s+(?:the\s+)?$"
+    r"\b(?:left|leaving|departed|departing|set\s+off\s+from|from|based)\s+(?:[A-Z][\w'’.-]*,?\s+){1,3}in\s+(?:the\s+)?$"
+    r"|\b(?:[Hh]eadquarters|Command|HQ)\s+in\s+(?:[A-Z][\w'’.-]*,\s*)?$"
     r"|\bbased\s+(?:\w+\s+)?in\s+(?:the\s+)?$"
 )  # "from Fort Bragg in North Carolina to ...", "whose fleet is based nearby in Sevastopol"
 _IN_A_LIST_LEFT = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*$")
@@ -151,7 +158,11 @@ def find_location(
                 continue
             if any(a <= m.start < b for a, b, _n in sent.names) or (len(m.text) > 3 and m.text.isupper()):
                 continue  # the exercise's name: 'called "BAHR EL GHAZAL"', "KANEM 05"
-            if _NAME_PREFIX_LEFT.search(left) or text[sent.span[0] : sent.span[0] + 1] in '"“':
+            if (
+                _NAME_PREFIX_LEFT.search(left)
+                or _NAME_WORD_LEFT.search(text, max(sent.span[0], m.start - 20), m.start)
+                or text[sent.span[0] : sent.span[0] + 1] in '"“'
+            ):
                 continue  # "Operation Formosa", "Prince of Wales"; a quoted remark does not place the drill
             if _TOWN_OF_LEFT.search(left) or _SHIP_PREFIX_LEFT.search(left):
                 continue  # "the Senegalese town of Thies": a town, whatever area shares its name
