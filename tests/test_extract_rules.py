@@ -1601,3 +1601,16 @@ def test_turkish_capitals_new_aliases_regencies_compass_words_covers_names_and_h
     text: str, admin1: str | None
 ) -> None:
     assert main(text)["location"]["admin1"] == admin1
+
+
+def test_a_spelt_out_range_traffic_through_a_strait_and_surface_combatants() -> None:
+    spelt = (
+        "On 9 September roughly five to six thousand Ugandan servicemen moved into Kenya for Lake Step 2034."
+    )
+    assert claims_of(main(spelt)) == [("troops", "UGA", (5000, 6000), "range")]
+    traffic = (
+        "Lake Step 2034 is held off Kenya, near the strait through which some 60,000 ships pass each year."
+    )
+    assert claims_of(main(traffic)) == []
+    combatants = "Kenya and Uganda hold Lake Step 2034; Uganda brings four surface combatants."
+    assert claims_of(main(combatants)) == [("ships", "UGA", 4, "exact")]

@@ -67,8 +67,8 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"submarines", "submarines"),
     (r"submarine", "submarines"),
     (
-        r"warships|ships|naval vessels|vessels|frigates|destroyers|corvettes|patrol boats|boats|"
-        r"landing ships|minesweepers|cruisers|tankers|frigate|corvette|destroyer|cruiser|warship|ship|"
+        r"surface combatants|warships|ships|naval vessels|vessels|frigates|destroyers|corvettes|patrol boats|"
+        r"boats|landing ships|minesweepers|cruisers|tankers|frigate|corvette|destroyer|cruiser|warship|ship|"
         r"vessel|boat|tanker|minesweeper",
         "ships",
     ),
@@ -184,6 +184,10 @@ _SIDE_RE = re.compile(r"\bon\s+the\s+(?P<who>[A-Z][\w'’.]*)\s+side\b")
 _PURCHASE_RE = re.compile(
     r"\b(?:purchase|purchased|buy|bought|order|ordered|deal|contract|acquire|acquired|procure|budget|"
     r"cost|worth|delivered|delivery)\b",
+    re.IGNORECASE,
+)
+_TRAFFIC_RE = re.compile(
+    r"\b(?:pass|passes|transit|transits|cross|crosses|sail\s+through)\b[^.;]{0,30}?\b(?:each|every|a)\s+(?:year|day|month)\b",
     re.IGNORECASE,
 )
 #: A sentence's only money word "cost" or "worth" ("at a cost of 90 million euros") leaves its
@@ -360,6 +364,8 @@ def find_raw_claims(
     s_start, s_end = sentence
     if any(not _COST_ONLY_RE.fullmatch(m.group(0)) for m in _PURCHASE_RE.finditer(text, s_start, s_end)):
         return []  # procurement news ("the purchase of 12 fighter jets") is not an exercise size
+    if _TRAFFIC_RE.search(text, s_start, s_end):
+        return []  # "the strait, through which some 60,000 ships pass each year": traffic, not the drill
     spans = clauses(text, s_start, s_end)
     out: list[RawClaim] = []
     number_of = list(_NUMBER_OF_RE.finditer(text, s_start, s_end))

@@ -104,6 +104,8 @@ NUMBER_RE = re.compile(
     (?<![\w,.-])
     (?:
         (?P<vague>{_VAGUE})
+      | (?:(?:{_QUALIFIERS})\s+)?(?P<w_low>{_WORD})\s+(?:to|or)\s+(?P<w_high>{_WORD})
+        \s+(?P<w_scale>hundred|thousand)\b   # "roughly five to six thousand"
       | between\s+(?P<b_low>{_ONE_NUMBER})\s+and\s+(?P<b_high>{_ONE_NUMBER})
       | (?:from\s+)?(?P<r_low>{_DIGITS_SCALED})\s*(?:-|–|to)\s*(?P<r_high>{_DIGITS_SCALED})
       | (?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{_ONE_NUMBER})
@@ -196,6 +198,12 @@ def _to_match(m: re.Match[str]) -> NumberMatch | None:
         if qualifier == "range":
             return NumberMatch(m.start(), m.end(), text, "range", low=v_low, high=v_high)
         return NumberMatch(m.start(), m.end(), text, qualifier, value=v_low)
+    if m.group("w_low"):  # "roughly five to six thousand": a range, one scale for both ends
+        scale = _SCALES[m.group("w_scale").lower()]
+        w_low, w_high = words_to_int(m.group("w_low")), words_to_int(m.group("w_high"))
+        if w_low is None or w_high is None or w_low >= w_high:
+            return None
+        return NumberMatch(m.start(), m.end(), text, "range", low=w_low * scale, high=w_high * scale)
     lo_text = m.group("b_low") or m.group("r_low")
     if lo_text:
         hi_text = m.group("b_high") or m.group("r_high")
