@@ -1614,3 +1614,18 @@ def test_a_spelt_out_range_traffic_through_a_strait_and_surface_combatants() -> 
     assert claims_of(main(traffic)) == []
     combatants = "Kenya and Uganda hold Lake Step 2034; Uganda brings four surface combatants."
     assert claims_of(main(combatants)) == [("ships", "UGA", 4, "exact")]
+
+
+def test_an_embassy_that_stressed_and_a_spokesman_of_the_one_state_whose_forces_announced() -> None:
+    embassy = (
+        "Kenya and Uganda hold Lake Step 2034 in Kenya. The Ugandan embassy in Kenya stressed that such "
+        "drills are regular. According to the embassy, Uganda has deployed six helicopters."
+    )
+    got = {(c["basis"], c["claimant_country"]) for c in main(embassy)["claims"]}
+    assert got == {("declared", "UGA")}
+    spokesman = (
+        "Kenya's armed forces have announced the start of Lake Step 2034 with Uganda. Military spokesman "
+        "Brigadier General John Doe said 13 countries take part with more than 7,900 troops."
+    )
+    got = {(c["basis"], c["claimant_country"]) for c in main(spokesman)["claims"]}
+    assert got == {("declared", "KEN")}

@@ -43,7 +43,7 @@ _ANALYST_WORDS = re.compile(r"\b(?:analysts?|experts?|observers|researchers?|thi
 _COREF = re.compile(
     r"(?:he|she|it|they|the\s+(?:ministry|army|navy|agency|fleet|headquarters|command|official|"
     r"spokesman|spokeswoman|statement|force|military|air force|alliance|staff|release|press release|"
-    r"communiqu[eé]))",
+    r"communiqu[eé]|embassy))",
     re.IGNORECASE,
 )
 #: Attributions that name no one: "It was reported", "according to the figures released", "by
@@ -176,7 +176,7 @@ def _resolve_claimant(
         # "Russia's Black Sea Fleet ... the fleet's press service said": the state named with that body
         body = _GOV_WORDS.search(low)
         owned = _owner_of_body(text, sent, att.start, body.group(0)) if body is not None else None
-        return _Claimant(name, owned or host, "state", ev)
+        return _Claimant(name, owned or host or _only_forces_named(text, everyone), "state", ev)
     if country is None and _PERSON_RE.fullmatch(name) and gaz.organisation_re is not None:
         surname = re.escape(name.split()[-1])
         org_alt = gaz.organisation_re.pattern
@@ -189,7 +189,7 @@ def _resolve_claimant(
     if country is None and _PERSON_RE.fullmatch(name):
         official, found = _person_country(text, name, everyone, host)
         if official:
-            return _Claimant(name, found, "state", ev)
+            return _Claimant(name, found or _only_forces_named(text, everyone), "state", ev)
     if country is None:
         return _Claimant(name, None, "analyst", ev)
     return _Claimant(name, country, "state", ev)
@@ -197,6 +197,25 @@ def _resolve_claimant(
 
 #: An organisation's office just before a speaker's name: "NATO's Supreme Allied Commander, ".
 _ORG_TITLE_BEFORE = re.compile(r"\b(?P<org>[A-Z][\w-]+)['’]s\s+(?:[\w-]+\s+){0,5}[\w-]+,\s*$")
+
+
+def _only_forces_named(text: str, sents: Sequence[Sentence]) -> str | None:
+    """The one state whose own forces or ministry the report names ("Egypt's armed forces have
+    announced ..."): an official of no named state is taken to be theirs; None if several or none."""
+    owners = {
+        m.code
+        for sent in sents
+        for m in sent.mentions
+        if m.kind == "country" and _OWN_GOVERNMENT_AFTER.match(text, m.end)
+    }
+    return owners.pop() if len(owners) == 1 else None
+
+
+_OWN_GOVERNMENT_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:armed\s+forces|army|navy|air\s+force|military|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|"
+    r"general\s+staff)\b",
+    re.IGNORECASE,
+)
 
 
 def _owner_of_body(text: str, sent: Sentence, end: int, body: str) -> str | None:

@@ -143,7 +143,8 @@ _NOT_PARTICIPANT_RIGHT = re.compile(
 _OWN_EXERCISE_RIGHT = re.compile(
     r"^(?:['’]s)?\s*(?:[\w'’-]+\s+){0,3}?(?:said|says|announced|announces)\s+(?:that\s+)?(?:its|their)\s+"
     # "Jordan has announced the start of military manoeuvres"
-    r"|^\s+(?:has\s+|have\s+)?(?:announced|declared|launched)\s+the\s+(?:start|launch|opening|beginning)\s+of\b"
+    r"|^(?:['’]s)?\s*(?:[\w'’-]+\s+){0,3}?(?:has\s+|have\s+)?(?:announced|declared|launched)\s+the\s+"
+    r"(?:start|launch|opening|beginning)\s+of\b"
 )
 _LOCATION_LEFT = re.compile(
     r"(?:\b(?:in|at|on|across|off|inside|within|over|through)\s+(?:the\s+)?"
