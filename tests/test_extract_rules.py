@@ -1629,3 +1629,8 @@ def test_an_embassy_that_stressed_and_a_spokesman_of_the_one_state_whose_forces_
     )
     got = {(c["basis"], c["claimant_country"]) for c in main(spokesman)["claims"]}
     assert got == {("declared", "KEN")}
+
+
+def test_an_edition_number_before_a_year_is_not_a_year() -> None:
+    text = "Kenya and Uganda hold the joint exercise Lake Step-11/2034 at a range for 11 days from 18 to 29 September."
+    assert main(text, published=None)["start"] == "2034-09-18"

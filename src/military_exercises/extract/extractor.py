@@ -300,16 +300,17 @@ _QUOTED_NAME_YEAR = re.compile(
     r"[\"“][A-Z][^\"”]{2,40}[\"”]\s+((?:19|20)\d\d)\b|[\"“][A-Z][^\"”]{2,40}?[\s-]((?:19|20)\d\d)[\"”]"
 )  # '"Khaan Quest" 2015', '"Peace Mission - 2021"'
 _SHORT_EDITION_YEAR = re.compile(
-    r"(?<![\w-])(?!Covid)[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?(?:-|\s+['’])(\d\d)(?![\w%-])"
-    r"|\b[Ee]xercise\s+(?:[A-Z][a-z]+\s+){1,3}(\d\d)(?![\w%-])"
+    r"(?<![\w-])(?!Covid)[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?(?:-|\s+['’])(\d\d)(?![\w%/-])"
+    r"|\b[Ee]xercise\s+(?:[A-Z][a-z]+\s+){1,3}(\d\d)(?![\w%/-])"
 )
 
 
 _LAST_YEARS = re.compile(r"\b(?:last\s+year|the\s+year\s+before|previous\s+year)\b", re.IGNORECASE)
 _NAME_AND_TWO_DIGITS = re.compile(
-    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,}|[A-Z]{5,})\s+(?P<yy>\d\d)(?![\w%-]|\s*(?:per|%)|"
+    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,}|[A-Z]{5,})\s+(?P<yy>\d\d)(?![\w%/-]|\s*(?:per|%)|"
     r"\s+(?:members|countries|nations|states|ships|aircraft|troops|soldiers|people|personnel|days|years|km)\b)"
 )
+_NUMBERED_EDITION_YEAR = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?-\d{1,2}/(?P<year>(?:19|20)\d\d)\b")
 _THIS_EDITION_YEAR = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]his\s+year's)\s+(?P<year>(?:19|20)\d\d)\s+(?:edition|exercise|iteration)\b"
 )
@@ -354,6 +355,9 @@ def _edition_year_at(text: str, body_start: int, title: str | None) -> tuple[int
             g = 1 if short.group(1) else 2
             two = int(short.group(g))
             return (2000 + two if two <= 40 else 1900 + two), offset + short.start(g), offset + short.end(g)
+        numbered = _NUMBERED_EDITION_YEAR.search(source, start)
+        if numbered is not None:  # "Garuda Shield-11/2017": the 11th edition, of 2017
+            return int(numbered.group("year")), offset + numbered.start("year"), offset + numbered.end("year")
         for named in _NAME_AND_TWO_DIGITS.finditer(source, start):
             # "Cobra Gold 21" where the report names "Cobra Gold" elsewhere too, "BALTOPS 22"
             if source.count(named.group("name")) >= 2 or named.group("name").isupper():

@@ -41,7 +41,7 @@ _FOUNDED_BUT_NOW = re.compile(
     r"\s*(?:Created|Founded|Launched|Begun|Started|Established|Inaugurated|Born)\s+in\s+(?:19|20)\d\d\s*,"
     r"[^.;]*\b(?:now|today|currently|this\s+year)\b"
 )
-_SHORT_NAME_YEAR = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)?-(?P<yy>\d\d)(?![\w%-])")
+_SHORT_NAME_YEAR = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)?-(?P<yy>\d\d)(?![\w%/-])")
 YEAR_RE = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
 _YEAR_BEFORE = re.compile(
     r"\b(?:the\s+year\s+before|a\s+year\s+(?:earlier|before)|the\s+previous\s+year)\b", re.IGNORECASE
