@@ -1634,3 +1634,10 @@ def test_an_embassy_that_stressed_and_a_spokesman_of_the_one_state_whose_forces_
 def test_an_edition_number_before_a_year_is_not_a_year() -> None:
     text = "Kenya and Uganda hold the joint exercise Lake Step-11/2034 at a range for 11 days from 18 to 29 September."
     assert main(text, published=None)["start"] == "2034-09-18"
+
+
+def test_states_among_the_other_participants_and_ships_from_a_list() -> None:
+    among = "Kenya hosts Lake Step 2034. Uganda, Rwanda and Burundi are among the other participants."
+    assert set(roles(main(among))) == {"KEN", "UGA", "RWA", "BDI"}
+    ships = "Kenya said the event, set for 9-14 January, will bring ships from Uganda, Rwanda and Burundi."
+    assert {"UGA", "RWA", "BDI"} <= set(roles(main(ships)))

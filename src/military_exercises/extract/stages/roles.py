@@ -93,7 +93,8 @@ _LIST_LEFT = re.compile(
     r"(?:countries|nations)\s+such\s+as)\b[^.;]{0,60}$"
     # "the armed forces of A, B and C", "on the Western side the United States, Austria, ..."
     r"|\b(?:contingents|forces|troops|units|navies|armies|militaries|personnel|exercises|drills|manoeuvres|"
-    r"maneuvers|teams|delegations|soldiers|sailors|officers)\s+(?:of|from)\s+(?:the\s+)?$"
+    r"maneuvers|teams|delegations|soldiers|sailors|officers|ships|warships|vessels|aircraft|jets)\s+(?:of|from)\s+"
+    r"(?:the\s+)?$"
     r"|\bon\s+the\s+[\w-]+\s+side\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -298,6 +299,8 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
         or re.match(r"\s+(?!(?:19|20)\d\d\b)\d[\d,]*\b", right)
     ):
         return "participant"  # "Norway with 300", "... soldiers and Turkey 400"
+    if re.match(r"\s*(?:are|were)\s+(?:also\s+)?(?:among\s+)?(?:the\s+)?(?:other\s+)?participants\b", right):
+        return "participant"  # "China, Singapore and Japan are among the other participants"
     if re.search(r"\b(?:Base|Station|Camp|Airfield),\s*$", left):
         return "other"  # "from Kadena Air Base, Japan": where a unit is based, not where the drill is
     if re.search(r"\bpartners?\s*,\s*(?:the\s+)?$", left):
