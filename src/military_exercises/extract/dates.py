@@ -178,7 +178,8 @@ def _month(text: str | None) -> int | None:
     return None if text is None else MONTHS.get(text.lower().rstrip("."))
 
 
-_FOUR_DIGIT_YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
+#: A four-digit year standing alone ("in 2001", not "AH-2001" or "2001-02").
+YEAR_RE = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
 _IN_YEAR = re.compile(r"\b[Ii]n\s+((?:19|20)\d\d)\b(?!\s*[-–])")
 
 
@@ -188,7 +189,7 @@ def find_absolute_dates(
     """Absolute dates in ``text[start:end]``: day-month, month-day, ranges, months with a year
     (``year_hint``: see :func:`infer_year`)."""
     out: list[DateMention] = []
-    years = set(_FOUR_DIGIT_YEAR.findall(text, start, end))
+    years = set(YEAR_RE.findall(text, start, end))
     stated = _IN_YEAR.search(text, start, end)
     if stated is not None and years == {stated.group(1)}:
         # "In 2001 the manoeuvre went ahead despite the attacks of 11 September": that year's day

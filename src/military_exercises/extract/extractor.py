@@ -25,6 +25,8 @@ from military_exercises.extract.stages.dates import main_dates
 from military_exercises.extract.stages.location import find_location, location_record
 from military_exercises.extract.stages.past import (
     CANCELLED_RE,
+    LAST_YEAR_WORDS,
+    YEAR_RE,
     find_main_name,
     has_current_date,
     has_past_cue,
@@ -190,7 +192,7 @@ def _past_clauses(text: str, sent: Sentence, marking: _Marking) -> list[Sentence
         return [sent]
     a, b = sent.span
     now = marking.now
-    years = [m for m in _YEAR.finditer(text, a, b) if now is None or int(m.group(1)) < now]
+    years = [m for m in YEAR_RE.finditer(text, a, b) if now is None or int(m.group(1)) < now]
     if len({m.group(1) for m in years}) < 2:
         return [sent]
     cuts = [m.start() for m in _PAST_CLAUSE_BREAK.finditer(text, a, b)]
@@ -244,9 +246,6 @@ def _contrast_clauses(text: str, sent: Sentence, marking: _Marking) -> list[Sent
     return parts
 
 
-_YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
-
-
 def _merge_source(
     header: SourceInfo, source: SourceInfo | None, published: str | dt.date | None
 ) -> SourceInfo:
@@ -273,7 +272,7 @@ def _later_edition(
         (m.group("year") or m.group("year2"), m.span("year") if m.group("year") else m.span("year2"))
         for m in _EDITION_OF_YEAR.finditer(text, *sent.span)
     ]
-    named = [int(y) for y in re.findall(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])", text[slice(*sent.span)])]
+    named = [int(y) for y in YEAR_RE.findall(text, *sent.span)]
     later = [(y, span) for y, span in found if int(y) > edition]
     return later[0] if later and all(y > edition for y in named) else None
 
@@ -305,7 +304,7 @@ _SHORT_EDITION_YEAR = re.compile(
 )
 
 
-_LAST_YEARS = re.compile(r"\b(?:last\s+year|the\s+year\s+before|previous\s+year)\b", re.IGNORECASE)
+_LAST_YEARS = re.compile(rf"\b{LAST_YEAR_WORDS}\b", re.IGNORECASE)
 _NAME_AND_TWO_DIGITS = re.compile(
     r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,}|[A-Z]{5,})\s+(?P<yy>\d\d)(?![\w%/-]|\s*(?:per|%)|"
     r"\s+(?:members|countries|nations|states|ships|aircraft|troops|soldiers|people|personnel|days|years|km)\b)"

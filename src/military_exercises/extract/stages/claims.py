@@ -12,7 +12,7 @@ from military_exercises.extract import claims as cl
 from military_exercises.extract import entities as en
 from military_exercises.extract.model import Evidence, evidence_at
 from military_exercises.extract.sentences import Sentence, clause_for
-from military_exercises.extract.stages.roles import Roles
+from military_exercises.extract.stages.roles import OWN_FORCES_WORDS, Roles
 
 _GOV_WORDS = re.compile(
     r"\b(?:ministry|minister|army|navy|military|armed forces|air force|command|fleet|headquarters|"
@@ -212,9 +212,7 @@ def _only_forces_named(text: str, sents: Sequence[Sentence]) -> str | None:
 
 
 _OWN_GOVERNMENT_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:armed\s+forces|army|navy|air\s+force|military|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|"
-    r"general\s+staff)\b",
-    re.IGNORECASE,
+    rf"(?:['’]s)?\s+(?:{OWN_FORCES_WORDS}|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)\b", re.IGNORECASE
 )
 
 

@@ -29,9 +29,9 @@ CANCELLED_RE = re.compile(r"\b(?:suspended|cancell?ed|postponed|called off|scrap
 _YEARS_AGO = re.compile(
     r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago\b", re.IGNORECASE
 )
-_LAST_YEAR_AFTER = re.compile(
-    r"[^.;]{0,40}?\b(?:last\s+year|the\s+year\s+before|the\s+previous\s+year)\b", re.I
-)
+#: Words that put an edition in the year before the report's.
+LAST_YEAR_WORDS = r"(?:last\s+year|the\s+year\s+before|(?:the\s+)?previous\s+year)"
+_LAST_YEAR_AFTER = re.compile(rf"[^.;]{{0,40}}?\b{LAST_YEAR_WORDS}\b", re.I)
 _YEAR_OF_OTHER_THING = re.compile(
     r"\s+(?:memorandum|agreement|treaty|accords?|law|decree|protocol|charter|coup|elections?|war|earthquake|"
     r"tsunami|crisis|summit|resolution|constitution)\b",
@@ -42,7 +42,7 @@ _FOUNDED_BUT_NOW = re.compile(
     r"[^.;]*\b(?:now|today|currently|this\s+year)\b"
 )
 _SHORT_NAME_YEAR = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)?-(?P<yy>\d\d)(?![\w%/-])")
-YEAR_RE = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
+YEAR_RE = dm.YEAR_RE
 _YEAR_BEFORE = re.compile(
     r"\b(?:the\s+year\s+before|a\s+year\s+(?:earlier|before)|the\s+previous\s+year)\b", re.IGNORECASE
 )

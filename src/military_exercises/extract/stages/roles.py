@@ -417,8 +417,8 @@ def find_roles(text: str, sents: list[Sentence], main: Draft | None) -> Roles:
 
 
 #: A state's own government or forces right after its name: "Russian Defence Minister", "China's army".
+#: A state's own forces and general staff, after its name ("Egypt's armed forces").
+OWN_FORCES_WORDS = r"(?:armed\s+forces|army|navy|air\s+force|military|general\s+staff)"
 _OWN_GOVERNMENT_RIGHT = re.compile(
-    r"(?:['’]s)?\s+(?:\w+\s+)?(?:defen[cs]e|ministry|minister|army|navy|military|armed\s+forces|general\s+staff|"
-    r"air\s+force)\b",
-    re.IGNORECASE,
+    rf"(?:['’]s)?\s+(?:\w+\s+)?(?:defen[cs]e|ministry|minister|{OWN_FORCES_WORDS})\b", re.IGNORECASE
 )
