@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from military_exercises.extract import entities as en
 from military_exercises.extract.model import Draft, Evidence
@@ -142,71 +142,15 @@ def find_location(
             if m.kind != "admin1" or (loc.admin1 is not None and m.text == loc.admin1[1].text):
                 continue
             left = text[max(sent.span[0], m.start - 25) : m.start]
-            wide = text[max(sent.span[0], m.start - 60) : m.start]
-            if _ADMIN1_NOT_LOCATION_LEFT.search(left) or re.search(r"\bbetween\b[^,.;]*$", wide):
-                continue
-            if _FROM_LIST_LEFT.search(wide) or (
-                _ADMIN1_IN_OTHER_NAME_RIGHT.match(text, m.end)
-                and not text.startswith(("'s", "’s"), m.end - 2)
-            ):  # but "Uttarakhand's Almora district" is the area
-                continue
-            if re.fullmatch(r"[A-Z .,'’-]*", text[sent.span[0] : m.start]) and _DATELINE_AFTER.match(
-                text, m.end
-            ):
-                continue  # "NIAMEY (Example Wire) -": where the report was filed
-            if _NOT_EXERCISE_SENTENCE.search(text, *sent.span):
-                continue
-            if any(a <= m.start < b for a, b, _n in sent.names) or (len(m.text) > 3 and m.text.isupper()):
-                continue  # the exercise's name: 'called "BAHR EL GHAZAL"', "KANEM 05"
-            if (
-                _NAME_PREFIX_LEFT.search(left)
-                or _NAME_WORD_LEFT.search(text, max(sent.span[0], m.start - 20), m.start)
-                or text[sent.span[0] : sent.span[0] + 1] in '"“'
-            ):
-                continue  # "Operation Formosa", "Prince of Wales"; a quoted remark does not place the drill
-            if _TOWN_OF_LEFT.search(left) or _SHIP_PREFIX_LEFT.search(left):
-                continue  # "the Senegalese town of Thies": a town, whatever area shares its name
-            if _SET_OUT_LEFT.search(wide) or text.startswith("-based", m.end):
-                continue  # "left Turpan in Xinjiang for the exercise area inside Russia"
-            if _AT_SEA_LEFT.search(left) or _PENINSULA_RIGHT.match(text, m.end):
-                continue  # "in the waters of Guam", "on the Shandong peninsula": not the land area
-            city = (
-                m.needs_country is not None  # a name from the ISO tables, not a curated alias
-                and not _AREA_WORD_RIGHT.match(text, m.end)
-                and not re.search(
-                    r"\b(?:department|province|state|region|district|county|oblast)\s+of\s+$", left, re.I
-                )
-                and any(
-                    o.kind == "country"
-                    and not o.demonym
-                    and re.fullmatch(r",\s*(?:the\s+)?(?:Republic\s+of\s+)?", text[m.end : o.start])
-                    for o in sent.mentions
-                    if o.start > m.end
-                )
-            )  # "in Chiang Mai, Thailand", "near Chelyabinsk, Russia": a city named with its state
-            if city:
+            placed = _placement(text, sent, m)
+            if placed == "weak":
+                # no word places the drill there ("the 2014 Wales decisions", "..., Agadir, Tan-Tan,
+                # Akka", "Chiang Mai, Thailand"), but another area in the sentence still means no one area
                 weak = _resolve_admin1(m, context, gaz)
                 if weak is not None:
                     unplaced.append((weak, sent.span))
+            if placed != "placed":
                 continue
-            listed = _IN_A_LIST_LEFT.search(left) or (
-                re.search(r"[A-Z][\w'’.-]*,\s*$", left) and _LIST_GOES_ON_RIGHT.match(text, m.end)
-            )
-            if not (
-                _AREA_WORD_RIGHT.match(text, m.end)
-                or en.region_word_follows(text, m.end + 1)
-                or (_PLACE_LEFT.search(left) and not listed)
-            ):
-                # "the 2014 Wales decisions", "..., Agadir, Tan-Tan, Akka": no word places the drill
-                # there; but another area in the sentence still means the drill is in no one area
-                weak = _resolve_admin1(m, context, gaz)
-                if weak is not None:
-                    unplaced.append((weak, sent.span))
-                continue
-            if _PLAYS_ENEMY_RIGHT.match(text, m.end, sent.span[1]):
-                continue  # "units of the Kaliningrad special district play the enemy"
-            if _FROM_LIST_LEFT.search(text, sent.span[0], m.start):
-                continue  # "units from the Voronezh, Belgorod, Smolensk and Bryansk regions"
             if _TWO_AREAS_RIGHT.match(text, m.end):
                 several = True
             before = {o.code for o in sent.mentions if o.kind == "country" and 0 <= m.start - o.end <= 30}
@@ -247,13 +191,76 @@ def find_location(
         found.add(loc.country[0], "host", loc.country[1])
     counted = [c for c, r in found.roles.items() if r in ("host", "participant")]
     joined = main is not None and any(
-        _JOINED_RIGHT.match(text, ev.end) or re.search(r"\bpartners?\s*,\s*(?:the\s+)?$", text[: ev.start])
+        _JOINED_RIGHT.match(text, ev.end)
+        or re.search(r"\bpartners?\s*,\s*(?:the\s+)?$", text[max(0, ev.start - 40) : ev.start])
         for ev in found.evidence.get(counted[0] if counted else "", [])
     )  # "Japan joined in 2015", "gained its first international partner, the United States"
     if len(counted) == 1 and not joined:
         # the only participating state hosts, unless it joined an earlier edition ("Japan joined in 2015")
         found.roles[counted[0]] = "host"
     return loc
+
+
+def _placement(text: str, sent: Sentence, m: en.Mention) -> Literal["placed", "weak", "not"]:
+    """How an admin-1 mention places the drill: "placed" (a word puts the drill there), "weak" (named
+    without such a word: it only makes the sentence name several areas) or "not" (a dateline, a
+    name, a ship, a town, a departure, the sea, a list after "from", ...)."""
+    left = text[max(sent.span[0], m.start - 25) : m.start]
+    wide = text[max(sent.span[0], m.start - 60) : m.start]
+    if _ADMIN1_NOT_LOCATION_LEFT.search(left) or re.search(r"\bbetween\b[^,.;]*$", wide):
+        return "not"
+    if _FROM_LIST_LEFT.search(wide) or (
+        _ADMIN1_IN_OTHER_NAME_RIGHT.match(text, m.end) and not text.startswith(("'s", "’s"), m.end - 2)
+    ):  # but "Uttarakhand's Almora district" is the area
+        return "not"
+    if re.fullmatch(r"[A-Z .,'’-]*", text[sent.span[0] : m.start]) and _DATELINE_AFTER.match(text, m.end):
+        return "not"  # "NIAMEY (Example Wire) -": where the report was filed
+    if _NOT_EXERCISE_SENTENCE.search(text, *sent.span):
+        return "not"
+    if any(a <= m.start < b for a, b, _n in sent.names) or (len(m.text) > 3 and m.text.isupper()):
+        return "not"  # the exercise's name: 'called "BAHR EL GHAZAL"', "KANEM 05"
+    if (
+        _NAME_PREFIX_LEFT.search(left)
+        or _NAME_WORD_LEFT.search(text, max(sent.span[0], m.start - 20), m.start)
+        or text[sent.span[0] : sent.span[0] + 1] in '"“'
+    ):
+        return "not"  # "Operation Formosa", "Prince of Wales"; a quoted remark does not place the drill
+    if _TOWN_OF_LEFT.search(left) or _SHIP_PREFIX_LEFT.search(left):
+        return "not"  # "the Senegalese town of Thies": a town, whatever area shares its name
+    if _SET_OUT_LEFT.search(wide) or text.startswith("-based", m.end):
+        return "not"  # "left Turpan in Xinjiang for the exercise area inside Russia"
+    if _AT_SEA_LEFT.search(left) or _PENINSULA_RIGHT.match(text, m.end):
+        return "not"  # "in the waters of Guam", "on the Shandong peninsula": not the land area
+    city = (
+        m.needs_country is not None  # a name from the ISO tables, not a curated alias
+        and not _AREA_WORD_RIGHT.match(text, m.end)
+        and not re.search(
+            r"\b(?:department|province|state|region|district|county|oblast)\s+of\s+$", left, re.I
+        )
+        and any(
+            o.kind == "country"
+            and not o.demonym
+            and re.fullmatch(r",\s*(?:the\s+)?(?:Republic\s+of\s+)?", text[m.end : o.start])
+            for o in sent.mentions
+            if o.start > m.end
+        )
+    )  # "in Chiang Mai, Thailand", "near Chelyabinsk, Russia": a city named with its state
+    if city:
+        return "weak"
+    listed = _IN_A_LIST_LEFT.search(left) or (
+        re.search(r"[A-Z][\w'’.-]*,\s*$", left) and _LIST_GOES_ON_RIGHT.match(text, m.end)
+    )
+    if not (
+        _AREA_WORD_RIGHT.match(text, m.end)
+        or en.region_word_follows(text, m.end + 1)
+        or (_PLACE_LEFT.search(left) and not listed)
+    ):
+        return "weak"
+    if _PLAYS_ENEMY_RIGHT.match(text, m.end, sent.span[1]):
+        return "not"  # "units of the Kaliningrad special district play the enemy"
+    if _FROM_LIST_LEFT.search(text, sent.span[0], m.start):
+        return "not"  # "units from the Voronezh, Belgorod, Smolensk and Bryansk regions"
+    return "placed"
 
 
 def location_record(loc: Location, found: Roles, evidence: dict[str, list[Evidence]]) -> dict[str, Any]:
