@@ -1641,3 +1641,44 @@ def test_states_among_the_other_participants_and_ships_from_a_list() -> None:
     assert set(roles(main(among))) == {"KEN", "UGA", "RWA", "BDI"}
     ships = "Kenya said the event, set for 9-14 January, will bring ships from Uganda, Rwanda and Burundi."
     assert {"UGA", "RWA", "BDI"} <= set(roles(main(ships)))
+
+
+def test_two_states_sharing_a_noun_kit_with_a_contingent_and_the_rest_from_other_countries() -> None:
+    shared = "Kenya and Uganda held Lake Step 2034; in all, 25 Kenyan and Ugandan agents took part."
+    assert claims_of(main(shared)) == [("troops", None, 25, "exact")]
+    kit = (
+        "Lake Step 2034 brought together 300 Kenyan soldiers with 35 tanks and 200 Ugandan troops with "
+        "14 tanks."
+    )
+    assert claims_of(main(kit)) == [
+        ("troops", "KEN", 300, "exact"),
+        ("tanks", "KEN", 35, "exact"),
+        ("troops", "UGA", 200, "exact"),
+        ("tanks", "UGA", 14, "exact"),
+    ]
+    rest = "Kenya hosts Lake Step 2034 with about 1,800 Ugandan soldiers and several hundred from other countries."
+    assert claims_of(main(rest)) == [("troops", "UGA", 1800, "about"), ("troops", None, (300, 999), "range")]
+
+
+def test_the_paper_an_outlet_spelled_out_before_its_acronym_and_a_states_official_source() -> None:
+    def bases(text: str) -> set[tuple[str, str | None]]:
+        return {(c["basis"], c["claimant_country"]) for c in main(text)["claims"]}
+
+    paper = "Kenya hosts Lake Step 2034. According to the paper, 26 countries take part."
+    assert bases(paper) == {("reported", None)}
+    agency = (
+        "The Kenya News Agency (KNA) covered Lake Step 2034 in Kenya. About 1,400 Ugandan troops take "
+        "part, according to the KNA."
+    )
+    assert bases(agency) == {("reported", None)}
+    source = "A Kenyan official source said 13,000 soldiers will take part in Lake Step 2034 in Kenya."
+    assert bases(source) == {("declared", "KEN")}
+
+
+def test_a_speaker_introduced_by_an_apposition_speaks_for_that_state() -> None:
+    text = (
+        "Uganda hosted Lake Step 2034 with Kenya. The commander of the Kenyan Army, General John Doe, said "
+        "270 Kenyan soldiers took part, while Uganda fielded 75 paratroopers."
+    )
+    got = {(c["country"], c["basis"], c["claimant_country"]) for c in main(text)["claims"]}
+    assert got == {("KEN", "declared", "KEN"), ("UGA", "declared", "KEN")}

@@ -460,6 +460,9 @@ def find_raw_claims(
                     # "including 900 Zambians", "32 Chinese who will train", "3,800 will be Filipino"
                     quantity, noun_span = "troops", (people.start, people.end)
                     country, country_span = people.code, (people.start, people.end)
+                    joined = re.match(r"\s+(?:and|or)\s+(?:the\s+)?", text[people.end : clause[1]])
+                    if joined and any(c.start == people.end + joined.end() for c in countries):
+                        country, country_span = None, None  # "25 Panamanian and US agents": both states
             if quantity is None:
                 continue
         if country is None:
@@ -482,7 +485,7 @@ def find_raw_claims(
             link = text[prior.noun_span[1] : num.start]
             if (
                 prior.country
-                and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", link)
+                and re.fullmatch(r"\s*(?:,|and|,\s*and|with)\s*", link)  # "400 Kuwaiti soldiers with 35 tanks"
                 and not _OTHER_PEOPLE.search(text, num.end, noun.start())
                 and not _FROM_OTHERS_AFTER.match(text, noun.end())
             ):
@@ -723,6 +726,12 @@ def _elliptical(
         hit = [c for c in countries if c.start == source.end() and c.kind == "country"]
         if hit:  # "more than 1,000 servicemen, including about 300 from Russia's ..."
             return previous[-1].quantity, previous[-1].noun_span, hit[0].code, (hit[0].start, hit[0].end)
+    if (
+        previous
+        and _FROM_OTHERS_AFTER.match(text, num.end)
+        and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[previous[-1].noun_span[1] : num.start])
+    ):  # "about 1,800 US soldiers and several hundred from other countries": the noun is shared
+        return previous[-1].quantity, (num.start, num.end), None, None
     if previous and _OF_WHOM_BEFORE.search(text, max(clause[0], num.start - 12), num.start):
         prior = previous[-1]  # "about 5,500 from the Russian armed forces, of whom up to 3,000 ..."
         be = re.match(r"\s+(?:will\s+be|are|were)\s+", text[num.end : clause[1]])

@@ -25,7 +25,7 @@ _GOV_WORDS = re.compile(
 #: government's press service or release.
 _MEDIA_WORDS = re.compile(
     r"\b(?:media|newspaper|television|tv|broadcaster|news agency|press agency|agency|outlet|"
-    r"reporters|reports?|wire|sources?|website|web\s*site|portal|daily|weekly|magazine|journal|"
+    r"reporters|reports?|wire|sources?|website|paper|web\s*site|portal|daily|weekly|magazine|journal|"
     r"correspondents?|radio|channel|reporting|forum|times|post|herald|tribune|gazette|express|chronicle|"
     r"press(?!\s+(?:service|release|office|secretary|officer|attach|department|cent)))\b",
     re.IGNORECASE,
@@ -168,8 +168,12 @@ def _resolve_claimant(
     own_report = re.match(r"(.+?)['’]s\s+(?:[\w-]+\s+){0,2}reports?$", low)  # "the Navy's management report"
     if own_report and _GOV_WORDS.search(own_report.group(1)) and not _MEDIA_WORDS.search(own_report.group(1)):
         return _Claimant(name, country if country is not None else host, "state", ev)
+    if country is not None and _OFFICIAL_SOURCE.search(low):
+        return _Claimant(name, country, "state", ev)  # "a Jordanian official source said"
     if _MEDIA_WORDS.search(low) and not re.search(r"media wing|press service", low):
         return _Claimant(name, None, "media", ev)
+    if _defined_as_outlet(text, name):
+        return _Claimant(name, None, "media", ev)  # "the Philippine News Agency (PNA)", later "the PNA"
     if _ANALYST_WORDS.search(low) and country is None:
         return _Claimant(name, None, "analyst", ev)
     if country is None and _GOV_WORDS.search(low):
@@ -193,6 +197,19 @@ def _resolve_claimant(
     if country is None:
         return _Claimant(name, None, "analyst", ev)
     return _Claimant(name, country, "state", ev)
+
+
+#: A state's unnamed official speaking: "a Jordanian official source", "Russian military sources".
+_OFFICIAL_SOURCE = re.compile(r"\b(?:official|military|government|defen[cs]e|ministry)\s+sources?\b")
+
+
+def _defined_as_outlet(text: str, name: str) -> bool:
+    """Whether an acronym speaker ("PNA") is spelled out earlier as an outlet ("the Philippine News
+    Agency (PNA)")."""
+    if not re.fullmatch(r"[A-Z]{2,6}", name):
+        return False
+    spelled = re.search(rf"((?:[A-Z][\w'’-]*\s+){{1,5}})\(\s*{name}\s*\)", text)
+    return spelled is not None and _MEDIA_WORDS.search(spelled.group(1)) is not None
 
 
 #: An organisation's office just before a speaker's name: "NATO's Supreme Allied Commander, ".
@@ -254,7 +271,15 @@ def _person_country(
                 if len(after) == 1:
                     return True, after.pop()
             before = [
-                m for m in countries if start - 70 <= m.start < start and "," not in text[m.end : start]
+                m
+                for m in countries
+                if start - 70 <= m.start < start
+                and (
+                    "," not in text[m.end : start]
+                    # "The commander of the Colombian Army, General Eduardo Zapateiro": an apposition
+                    or re.fullmatch(r"[^,]*,\s*(?:[A-Z][\w.'’-]*\s+){0,4}", text[m.end : start])
+                    and re.search(r"\b(?:of|for)\b", text[max(a, m.start - 40) : m.start])
+                )
             ]
             if before:
                 return True, before[-1].code  # "Philippine Marines spokesman Captain Felix Serapio"
