@@ -1682,3 +1682,23 @@ def test_a_speaker_introduced_by_an_apposition_speaks_for_that_state() -> None:
     )
     got = {(c["country"], c["basis"], c["claimant_country"]) for c in main(text)["claims"]}
     assert got == {("KEN", "declared", "KEN"), ("UGA", "declared", "KEN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Argentina and Brazil hold Lake Step 2034 at the Formosa training range.", None),
+        ("Chile held Lake Step 2034 in the commune of Colina, in the Metropolitan Region.", "CL-RM"),
+        ("After Lake Step 2034 off Guam, the Chinese group sailed out of Pearl Harbor in Hawaii on 5 August.", None),
+        (
+            "For Lake Step 2034, 500 American soldiers will board aircraft in North Carolina and parachute "
+            "into Kazakhstan.",
+            None,
+        ),
+        ("Thailand and the US hold Lake Step 2034 at Chiang Mai in Thailand.", None),
+    ],
+)
+def test_a_range_named_after_an_area_the_metropolitan_region_departures_and_a_city_in_its_state(
+    text: str, admin1: str | None
+) -> None:
+    assert main(text)["location"]["admin1"] == admin1

@@ -35,6 +35,7 @@ _FROM_LIST_LEFT = re.compile(r"\bfrom\b(?![^.;]*\b(?:in|at|near|on|to)\b)[^.;]*$
 _ADMIN1_IN_OTHER_NAME_RIGHT = re.compile(
     r"\s+(?:Cooperation|Organi[sz]ation|States|Pact|Forum|Initiative|[Rr]iver|waterway|[Bb]asin|[Dd]elta|"
     r"countries|nations|states)\b"  # "the Sahel countries"
+    r"|\s+(?:training\s+)?(?:range|firing\s+range|airport|air\s+base|naval\s+base|barracks)\b"  # "the Formosa training range"
     r"|\s+(?!(?:Region|Oblast|Province|Prefecture|State|Krai|Kray|County|District|Department|Governorate|"
     r"Territory|Republic|Autonomous|Municipality|Emirate|Islands?|Zone|Division|Peninsula)\b)[A-Z][a-z]+"
 )  # ... and a capitalised word after it: "Vladimir Moltenskoy", "Alaska National Guard"
@@ -63,9 +64,10 @@ _NAME_WORD_LEFT = re.compile(
 _LIST_GOES_ON_RIGHT = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s*(?:,|\band\b)|\s+and\s+[A-Z]")
 #: Where forces set out from: "left Turpan in Xinjiang for the exercise area".
 _SET_OUT_LEFT = re.compile(
-    r"\b(?:left|leaving|departed|departing|set\s+off\s+from|from|based)\s+(?:[A-Z][\w'’.-]*,?\s+){1,3}in\s+(?:the\s+)?$"
+    r"\b(?:left|leaving|departed|departing|set\s+off\s+from|sailed\s+(?:out\s+of|from)|from|based)\s+(?:[A-Z][\w'’.-]*,?\s+){1,3}in\s+(?:the\s+)?$"
     r"|\b(?:[Hh]eadquarters|Command|HQ)\s+in\s+(?:[A-Z][\w'’.-]*,\s*)?$"
     r"|\bbased\s+(?:\w+\s+)?in\s+(?:the\s+)?$"
+    r"|\b(?:board|boards|boarded|boarding|embark|embarked|take\s+off|took\s+off)\b[^.;]{0,30}\b(?:in|at|from)\s+$"
 )  # "from Fort Bragg in North Carolina to ...", "whose fleet is based nearby in Sevastopol"
 _IN_A_LIST_LEFT = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*$")
 _JOINED_RIGHT = re.compile(
@@ -240,11 +242,11 @@ def _placement(text: str, sent: Sentence, m: en.Mention) -> Literal["placed", "w
         and any(
             o.kind == "country"
             and not o.demonym
-            and re.fullmatch(r",\s*(?:the\s+)?(?:Republic\s+of\s+)?", text[m.end : o.start])
+            and re.fullmatch(r"(?:,|\s+in)\s*(?:the\s+)?(?:Republic\s+of\s+)?", text[m.end : o.start])
             for o in sent.mentions
             if o.start > m.end
         )
-    )  # "in Chiang Mai, Thailand", "near Chelyabinsk, Russia": a city named with its state
+    )  # "in Chiang Mai, Thailand", "near Chelyabinsk, Russia", "at Tanga in Tanzania": a city and its state
     if city:
         return "weak"
     listed = _IN_A_LIST_LEFT.search(left) or (
