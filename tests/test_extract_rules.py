@@ -1702,3 +1702,54 @@ def test_a_range_named_after_an_area_the_metropolitan_region_departures_and_a_ci
     text: str, admin1: str | None
 ) -> None:
     assert main(text)["location"]["admin1"] == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        (  # when a post was published is not when the drill starts; "in late September" is
+            "According to a post on the ministry's account on 23 September, Kenya is sending troops in late "
+            "September to Uganda for Lake Step 2034.",
+            "2034-09-23", "2034-09", None,
+        ),
+        (  # ships returning to port: the drill is over
+            "Nairobi, 26 October (Kenya Wire) - The ships taking part in Lake Step 2034 started returning to a "
+            "naval port in Mombasa on the afternoon of 26 October.",
+            "2034-10-26", None, "2034-10-26",
+        ),
+        (  # a forum opening "this Monday" does not date the drill held before it
+            "As Nairobi opens the Forum on Peace and Security this Monday, Kenya and Uganda have just held "
+            "Lake Step 2034 on the coast.",
+            "2034-10-24", "2034", None,
+        ),
+        (  # an agreement not signed in June, an exercise named for its year
+            "Lake Step 2034 is under way in Kenya. In June Uganda did not sign the agreement on joint forces.",
+            "2034-10-07", "2034", None,
+        ),
+        (  # troops being regrouped to the exercise area are not yet exercising
+            "Between 3 and 6 September the units taking part in Lake Step 2034 are being regrouped to Kenya.",
+            "2034-09-04", "2034", None,
+        ),
+        (  # a range of days given as ordinals
+            "Kenya and Uganda are holding Lake Step 2034 in Nairobi from the 19th to the 27th.",
+            "2034-12-20", "2034-12-19", "2034-12-27",
+        ),
+        (  # a departure from a home port is not the start
+            "The Kenyan ships that took part in Lake Step 2034 left the Mombasa naval port on 15 June.",
+            "2034-08-12", "2034", None,
+        ),
+        (  # "During" is not part of the name; the name's year dates an undated report
+            "During Lake Step 2034 the Kenyan and Ugandan air forces flew missions from bare bases.",
+            "2034-08-01", "2034", None,
+        ),
+        (  # a name with an accented capital
+            'From 10 to 13 October the exercise "Épsilon 2034" was held at the Kenyan training centre.',
+            None, "2034-10-10", "2034-10-13",
+        ),
+    ],
+)
+def test_posts_returns_forums_signatures_regrouping_ordinal_ranges_departures_and_names(
+    text: str, published: str | None, start: str | None, end: str | None
+) -> None:
+    got = main(text, published=published)
+    assert (got["start"], got["end"]) == (start, end)

@@ -327,7 +327,7 @@ def resolve_relative(
 
 #: A day of the month alone: "began on the 4th", "until the 17th" (Japanese and Korean reports).
 _DAY_ORDINAL = re.compile(
-    r"\b(?P<mod>(?i:on|from|until|till|through|since|by))\s+the\s+(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
+    r"\b(?P<mod>(?i:on|from|until|till|through|since|by)|(?<=(?:st|nd|rd|th)\s)to)\s+the\s+(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
     r"(?!\s+(?:of\b|century|anniversary|edition|time|day|annual|round|session|[A-Z]))"
 )
 
@@ -344,7 +344,7 @@ def _day_of_month(
         with contextlib.suppress(ValueError):
             candidates.append(dt.date(index // 12, index % 12 + 1, day))
     mod = match.group("mod").lower()
-    default = "future" if mod in ("until", "till", "through", "by") else "past"
+    default = "future" if mod in ("until", "till", "through", "by", "to") else "past"
     tense = _tense(text, sentence[0], match.start(), sentence[1], default=default)
     tense = "past" if mod == "since" else tense
     if tense == "past":

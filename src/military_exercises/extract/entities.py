@@ -363,7 +363,7 @@ def _lookup(gaz: Gazetteer, text: str, a: int, b: int) -> Mention | None:
 
 # --- exercise names and places -------------------------------------------------------------
 
-_CAP = r"[A-Z][\w'’]*"
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’]*"  # "Épsilon 2017"
 _NAME_STOP = {
     "the", "a", "an", "in", "on", "at", "since", "after", "before", "during", "last", "this", "next",
     "joint", "annual", "nato", "csto", "exercise", "drill", "drills", "and", "of", "its", "their", "his",

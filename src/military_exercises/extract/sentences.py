@@ -117,6 +117,9 @@ def overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 _NATIONAL_GUARD = re.compile(r"\s+(?:Air\s+|Army\s+)?National\s+Guard\b")
 
 
+_LEADING_PREPOSITION = re.compile(r"(?:During|In|At|After|Before|For|From|Until|On|By|Since)\s+")
+
+
 def analyse(
     text: str,
     span: tuple[int, int],
@@ -139,6 +142,9 @@ def analyse(
         for m in rx.finditer(text, s, e):
             if rx is en.NAME_WITH_YEAR_RE:
                 a, b, name = m.start(), m.end(), m.group(0)
+                lead = _LEADING_PREPOSITION.match(name)
+                if lead and len(m.group("name")) > lead.end() and not re.match(r"\S+['’]s\b", name[lead.end() :]):
+                    a, name = a + lead.end(), name[lead.end() :]  # "During Talisman Sabre 2023"
             else:
                 a, b, name = m.start("name"), m.end("name"), m.group("name")
             name = name.strip('"“” ')

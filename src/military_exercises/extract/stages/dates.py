@@ -14,7 +14,9 @@ from military_exercises.extract.sentences import Sentence, inside_name
 
 _SPEECH_DATE = re.compile(
     r"\b(?:said|says|announced|reported|told\s+\w+|stated|added|confirmed|statement)\s+(?:on\s+|late\s+|early\s+)?$"
-    r"|\b(?:said|told|announced|stated)\s+in\s+(?:\w+\s+){1,3}on\s+$",  # "said in opening remarks on 15 July"
+    r"|\b(?:said|told|announced|stated)\s+in\s+(?:\w+\s+){1,3}on\s+$"  # "said in opening remarks on 15 July"
+    # "according to a post on the ministry's account on 23 September": when it was posted
+    r"|\baccording\s+to\s+(?:a|an|the)\s+(?:post|statement|report|release|notice|announcement)\b[^.;]{0,80}?\s+on\s+$",
     re.IGNORECASE,
 )
 _START_CUE = re.compile(
@@ -31,7 +33,9 @@ _END_CUE = re.compile(
     re.IGNORECASE,
 )
 _END_CUE_FAR = re.compile(
-    r"\b(?:ended|ends|concluded|conclude|concludes|closed|wrapped up|wraps up|wrap up|finished)\b"
+    r"\b(?:ended|ends|concluded|conclude|concludes|closed|wrapped up|wraps up|wrap up|finished"
+    # "the flotillas started returning to a naval port ... on 26 October": the drill is over
+    r"|return(?:ed|ing|s)?\s+(?:home|to\s+(?:a\s+|the\s+|their\s+|its\s+)?(?:\w+\s+)?(?:port|base|bases|home)))\b"
     r"[^;.]{0,110}$",
     re.IGNORECASE,
 )
@@ -67,11 +71,18 @@ def main_dates(
                 continue  # "the second phase ... began on Sunday" is not when the exercise began
             if (
                 inside_name(d.start, sent.names)
+                or _MOVING_TO.search(sentence_text)
                 or _MEETING_BEFORE.search(before[-70:])
                 or _MEETING_AFTER.match(text, d.end, e)
             ):
                 continue  # "the planning conference, held from 5 to 7 April", "the April 30 to May 4 meeting"
-            if _DATELINE_PLACE.fullmatch(text, s, d.start) and _DATELINE_END.match(text, d.end, e):
+            if (
+                _DATELINE_PLACE.fullmatch(text, s, d.start) and _DATELINE_END.match(text, d.end, e)
+            ) or (
+                _DATELINE_TITLE.fullmatch(text, s, d.start)
+                and _DATELINE_AGENCY_END.match(text, d.end, e)
+                and len(ordered) > 1  # the sentence dates the event itself; else "have launched" is that day
+            ):
                 continue  # "BRUSSELS, 21 May (EUROPA PRESS)": when the report was filed
             opening_day = len(d.first) == 10 and re.fullmatch(r"\s*(?:On\s+)?", text[s : d.start])
             said = _SPEECH_AFTER_DATE.match(text, d.end, e) if opening_day else None
@@ -92,7 +103,7 @@ def main_dates(
             if _START_AFTER.match(after) and start is None:
                 start = (d.first, ev)
                 continue
-            if low.startswith(("until", "till", "through")) or _END_CUE.search(before):
+            if low.startswith(("until", "till", "through")) or _END_CUE.search(before) or _TO_THE_DAY.search(before):
                 if end is None:
                     end = (d.first, ev)
             elif low.startswith(("from", "since")) or _closer_start(text, s, d.start):
@@ -130,9 +141,14 @@ def main_dates(
 #: mishap, a signature ("signed a protocol ... on 14 July"), a departure ("left for Russia on 20 July").
 _INCIDENT = re.compile(
     r"\b(?:ejected|crashed|crash|collided|collision|died|killed|injured|wounded|accident|incident|"
-    r"went missing|drowned|signed|signing|protocol|memorandum|left\s+for|departed|set\s+off|flew\s+into)\b",
+    r"left\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:naval\s+)?(?:port|base|harbou?r)|sailed\s+(?:from|out\s+of)|"
+    r"went missing|drowned|signed|signing|(?:to|not|n't|will|would|did|could)\s+sign|protocol|memorandum|left\s+for|departed|set\s+off|flew\s+into|"
+    # after the drills or moving to them: "had finished its part ... was sailing home", "are being regrouped"
+    r"had\s+finished|having\s+(?:finished|completed)|sailing\s+home|on\s+(?:its|their)\s+way\s+(?:home|back))\b",
     re.IGNORECASE,
 )
+#: Units moved to the exercise area ("are being regrouped between 3 and 6 September"): not yet the drill.
+_MOVING_TO = re.compile(r"\b(?:regroup(?:ed|ing)?|redeploy(?:ed|ing|ment)?|relocat(?:ed|ing|ion))\b", re.I)
 _SPEECH_AFTER_DATE = re.compile(
     r"[^.;]{0,110}?\b(?P<verb>said|says|announced|announces|told|stated|declared|confirmed)\b", re.IGNORECASE
 )
@@ -143,8 +159,11 @@ _ANY_CUE = re.compile(
 )
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s*")
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[.\-—–:]")
+#: "Guangzhou, 26 October (Xinhua) -": a place in title case is a dateline when an agency follows.
+_DATELINE_TITLE = re.compile(r"[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s*")
+_DATELINE_AGENCY_END = re.compile(r"\s*\([^)]{1,40}\)\s*[.\-—–:]")
 #: A meeting or a deadline dated by the date: "the April 30 to May 4 meeting", "until 23 March to sign up".
-_MEETING = r"(?:conference|meeting|talks|summit|briefing|seminar)"
+_MEETING = r"(?:conference|meeting|talks|summit|briefing|seminar|forum|congress|symposium|workshop)"
 _MEETING_AFTER = re.compile(
     rf"\s+(?:(?:planning|final|main|initial)\s+)?{_MEETING}\b|\s+to\s+(?:sign\s+up|register|apply|enrol|submit)\b",
     re.IGNORECASE,
@@ -156,6 +175,10 @@ _LATER_PHASE = re.compile(
 )
 _END_AFTER = re.compile(r"\s*(?:completed|ended|concluded|wrapped up|finished|closed)\b", re.IGNORECASE)
 _START_AFTER = re.compile(r"\s*(?:began|started|launched|opened|kicked off)\b", re.IGNORECASE)
+
+
+#: The end of a range of days alone: "from the 19th to the 27th".
+_TO_THE_DAY = re.compile(r"\d(?:st|nd|rd|th)\s+to\s+$")
 
 
 def _closer_start(text: str, s: int, pos: int) -> bool:
