@@ -1753,3 +1753,40 @@ def test_posts_returns_forums_signatures_regrouping_ordinal_ranges_departures_an
 ) -> None:
     got = main(text, published=published)
     assert (got["start"], got["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an invitation turned down; a ship prefix that spells a country code
+            "Kenya hosts Lake Step 2034 with Uganda. Tanzania had planned to join but turned down Kenya's "
+            "invitation. Uganda sent the patrol ship ARM Victoria.",
+            {"KEN", "UGA"},
+        ),
+        (  # "the other navies were those of ..."; ships of named states
+            "Kenya hosts Lake Step 2034. The other navies in this phase were those of Uganda, Rwanda and "
+            "Burundi. The others are Italy's ITS Carabiniere and Spain's ESPS Navarra.",
+            {"KEN", "UGA", "RWA", "BDI", "ITA", "ESP"},
+        ),
+        (  # taking part, with observers after them; "its ally"; a war's name, a conditional, examples
+            "Lake Step 2034 opened in Kenya with troops from Uganda and Rwanda taking part and observers "
+            "from eight other countries watching. It marks the anniversary of the Iran-Iraq war. The "
+            "combined military might of Kenya and its ally Burundi is on show. If Japan joined, the "
+            "region would be safer, said an officer, pointing to Libya and Afghanistan as examples.",
+            {"KEN", "UGA", "RWA", "BDI"},
+        ),
+        (  # an intervention's place; a state that took part in the past but not this year
+            "Kenya holds Lake Step 2034 with Uganda. Neighbours feel exposed since Russia's intervention "
+            "in eastern Ukraine. Egypt took part in the past but not this year.",
+            {"KEN", "UGA"},
+        ),
+    ],
+)
+def test_invitations_ship_prefixes_those_of_allies_wars_conditionals_and_past_members(
+    text: str, expected: set[str]
+) -> None:
+    assert {c for c, r in roles(main(text)).items() if r != "observer"} == expected
+
+
+def test_the_partner_named_after_a_named_drill_takes_part() -> None:
+    assert set(roles(main("Kenya holds Lake Step 2034 with Uganda."))) == {"KEN", "UGA"}

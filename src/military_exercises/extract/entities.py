@@ -333,6 +333,10 @@ _SHORT_WORDS = {"lao"}
 
 
 _CONTINENT_LEFT = re.compile(r"\b(?:North|South|Central|Latin)\s+$")
+_SHIP_BEFORE = re.compile(
+    r"\b(?:ship|vessel|frigate|corvette|destroyer|cruiser|carrier|submarine|tanker|tug|boat|cutter)s?\s+$",
+    re.IGNORECASE,
+)
 
 
 def _lookup(gaz: Gazetteer, text: str, a: int, b: int) -> Mention | None:
@@ -356,6 +360,8 @@ def _lookup(gaz: Gazetteer, text: str, a: int, b: int) -> Mention | None:
         return None
     if len(key.replace(".", "")) <= 3 and "." not in core and not core.isupper() and key not in _SHORT_WORDS:
         return None  # "us" the pronoun; short codes count only in capitals
+    if core.isupper() and len(core) == 3 and _SHIP_BEFORE.search(text, max(0, a - 30), a):
+        return None  # "the patrol ship ARM Papaloapan": a navy's ship prefix, not Armenia
     end = a + len(core) + (len(raw) - len(core) if possessive else 0)
     e = entries[0]
     return Mention(e.kind, e.code, a, end, text[a:end], e.demonym, possessive, e.needs_country, entries)

@@ -58,6 +58,9 @@ _NOT_PARTICIPANT_LEFT = re.compile(
     # "US Africa Command, which is based in Germany", "events in Ukraine", "interest in Venezuela",
     # "its two neighbours, China and Russia"
     r"|\b(?:based|headquartered|stationed|war|conflict|events|fighting|crisis|interest|the\s+one)\s+in\s+(?:the\s+)?$"
+    r"|\b(?:intervention|occupation|annexation|incursion)\s+in\s+(?:(?:eastern|western|northern|southern)\s+)?(?:the\s+)?$"
+    # "pointing to Libya and Afghanistan as examples", "if Japan joined", "whether Japan could take part"
+    r"|\b(?:pointing|pointed|points)\s+to\s+(?:the\s+)?$|(?<!\beven\s)\b(?:if|whether|unless)\s+(?:the\s+)?$"
     r"|\bneighbou?rs\s*,\s*(?:the\s+)?$"
     # "tension with Iran", "aimed at Taiwan", "attache to Ghana", "an attack on Russia", "air strikes on
     # Yugoslavia", "states that border Russia", "threatened by Russia's activities"
@@ -93,9 +96,12 @@ _LIST_LEFT = re.compile(
     r"(?:countries|nations)\s+such\s+as)\b[^.;]{0,60}$"
     # "the armed forces of A, B and C", "on the Western side the United States, Austria, ..."
     r"|\b(?:contingents|forces|troops|units|navies|armies|militaries|personnel|exercises|drills|manoeuvres|"
-    r"maneuvers|teams|delegations|soldiers|sailors|officers|ships|warships|vessels|aircraft|jets)\s+(?:of|from)\s+"
+    r"maneuvers|teams|delegations|soldiers|sailors|officers|ships|warships|vessels|aircraft|jets|military\s+might)\s+(?:of|from)\s+"
     r"(?:the\s+)?$"
-    r"|\bon\s+the\s+[\w-]+\s+side\s+(?:the\s+)?$",
+    r"|\bon\s+the\s+[\w-]+\s+side\s+(?:the\s+)?$"
+    # "the other navies in this part were those of Brazil, Canada, ..."
+    r"|\b(?:contingents|forces|troops|units|navies|armies|militaries|participants|teams|delegations)\b"
+    r"[^.;]{0,40}\b(?:were|are|included|include)\s+those\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: "units from neighbouring Belarus will also take part": forces from a neighbour, not the neighbour
@@ -135,6 +141,7 @@ _NOT_PARTICIPANT_RIGHT = re.compile(
     r"-supplied|coast\b(?!\s+guards?\b))"
     # "France 24", "Afghan Taliban units", "two American tourists", "The Indian Express", "the Panama
     # Naval Conference": an outlet, armed groups, civilians, a paper, a meeting named after a state
+    r"|^\s+(?:war|conflict)\b|^-[A-Z][\w'’]*\s+(?:war|conflict)\b"  # "the Iran-Iraq war"
     r"|^\s+(?:24\b|veterans?\b|(?:\w+\s+)?(?:Taliban|rebels?|insurgents?|militants?|separatists?|terrorists?|jihadists?|"
     r"tourists?|civilians?|residents?|journalists?|citizens?|nationals?|students?|refugees?)\b|"
     r"(?:Express|Times|Post|Herald|Tribune|Gazette|Today)\b|(?:Naval\s+)?(?:Conference|Canal|Papers|Agreement|"
@@ -165,9 +172,17 @@ _NOT_TAKING_PART = re.compile(
     r"refused\s+to|opted\s+not\s+to|used\s+to)\s+(?:send|take\s+part|participate|join|attend|contribute)"
     # "Cambodia is not taking part this year", "Myanmar ... will stay away"
     r"|^[^.;]{0,40}?\b(?:(?:is|are|was|were)\s+not\s+(?:taking\s+part|participating|joining)|stay(?:s|ed)?\s+away|"
-    r"(?:is|are|will\s+be)\s+absent)\b",
+    r"(?:is|are|will\s+be)\s+absent)\b"
+    r"|^[^.;]{0,30}?\btook\s+part\s+(?:in\s+the\s+past|before|previously)\s+but\s+not\b"
+    # "The Maldives had planned to join but turned down India's invitation"
+    r"|^[^.;]{0,60}?\b(?:turned\s+down|declined|rejected)\s+(?:[\w'’]+\s+){0,2}?invitation\b",
     re.IGNORECASE,
 )
+#: "troops from the United States and China taking part and observers from eight others watching"
+_TAKING_PART_RIGHT = re.compile(
+    r"\s+(?:are\s+|were\s+)?(?:taking|took|take)\s+part\b(?!\s+as\s+(?:an?\s+)?observers?)", re.IGNORECASE
+)
+_SHIP_NAME_RIGHT = re.compile(r"\s+(?:[A-Z]{2,5}|HMAS|HMNZS)\s+[A-Z][a-z]")
 _OFFICIAL_RIGHT = re.compile(
     r"^\s+(?:Premier|President|Prime\s+Minister|Foreign\s+Minister|Chancellor|King|Emperor|Ambassador)\b"
 )
@@ -179,7 +194,9 @@ _WITH_PARTNER = re.compile(r"\b(?:exercises?|drills?|manoeuvres|training)\s+with
 _FORCE_WORDS = re.compile(r"\b(?:contingents?|troops|forces|units|soldiers|personnel|warships)\b", re.I)
 _LED_RIGHT = re.compile(r"^-(?:led|hosted)\b", re.IGNORECASE)
 _GROUP_JOIN = re.compile(
-    r"^\s*(?:\([^()]{0,90}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:host\s+)?$", re.IGNORECASE
+    r"^\s*(?:\([^()]{0,90}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:host\s+)?$"
+    r"|^\s*,?\s*and\s+(?:its|their)\s+(?:close\s+)?(?:ally|allies|partner)\s+$",  # "Russia and its ally Belarus"
+    re.IGNORECASE
 )  # "Canada, Chile (one observer), France (...), the United Kingdom"
 #: One list item the tables do not know ("Fiji, New Caledonia, Malaysia", "the Dutch Caribbean,
 #: Antigua"): the list goes on across it.
@@ -252,7 +269,7 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
         return "other"  # "Laos, Cambodia and Brunei chose not to send ships", "Myanmar ... will stay away"
     # "Burkina Faso, which faces attacks, was invited to observe": the relative clause is skipped
     main_right = re.sub(r"^\s*,\s*(?:which|who)\b[^,;]*,", "", text[last.end : e])
-    observing = _OBSERVER_RIGHT.match(right)
+    observing = _OBSERVER_RIGHT.match(right) if not _TAKING_PART_RIGHT.match(right) else None
     if observing and any(
         m.kind == "country" and last.end < m.start < last.end + observing.end() for m in sent.mentions
     ):
@@ -277,6 +294,8 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
         and (not _PARTICIPANT_NOUN.match(right) or re.match(r"\s+with\b", right))
     ):
         return "location"  # "in Kazakhstan", "over Estonia, Latvia and Lithuania"
+    if first.possessive and len(group) == 1 and _SHIP_NAME_RIGHT.match(text, last.end):
+        return "participant"  # "Italy's ITS Carabiniere, Spain's ESPS Navarra": the state's ship takes part
     if (
         first.possessive
         and len(group) == 1
@@ -314,7 +333,11 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
         or _PARTICIPATION_VERB.search(right[:40])
         or (
             re.search(r"\b(?:from|with)\s+(?:the\s+)?$", left)
-            and (EXERCISE_RE.search(sentence_text) or _FORCE_WORDS.search(left))
+            and (
+                EXERCISE_RE.search(sentence_text)
+                or _FORCE_WORDS.search(left)
+                or any(b <= first.start for _a, b, _n in sent.names)  # "Kenya holds Lake Step 2034 with Uganda"
+            )
         )
         or (EXERCISE_RE.search(sentence_text) and _PARTICIPATION_VERB.search(sentence_text))
     ):
