@@ -1790,3 +1790,23 @@ def test_invitations_ship_prefixes_those_of_allies_wars_conditionals_and_past_me
 
 def test_the_partner_named_after_a_named_drill_takes_part() -> None:
     assert set(roles(main("Kenya holds Lake Step 2034 with Uganda."))) == {"KEN", "UGA"}
+
+
+def test_a_series_first_staged_in_a_year_with_a_count_of_states() -> None:
+    staged = (
+        "Twenty ships from Kenya and Uganda take part in the Lake Step drills. The drills, held every two "
+        "years, were first staged in 1995 with five countries of the region."
+    )
+    earlier = [d.record for d in extract_records(staged, published=None, mappings_dir=MAPS)[1:]]
+    assert [(r["start"], [(c["quantity"], c["value"]) for c in r["claims"]]) for r in earlier] == [
+        ("1995", [("states", 5)])
+    ]
+
+
+def test_a_series_held_every_two_years_between_two_states_that_began_in_a_year() -> None:
+    between = (
+        "Lake Step 2034 opened in Kenya. Lake Step, a large exercise held every two years between Kenya "
+        "and Uganda, began in 2005."
+    )
+    earlier = [d.record for d in extract_records(between, published="2034-08-01", mappings_dir=MAPS)[1:]]
+    assert [(r["start"], set(roles(r))) for r in earlier] == [("2005", {"KEN", "UGA"})]

@@ -20,7 +20,7 @@ _SUPERLATIVE_SINCE = re.compile(
 _POINTS_BACK = re.compile(
     r"\b(?:last\s+comparable|previous|last\s+(?:held|hosted|edition|exercise|time|year)|earlier\s+edition|"
     # "The first African Lion was launched in 2007": the series began then, the report is later
-    r"the\s+first\s+(?:[A-Z][\w-]*\s*){0,3}(?:edition\s+)?(?:,\s*)?(?:was|were|took|in\b)|first\s+held|"
+    r"the\s+first\s+(?:[A-Z][\w-]*\s*){0,3}(?:edition\s+)?(?:,\s*)?(?:was|were|took|in\b)|first\s+(?:held|staged|conducted|organi[sz]ed)|"
     r"(?:launched|began|started|founded|inaugurated|created|joined)\s+in\s+(?:19|20)\d\d)",
     re.IGNORECASE,
 )

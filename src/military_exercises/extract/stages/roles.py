@@ -112,7 +112,9 @@ _BETWEEN_PARTNERS = re.compile(
     r"(?:\b(?:exercises?|drills?|training|programme|program|manoeuvres|maneuvers|war\s?games|patrols?|"
     r"interoperability|coordination|event)\s+(?:of\s+this\s+kind\s+|of\s+its\s+kind\s+)?"
     # "The first African Lion was launched in 2007 between Morocco and the United States"
-    r"|\b(?:launched|held|started|began|begun|staged|conducted)\s+in\s+(?:19|20)\d\d\s+|\balternating\s+)"
+    r"|\b(?:launched|held|started|began|begun|staged|conducted)\s+in\s+(?:19|20)\d\d\s+|\balternating\s+"
+    # "a large exercise held every two years between Australia and the United States"
+    r"|\b(?:held|staged|conducted|run)\s+(?:every\s+(?:\w+\s+)?years?|annually|yearly|biennially|each\s+year|jointly)\s+)"
     r"between\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:and\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
