@@ -1810,3 +1810,10 @@ def test_a_series_held_every_two_years_between_two_states_that_began_in_a_year()
     )
     earlier = [d.record for d in extract_records(between, published="2034-08-01", mappings_dir=MAPS)[1:]]
     assert [(r["start"], set(roles(r))) for r in earlier] == [("2005", {"KEN", "UGA"})]
+
+
+def test_a_count_of_navies_is_a_count_of_states_but_not_the_other_ones() -> None:
+    navies = "Five warships from four navies are taking part in Lake Step 2034 off Kenya."
+    assert states(main(navies)) == [(4, "exact")]
+    others = "Kenya and Uganda will each send two warships to Lake Step 2034 and the other four navies one apiece."
+    assert states(main(others)) == []

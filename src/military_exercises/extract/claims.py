@@ -73,7 +73,7 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
         "ships",
     ),
     (r"unmanned aerial vehicles|UAVs|drones", "drones"),
-    (r"countries|nations|states", "states"),
+    (r"countries|nations|states|navies", "states"),  # "warships from four navies"
     (r"military vehicles|vehicles|trucks", "vehicles"),
     (r"sorties", "sorties"),
     (
@@ -346,6 +346,8 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
         text, noun.end()
     ):
         return False  # "12 partner countries", "30 countries attend as observers"
+    if re.search(r"\b(?:other|remaining)\s+$", text[max(s_start, num.start - 12) : num.start]):
+        return False  # "the other four navies one apiece": some of the states
     stop = text.find(".", noun.end())
     if _BESIDES_THE_HOST.search(text, noun.end(), stop if stop >= 0 else len(text)):
         return False  # "forces from 23 countries ..., as well as the host country": not all of them
