@@ -1817,3 +1817,26 @@ def test_a_count_of_navies_is_a_count_of_states_but_not_the_other_ones() -> None
     assert states(main(navies)) == [(4, "exact")]
     others = "Kenya and Uganda will each send two warships to Lake Step 2034 and the other four navies one apiece."
     assert states(main(others)) == []
+
+
+def test_a_long_body_title_an_agency_in_lower_case_states_as_a_noun_and_an_attache() -> None:
+    def bases(text: str) -> set[tuple[str, str | None]]:
+        return {(c["basis"], c["claimant_country"]) for c in main(text)["claims"]}
+
+    body = (
+        "Lake Step 2034 will draw more than 12,000 servicemen, the information and mass communications "
+        "department of Kenya's defence ministry said, as relayed by a news agency."
+    )
+    assert bases(body) == {("declared", "KEN")}
+    wire = "Six NATO states began Lake Step 2034 over Kenya yesterday, with more than 4,000 personnel, dpa reported."
+    assert bases(wire) == {("reported", None)}
+    attache = (
+        '"Uganda will bring more than 6,000 personnel to Lake Step 2034," said Colonel John Doe, the '
+        "Ugandan defence attaché in Kenya."
+    )
+    assert bases(attache) == {("declared", "UGA")}
+
+
+def test_members_of_a_named_national_force_are_its_troops() -> None:
+    text = "Roughly 700 American soldiers and over 3,000 SANDF members take part in Lake Step 2034."
+    assert claims_of(main(text)) == [("troops", "USA", 700, "about"), ("troops", "ZAF", 3000, "more_than")]

@@ -388,8 +388,8 @@ def find_raw_claims(
             quantity = quantity_of(noun.group(0))
             if noun.group(0).lower() == "members" and re.search(
                 r"\b(?:[A-Z]{3,}|member|partner)\s+$", text[num.end : noun.start()]
-            ):
-                continue  # "14 NATO members": some of the states, not people
+            ) and not any(num.end <= c.start < noun.start() for c in countries):
+                continue  # "14 NATO members": some of the states, not people (but "3,000 SANDF members")
             if noun.group(0).lower() == "fighters" and (num.value or 0) >= 1000:
                 quantity = "troops"  # "more than 7,900 fighters": no drill flies thousands of fighter jets
             noun_span = (noun.start(), noun.end())
@@ -826,6 +826,10 @@ _SHARED_RE = re.compile(
 )
 #: After a demonym that stands for people: "32 Chinese who will train", "3,800 will be Filipino".
 _PEOPLE_DEMONYM_END = re.compile(r"\s*(?:[,.;]|$|\s+(?:and|who|will|are|were|took|take|taking|troops?)\b)")
+_STATES_NOUN_BEFORE = re.compile(
+    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|member|partner|other|several|many|"
+    r"all|some|these|those|participating|neighbouring|neighboring|Baltic|Gulf|Arab|African|European|[A-Z]{2,}))\s+$"
+)
 _NEGATED_RE = re.compile(r"(?:\bnot|n't|\bnever|declined to|refused to|would not)\s+$", re.IGNORECASE)
 
 
@@ -845,6 +849,8 @@ def find_attributions(text: str, sentence: tuple[int, int]) -> list[Attribution]
     for m in SPEECH_RE.finditer(text, s_start, s_end):
         if _NEGATED_RE.search(text[max(s_start, m.start() - 15) : m.start()]):
             continue  # "he did not say how many"
+        if m.group(0) == "states" and _STATES_NOUN_BEFORE.search(text, max(s_start, m.start() - 20), m.start()):
+            continue  # "Six NATO states and three other countries began": the noun, not the verb
         clause = _clause_of(spans, m.start())
         phrase = _speaker_before(text, clause[0], m.start())
         after = _SPEAKER_AFTER.match(text, m.end(), s_end)
@@ -898,7 +904,9 @@ def _speaker_before(text: str, clause_start: int, verb_start: int) -> tuple[int,
         if first in ("which", "who", "whom") or (first.endswith("ing") and first not in ("king",)):
             continue
         words = stripped.split()
-        if len(words) > 9 or re.search(r"\d", stripped):
+        # "the information and mass communications department of Russia's defence ministry": a long title
+        long_title = first == "the" and len(words) <= 13 and _BODY_HEAD.search(stripped)
+        if (len(words) > 9 and not long_title) or re.search(r"\d", stripped):
             return None
         if first in ("and", "but", "also"):
             return None
@@ -912,6 +920,7 @@ def _speaker_before(text: str, clause_start: int, verb_start: int) -> tuple[int,
     return None
 
 
+_BODY_HEAD = re.compile(r"\b(?:ministry|department|command|service|office|directorate|headquarters)\s*$", re.I)
 #: A person's name with an optional rank ("General J J Singh"), and the title before it.
 _NAME_ONLY = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+")
 _TITLE_BEFORE = re.compile(r"\s*the\s+[\w'’ -]{3,60}")

@@ -37,7 +37,9 @@ _OUTLETS = re.compile(
     r"KCNA|RT|Al\s+Jazeera|Al\s+Arabiya|Arab48|DPA|ANSA|RFE/RL|Radio\s+Free\s+Europe|Voice\s+of\s+America|"
     r"VOA|Izvestia|Kommersant|Zvezda|Global\s+Times|People's\s+Daily|Stars\s+and\s+Stripes|Defense\s+News|"
     r"Janes|Jane's|Nikkei|Asahi|Yomiuri|NHK|Le\s+Monde|Le\s+Figaro|El\s+País|El\s+Pais|Times\s+of\s+India|"
-    r"Hindustan\s+Times|Dawn|Kathimerini|Haaretz|Times\s+of\s+Israel)(?:['’]s\s+[\w\s]+)?"
+    r"Hindustan\s+Times|Dawn|Kathimerini|Haaretz|Times\s+of\s+Israel|dpa|Efe|Prensa\s+Latina|Notimex|"
+    r"Lusa|Agerpres|PAP|BTA|Tanjug|Hina|MTI|CTK|Petra|MENA|SPA|WAM|QNA|KUNA|BNA|ONA|SANA|APS|MAP|TAP|"
+    r"Xinhua\s+News\s+Agency|APA|Trend|Kabar|Khovar|Kazinform|BelTA|Ukrinform|UNIAN)(?:['’]s\s+[\w\s]+)?"
 )
 _ANALYST_WORDS = re.compile(r"\b(?:analysts?|experts?|observers|researchers?|think[- ]tank)\b", re.IGNORECASE)
 _COREF = re.compile(
@@ -250,6 +252,17 @@ def _owner_of_body(text: str, sent: Sentence, end: int, body: str) -> str | None
 _PERSON_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][a-z][\w'’-]*")
 
 
+_OFFICE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:attach[eé]|ambassador|envoy|commander|chief|minister|spokes\w+|"
+    r"officer|general|admiral|colonel)\b",
+    re.IGNORECASE,
+)
+_OF_A_BODY = re.compile(
+    r"\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Service|Command|Army|Navy|Air\s+Force|Ministry|Forces|Guard|"
+    r"Fleet|Staff|Corps)\b"
+)
+
+
 def _person_country(
     text: str, name: str, sents: Sequence[Sentence], host: str | None
 ) -> tuple[bool, str | None]:
@@ -267,9 +280,12 @@ def _person_country(
             window_before = text[max(a, start - 70) : start]
             countries = [m for m in sent.mentions if m.kind == "country"]
             if re.match(r"\s*,", tail):  # an appositive describes the speaker first
-                after = {m.code for m in countries if end <= m.start < end + len(tail)}
+                inside = [m for m in countries if end <= m.start < end + len(tail)]
+                after = {m.code for m in inside}
                 if len(after) == 1:
                     return True, after.pop()
+                if inside and _OFFICE_AFTER.match(text, inside[0].end):
+                    return True, inside[0].code  # "Colonel X, the US defense attaché in Thailand"
             before = [
                 m
                 for m in countries
@@ -283,7 +299,11 @@ def _person_country(
             ]
             if before:
                 return True, before[-1].code  # "Philippine Marines spokesman Captain Felix Serapio"
-            if _GOV_WORDS.search(window_before) or (re.match(r"\s*,", tail) and _GOV_WORDS.search(tail)):
+            if (
+                _GOV_WORDS.search(window_before)
+                or (re.match(r"\s*,", tail) and _GOV_WORDS.search(tail))
+                or _OF_A_BODY.match(tail)  # "Osvaldo Ureña of the National Aeronaval Service"
+            ):
                 return True, host  # an official whose state the text may not name
     return False, None
 
