@@ -1840,3 +1840,34 @@ def test_a_long_body_title_an_agency_in_lower_case_states_as_a_noun_and_an_attac
 def test_members_of_a_named_national_force_are_its_troops() -> None:
     text = "Roughly 700 American soldiers and over 3,000 SANDF members take part in Lake Step 2034."
     assert claims_of(main(text)) == [("troops", "USA", 700, "about"), ("troops", "ZAF", 3000, "more_than")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lake Step 2034 in Kenya threw back an invasion of the Northern Territory by 400 troops from Orangeland.",
+        "Nigeria hosts Lake Step 2034 with Ghana. Briefing defence correspondents in Lagos, the admiral said "
+        "ships would train.",
+        "India and the US began Lake Step 2034 yesterday. The Chosin sailed from the Malabar coast in Kerala "
+        "followed by two destroyers.",
+    ],
+)
+def test_a_scenario_invasion_a_briefing_place_and_a_coast_sailed_from_are_not_the_area(text: str) -> None:
+    assert main(text)["location"]["admin1"] is None
+
+
+def test_states_that_are_to_observe_a_flotilla_of_ships_and_one_ship_each_from_a_list() -> None:
+    observe = (
+        "Kenya hosts Lake Step 2034. Seven states that provide forces to the UN Command - Uganda, Rwanda, "
+        "Burundi, Ghana, Togo, Benin and Chad - are also to observe the exercise."
+    )
+    assert states(main(observe)) == []
+    flotilla = "Kenya and Uganda hold Lake Step 2034. A Kenyan flotilla of four destroyers left Mombasa on 1 July."
+    assert claims_of(main(flotilla)) == [("ships", "KEN", 4, "exact")]
+    each = "Kenya sends eight ships to Lake Step 2034, and one ship each from Uganda, Tanzania and Rwanda will join."
+    assert claims_of(main(each)) == [
+        ("ships", "KEN", 8, "exact"),
+        ("ships", "UGA", 1, "exact"),
+        ("ships", "TZA", 1, "exact"),
+        ("ships", "RWA", 1, "exact"),
+    ]

@@ -331,6 +331,9 @@ _OF_THE_EXERCISE = re.compile(
 )
 
 
+_TO_OBSERVE_AFTER = re.compile(
+    r"[^.;]{0,200}?\b(?:are|were|will|would)\s+(?:also\s+)?(?:be\s+)?(?:to\s+)?(?:observe|observing)\b", re.I
+)
 _BESIDES_THE_HOST = re.compile(r"\b(?:as\s+well\s+as|besides|in\s+addition\s+to|plus)\s+the\s+host\b", re.I)
 #: A count of states after adjectives the noun matcher stops at: "18 brotherly and friendly countries".
 _STATES_AFTER = re.compile(
@@ -349,6 +352,8 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
     if re.search(r"\b(?:other|remaining)\s+$", text[max(s_start, num.start - 12) : num.start]):
         return False  # "the other four navies one apiece": some of the states
     stop = text.find(".", noun.end())
+    if _TO_OBSERVE_AFTER.match(text, noun.end(), stop if stop >= 0 else len(text)):
+        return False  # "Seven states that provide forces to the UN Command ... are also to observe"
     if _BESIDES_THE_HOST.search(text, noun.end(), stop if stop >= 0 else len(text)):
         return False  # "forces from 23 countries ..., as well as the host country": not all of them
     left = text[max(s_start, num.start - 40) : num.start]
@@ -467,6 +472,18 @@ def find_raw_claims(
                         country, country_span = None, None  # "25 Panamanian and US agents": both states
             if quantity is None:
                 continue
+        if country is None and noun is not None:
+            each = _EACH_FROM.match(text, noun.end(), clause[1])
+            listed = _listed_after(text, each.end(), clause[1], countries) if each else []
+            if len(listed) > 1:  # "one ship each from the United States, Portugal and Morocco"
+                out.extend(
+                    RawClaim(num, quantity, noun_span, c.code, (c.start, c.end), component) for c in listed
+                )
+                continue
+            group = _GROUP_OF_LEFT.search(text, max(s_start, num.start - 60), num.start)
+            hit = [c for c in countries if group is not None and c.start == group.start("who")]
+            if hit:  # "A Chinese flotilla of four destroyers, two frigates and ..."
+                country, country_span = hit[0].code, (hit[0].start, hit[0].end)
         if country is None:
             them = _OF_THEM_RE.match(text, num.end)
             if them and them.group("who"):
@@ -494,6 +511,26 @@ def find_raw_claims(
                 country, country_span = prior.country, prior.country_span
         out.append(RawClaim(num, quantity, noun_span, country, country_span, component))
     return _summed(text, out)
+
+
+_EACH_FROM = re.compile(r"\s+each\s+from\s+(?:the\s+)?")
+_GROUP_OF_LEFT = re.compile(
+    r"(?P<who>[A-Z][\w'’-]*)\s+(?:(?:naval|navy|Navy|air|task)\s+)?(?:flotilla|squadron|group|contingent|"
+    r"detachment|force|fleet|formation)\s+(?:of|comprising|made\s+up\s+of)\s+$"
+)
+
+
+def _listed_after(text: str, pos: int, limit: int, countries: list[Mention]) -> list[Mention]:
+    """The states listed from ``pos`` on ("the United States, Portugal and Morocco")."""
+    out: list[Mention] = []
+    for c in sorted(countries, key=lambda m: m.start):
+        if c.start < pos or c.start >= limit:
+            continue
+        gap = text[out[-1].end if out else pos : c.start]
+        if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)?(?:the\s+)?", gap):
+            break
+        out.append(c)
+    return out
 
 
 def _summed(text: str, claims: list[RawClaim]) -> list[RawClaim]:

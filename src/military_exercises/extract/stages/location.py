@@ -25,7 +25,9 @@ _HOST_WORD = re.compile(r"\bhost(?:s|ed|ing)?\b", re.IGNORECASE)
 _ADMIN1_NOT_LOCATION_LEFT = re.compile(
     r"(?:border\s+with|bordering|crossing\s+from|from|into|toward|towards|between|off|port\s+of|banks?\s+of|"
     r"left|leaving|departed|departing|set\s+off\s+from|"
-    r"(?:talks|meeting|summit|visit|conference|negotiations)\s+(?:in|to))\s+(?:the\s+)?$",
+    r"(?:talks|meeting|summit|visit|conference|negotiations)\s+(?:in|to)|"
+    # "an invasion of the Northern Territory" (a scenario), "briefing correspondents in Lagos"
+    r"(?:invasion|invading|attack|attacking)\s+(?:of|on))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: "sent from the US mainland, Guam and Japan": places the forces come from, in a list after "from"
@@ -68,6 +70,10 @@ _SET_OUT_LEFT = re.compile(
     r"|\b(?:[Hh]eadquarters|Command|HQ)\s+in\s+(?:[A-Z][\w'’.-]*,\s*)?$"
     r"|\bbased\s+(?:\w+\s+)?in\s+(?:the\s+)?$"
     r"|\b(?:board|boards|boarded|boarding|embark|embarked|take\s+off|took\s+off)\b[^.;]{0,30}\b(?:in|at|from)\s+$"
+    # "briefing defence correspondents in Lagos": where officials spoke
+    r"|\b(?i:briefing|briefed|told)\s+(?:\w+\s+){0,2}?(?:correspondents|reporters|journalists|the\s+press)\s+in\s+$"
+    # "The Chosin sailed from the Malabar coast in Kerala"
+    r"|\bsailed\s+(?:from|out\s+of)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:coast|port|base|harbou?r)?\s*in\s+$"
 )  # "from Fort Bragg in North Carolina to ...", "whose fleet is based nearby in Sevastopol"
 _IN_A_LIST_LEFT = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*$")
 _JOINED_RIGHT = re.compile(
