@@ -1871,3 +1871,32 @@ def test_states_that_are_to_observe_a_flotilla_of_ships_and_one_ship_each_from_a
         ("ships", "TZA", 1, "exact"),
         ("ships", "RWA", 1, "exact"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        (  # the last phase's end is the drill's end
+            "SYDNEY - The last phase of Lake Step 2034, the biggest war games Kenya has staged, ran through August.",
+            "2034-10-02", None, "2034-08",
+        ),
+        (  # a quoted name with a two-digit year dates a report that dates nothing else
+            'The agency said the naval exercise "Blue Defender 34" between Kenya and Uganda had been launched.',
+            "2034-10-18", "2034", None,
+        ),
+        ('Kenya said the exercise "Lake Step 34", which opened on Thursday, builds capabilities.', None, "2034", None),
+    ],
+)
+def test_a_last_phase_ends_the_drill_and_a_quoted_two_digit_year_dates_it(
+    text: str, published: str | None, start: str | None, end: str | None
+) -> None:
+    got = main(text, published=published)
+    assert (got["start"], got["end"]) == (start, end)
+
+
+def test_a_manoeuvre_of_this_size_since_a_year_is_no_earlier_exercise() -> None:
+    text = (
+        'Kenya holds "Lake Step 34", its largest drill in decades. Kenya had not staged a ground '
+        "manoeuvre of this size since 1989."
+    )
+    assert len(extract_records(text, published="2034-06-01", mappings_dir=MAPS)) == 1

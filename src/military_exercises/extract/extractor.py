@@ -305,6 +305,18 @@ _SHORT_EDITION_YEAR = re.compile(
 
 
 _LAST_YEARS = re.compile(rf"\b{LAST_YEAR_WORDS}\b", re.IGNORECASE)
+#: A quoted name ending in a two-digit edition year: '"Blue Defender 21"' (only for a report that
+#: dates nothing else: US names count fiscal years, "Iron Magic 19" was held in October 2018; and
+#: some count editions: "Faisal 10", "Peninsula Shield Joint 10", which this reads as 2010).
+_QUOTED_SHORT_YEAR = re.compile(r"[\"“][A-Z][^\"”]{2,40}?\s(\d\d)[\"”]")
+
+
+def _quoted_short_year(text: str) -> tuple[int, int, int] | None:
+    m = _QUOTED_SHORT_YEAR.search(text, parse_header(text)[1])
+    if m is None:
+        return None
+    two = int(m.group(1))
+    return (2000 + two if two <= 40 else 1900 + two), m.start(1), m.end(1)
 _NAME_AND_TWO_DIGITS = re.compile(
     r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,}|[A-Z]{5,})\s+(?P<yy>\d\d)(?![\w%/-]|\s*(?:per|%)|"
     r"\s+(?:members|countries|nations|states|ships|aircraft|troops|soldiers|people|personnel|days|years|km)\b)"
@@ -401,10 +413,11 @@ def _build_event(
             # no date in the report: the edition year of its name ("Northern Lance 2035") is the start
             year = [m for m in re.finditer(r"(?:19|20)\d\d", text[name[0] : name[1]])][-1]
             start = (year.group(0), [evidence_at(text, name[0] + year.start(), name[0] + year.end())])
-        elif start is None and end is None and pub is None:
-            # ... or of a name the name finder does not take: "Anakonda-16", "Peacekeeper '94"
-            edition = _edition_year_at(text, parse_header(text)[1], info.title)
-            if edition is not None:
+        elif start is None and end is None:
+            # ... or of a name the name finder does not take: "Anakonda-16", "Peacekeeper '94",
+            # '"Blue Defender 21"' (with a publication date, only an edition of about its year)
+            edition = _edition_year_at(text, parse_header(text)[1], info.title) or _quoted_short_year(text)
+            if edition is not None and (pub is None or abs(edition[0] - pub.year) <= 1):
                 start = (str(edition[0]), [evidence_at(text, edition[1], edition[2])])
     org, org_ev = find_organisation(text, facts, gaz)
     source_id = _source_id(info)

@@ -67,8 +67,13 @@ def main_dates(
             before = text[max(s, d.start - 100) : d.start]
             if _SPEECH_DATE.search(before) or (d.relative and "last year" in d.text.lower()):
                 continue
-            if _LATER_PHASE.search(text, s, d.start) and not d.second:
+            if (
+                _LATER_PHASE.search(text, s, d.start)
+                and not d.second
+                and not (_FINAL_PHASE.search(text, s, d.start) and _END_CUE.search(before))
+            ):
                 continue  # "the second phase ... began on Sunday" is not when the exercise began
+                # (but "the last phase ... ran through August" ends it)
             if (
                 inside_name(d.start, sent.names)
                 or _MOVING_TO.search(sentence_text)
@@ -169,6 +174,7 @@ _MEETING_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MEETING_BEFORE = re.compile(rf"\b{_MEETING}\b[^.;]{{0,40}}$", re.IGNORECASE)
+_FINAL_PHASE = re.compile(r"\b(?:final|last|closing|concluding)\s+(?:phase|stage)\b", re.IGNORECASE)
 _LATER_PHASE = re.compile(
     r"\b(?:second|third|fourth|final|last|main|active|live|next|closing|concluding)\s+(?:phase|stage)\b",
     re.IGNORECASE,

@@ -15,7 +15,9 @@ _PAST_CUE = re.compile(
     re.IGNORECASE,
 )
 _SUPERLATIVE_SINCE = re.compile(
-    r"\b(?:largest|biggest|greatest|most\s+\w+|first\s+time|first\s+such)\b[^.;]{0,80}\bsince\s+$", re.I
+    r"\b(?:largest|biggest|greatest|most\s+\w+|first\s+time|first\s+such|of\s+this\s+(?:size|scale)|"
+    r"on\s+(?:this|such\s+a)\s+scale)\b[^.;]{0,80}\bsince\s+$",
+    re.I,
 )
 _POINTS_BACK = re.compile(
     r"\b(?:last\s+comparable|previous|last\s+(?:held|hosted|edition|exercise|time|year)|earlier\s+edition|"
