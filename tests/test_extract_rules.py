@@ -1900,3 +1900,34 @@ def test_a_manoeuvre_of_this_size_since_a_year_is_no_earlier_exercise() -> None:
         "manoeuvre of this size since 1989."
     )
     assert len(extract_records(text, published="2034-06-01", mappings_dir=MAPS)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lake Step 2034 trained 300 officers. Coming from Kenya, the Kyrgyz Republic, Italy and the "
+            "United States, they concentrated on peacekeeping.",
+            {"KEN", "KGZ", "ITA", "USA"},
+        ),
+        (
+            "In Gabon, Lake Step 2034 brought in the navies of the Economic Community of Central African "
+            "States: Gabon, São Tomé and Príncipe and Cameroon.",
+            {"GAB", "STP", "CMR"},
+        ),
+        (
+            'Puerto Varas hosted the close of the exercise "Lake Step 2034", a landmark of cooperation '
+            "between Chile and Argentina.",
+            {"CHL", "ARG"},
+        ),
+        (
+            "Kenya and Uganda hold Lake Step 2034. Journalists asked why Russia declines, year after year, "
+            "to take part.",
+            {"KEN", "UGA"},
+        ),
+    ],
+)
+def test_coming_from_a_list_an_accented_state_an_organisations_name_cooperation_and_declining(
+    text: str, expected: set[str]
+) -> None:
+    assert set(roles(main(text))) == expected

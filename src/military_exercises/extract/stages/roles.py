@@ -45,7 +45,7 @@ _JOIN_VERB = re.compile(
 )
 _CRITIC = re.compile(
     r"\b(?:criticis\w*|criticiz\w*|condemn\w*|denounc\w*|protest\w*|warn\w*|accus\w*|scrambled|"
-    r"monitoring|tracking|declined|refused|in response|threat\w*|invaded|invasion)\b",
+    r"monitoring|tracking|declined|declines|refused|refuses|in response|threat\w*|invaded|invasion)\b",
     re.IGNORECASE,
 )
 _NOT_PARTICIPANT_LEFT = re.compile(
@@ -90,7 +90,7 @@ _COLEAD_RIGHT = re.compile(
 _LIST_LEFT = re.compile(
     r"\b(?:participating|participants?|participation|taking\s+part|take\s+part|took\s+part|"
     r"joined\s+by|alongside|along\s+with|together\s+with|(?:countries|nations|states)\s+(?:are|were|include|included)|"
-    r"includ(?:e|es|ed|ing)|br(?:ought|ings|inging)\s+together|among\s+them|(?:also\s+)?c(?:a|o)me\s+from|"
+    r"includ(?:e|es|ed|ing)|br(?:ought|ings|inging)\s+together|among\s+them|(?:also\s+)?c(?:a|o)me\s+from|coming\s+from|"
     r"(?:widened|expanded|extended|opened\s+up)\s+to|(?:partners|participants)\s+(?:are|were|include)|"
     r"(?:countries|nations|states)\s+(?:took|take|taking)\s+part\s*:|"
     r"(?:countries|nations)\s+such\s+as)\b[^.;]{0,60}$"
@@ -110,7 +110,7 @@ _FORCES_FROM_NEIGHBOUR = re.compile(
 )
 _BETWEEN_PARTNERS = re.compile(
     r"(?:\b(?:exercises?|drills?|training|programme|program|manoeuvres|maneuvers|war\s?games|patrols?|"
-    r"interoperability|coordination|event)\s+(?:of\s+this\s+kind\s+|of\s+its\s+kind\s+)?"
+    r"interoperability|coordination|cooperation|event)\s+(?:of\s+this\s+kind\s+|of\s+its\s+kind\s+)?"
     # "The first African Lion was launched in 2007 between Morocco and the United States"
     r"|\b(?:launched|held|started|began|begun|staged|conducted)\s+in\s+(?:19|20)\d\d\s+|\balternating\s+"
     # "a large exercise held every two years between Australia and the United States"
@@ -146,7 +146,7 @@ _NOT_PARTICIPANT_RIGHT = re.compile(
     r"|^\s+(?:war|conflict)\b|^-[A-Z][\w'’]*\s+(?:war|conflict)\b"  # "the Iran-Iraq war"
     r"|^\s+(?:24\b|veterans?\b|(?:\w+\s+)?(?:Taliban|rebels?|insurgents?|militants?|separatists?|terrorists?|jihadists?|"
     r"tourists?|civilians?|residents?|journalists?|citizens?|nationals?|students?|refugees?)\b|"
-    r"(?:Express|Times|Post|Herald|Tribune|Gazette|Today)\b|(?:Naval\s+)?(?:Conference|Canal|Papers|Agreement|"
+    r"(?:Express|Times|Post|Herald|Tribune|Gazette|Today|States)\b|(?:Naval\s+)?(?:Conference|Canal|Papers|Agreement|"
     r"Accords?|Treaty|Declaration|Protocol)\b)",
     re.IGNORECASE,
 )
