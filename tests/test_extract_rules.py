@@ -1931,3 +1931,28 @@ def test_coming_from_a_list_an_accented_state_an_organisations_name_cooperation_
     text: str, expected: set[str]
 ) -> None:
     assert set(roles(main(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        (  # a capitalised name ending in -ed is no past verb; the range is this year's
+            "American forces are joining Kenyan troops for Shared Accord 34 near Mombasa from 24 July to 7 August.",
+            "2034-07-23", "2034-07-24", "2034-08-07",
+        ),
+        (  # the series' first year does not date the day of this edition
+            "Lake Step 34 opened on 31 August in Kenya and is by far the biggest Lake Step drill since the "
+            "series was launched in 1981.",
+            None, "2034-08-31", None,
+        ),
+        (  # "this morning" is the day of publication; "until early April" ends the drill
+            'The naval training "Lake Step-2034" opened this morning in Mombasa, and it will run until early April.',
+            "2034-03-26", "2034-03-26", "2034-04",
+        ),
+    ],
+)
+def test_names_ending_in_ed_a_series_first_year_this_morning_and_until_early_april(
+    text: str, published: str | None, start: str | None, end: str | None
+) -> None:
+    got = main(text, published=published)
+    assert (got["start"], got["end"]) == (start, end)

@@ -65,7 +65,7 @@ RELATIVE_RE = re.compile(
     (?<![\w-])
     (?:
         (?P<wd_mod>last|next|this|on|until|till|through|by|from|since)?\s*(?P<wd>{_WEEKDAY})
-      | (?P<day>today|yesterday|tomorrow)
+      | (?P<day>today|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|tonight)
       | (?P<per_mod>this|next|last|earlier\s+this|later\s+this)\s+(?P<per>week|month|year)
     )
     (?![\w-])
@@ -97,8 +97,8 @@ _FUTURE_RE = re.compile(
     r"kicks off|starts|begins|opens|runs|ends|closes|continues|concludes|wraps up|lasts|until|till|next)\b",
     re.IGNORECASE,
 )
-_PAST_RE = re.compile(
-    r"\b(?:\w+ed|began|begun|held|was|were|had|got|took|ran|went|came|saw|sent|flew|fought|led|did|"
+_PAST_RE = re.compile(  # a past participle in lower case: "Shared Accord 13" is a name
+    r"\b(?:(?-i:[a-z]\w*ed)|began|begun|held|was|were|had|got|took|ran|went|came|saw|sent|flew|fought|led|did|"
     r"wound up|last|yesterday|ago|earlier)\b",
     re.IGNORECASE,
 )
@@ -191,7 +191,12 @@ def find_absolute_dates(
     out: list[DateMention] = []
     years = set(YEAR_RE.findall(text, start, end))
     stated = _IN_YEAR.search(text, start, end)
-    if stated is not None and years == {stated.group(1)}:
+    if (
+        stated is not None
+        and years == {stated.group(1)}
+        # not "opened on 31 August ... the biggest since the series was launched in 1981"
+        and not re.search(r"\bsince\b[^.;]{0,50}$", text[max(start, stated.start() - 60) : stated.start()])
+    ):
         # "In 2001 the manoeuvre went ahead despite the attacks of 11 September": that year's day
         published, year_hint = None, int(stated.group(1))
     for m in ABSOLUTE_RE.finditer(text, start, end):
@@ -285,7 +290,8 @@ def resolve_relative(
         return None
     g = match.groupdict()
     if g["day"]:
-        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["day"].lower()]
+        word = g["day"].lower()
+        shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)  # "this morning", "tonight": today
         return (published + dt.timedelta(days=shift)).isoformat()
     if g["wd"]:
         target = WEEKDAYS[g["wd"].lower()]

@@ -130,7 +130,15 @@ def analyse(
     s, e = span
     if published is None and year_hint is None:
         # "their 22nd edition in 2018 will run from 7 to 16 June": the sentence's own year
-        own = _SENTENCE_YEAR.search(text, s, e)
+        own = next(
+            (
+                m
+                for m in _SENTENCE_YEAR.finditer(text, s, e)
+                # not "the biggest since the series was launched in 1981"
+                if not re.search(r"\bsince\b[^.;]{0,50}$", text[max(s, m.start() - 60) : m.start()])
+            ),
+            None,
+        )
         year_hint = int(own.group(1)) if own else None
     dates = dm.find_absolute_dates(text, s, e, published, year_hint) + dm.find_relative_dates(
         text, span, published

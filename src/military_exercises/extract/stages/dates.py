@@ -29,7 +29,7 @@ _END_CUE = re.compile(
     r"\b(?:ended|end|ends|ending|concluded|conclude|concludes|closed|close|closes|wrapped up|wrap up|"
     r"wraps up|until|till|through|finished|finish|finishes|last until|run until|wound up|"
     r"(?:run|runs|running|last|lasts|continue|continues)\s+(?:to|through|till|until))\b"
-    r"(?:\s+(?:on|in|by))?\s*(?:the\s+)?$",
+    r"(?:\s+(?:on|in|by))?\s*(?:the\s+)?(?:(?:early|mid|late)[\s-])?$",  # "will run until early April"
     re.IGNORECASE,
 )
 _END_CUE_FAR = re.compile(

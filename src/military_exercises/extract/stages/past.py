@@ -16,7 +16,10 @@ _PAST_CUE = re.compile(
 )
 _SUPERLATIVE_SINCE = re.compile(
     r"\b(?:largest|biggest|greatest|most\s+\w+|first\s+time|first\s+such|of\s+this\s+(?:size|scale)|"
-    r"on\s+(?:this|such\s+a)\s+scale)\b[^.;]{0,80}\bsince\s+$",
+    r"on\s+(?:this|such\s+a)\s+scale)\b[^.;]{0,80}\bsince\s+"
+    # "the biggest drill since the series was launched in 1981"
+    r"(?:(?:the|its)\s+(?:series|exercise|drills?|manoeuvres)\s+(?:was|were)\s+(?:first\s+)?"
+    r"(?:launched|held|started|begun|created|staged)\s+in\s+)?$",
     re.I,
 )
 _POINTS_BACK = re.compile(
