@@ -1956,3 +1956,12 @@ def test_names_ending_in_ed_a_series_first_year_this_morning_and_until_early_apr
 ) -> None:
     got = main(text, published=published)
     assert (got["start"], got["end"]) == (start, end)
+
+
+def test_a_ministry_of_no_named_state_speaking_of_several_contingents_speaks_for_the_first() -> None:
+    text = (
+        "The Ministry of National Defense said Lake Step 2034 will involve about 50,000 Kenyan troops and "
+        "17,500 Ugandan troops."
+    )
+    got = {(c["country"], c["basis"], c["claimant_country"]) for c in main(text)["claims"]}
+    assert got == {("KEN", "declared", "KEN"), ("UGA", "declared", "KEN")}

@@ -407,8 +407,14 @@ def build_claims(
             claimant = _resolve_claimant(text, att, sent, history, host, raw.country, gaz, sents)
             if claimant.kind == "state" and claimant.country is None and raw.country in counted:
                 # "Indonesia will commit 5,000 soldiers, said the commander of Naval Base 4": an
-                # official of no named state speaking of one state's contingent is taken to be its own
-                claimant = _Claimant(claimant.text, raw.country, "state", claimant.evidence)
+                # official of no named state speaking of one state's contingent is taken to be its own;
+                # of several states' ("50,000 South Korean and 17,500 US troops"), the host's, else
+                # the state it names first
+                named = [r.country for r in sent.raw_claims if r.country in counted]
+                own = raw.country
+                if len(set(named)) > 1:
+                    own = host if host in counted else named[0]
+                claimant = _Claimant(claimant.text, own, "state", claimant.evidence)
             basis, claimant_country = _basis(claimant, counted, org)
             country = raw.country if raw.country in counted else None
             if country is None and _speakers_own(text, raw, claimant, att, clause, counted):
