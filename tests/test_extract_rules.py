@@ -1965,3 +1965,47 @@ def test_a_ministry_of_no_named_state_speaking_of_several_contingents_speaks_for
     )
     got = {(c["country"], c["basis"], c["claimant_country"]) for c in main(text)["claims"]}
     assert got == {("KEN", "declared", "KEN"), ("UGA", "declared", "KEN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More than 55 U.S. Marines trained alongside Kenyan soldiers in Lake Step 2034.", [("troops", "USA", 55, "more_than")]),
+        ("In Lake Step 2034 in Kenya the number of troops is expected to exceed 13,000.", [("troops", None, 13000, "more_than")]),
+        ("Kenya and Uganda hold Lake Step 2034. Uganda's armed forces have sent a 17-member team.", [("troops", "UGA", 17, "exact")]),
+        (
+            "Reportedly 4,500 personnel from the Kenyan army and 2,300 from the Armed Forces of the Philippines "
+            "will take part in Lake Step 2034.",
+            [("troops", "KEN", 4500, "exact"), ("troops", "PHL", 2300, "exact")],
+        ),
+        (
+            "About 204 Kenyan service members and 125 others from Uganda, Rwanda and Burundi take part in Lake "
+            "Step 2034.",
+            [("troops", "KEN", 204, "about"), ("troops", None, 125, "exact")],
+        ),
+        ("Kenya hosts Lake Step 2034. Uganda provides 2,150 of the troops.", [("troops", "UGA", 2150, "exact")]),
+        (
+            "Kenya hosts Lake Step 2034. Uganda is taking part with 17; Rwanda and Burundi with 10 each; "
+            "Ghana with nine.",
+            [
+                ("troops", "UGA", 17, "exact"),
+                ("troops", "RWA", 10, "exact"),
+                ("troops", "BDI", 10, "exact"),
+                ("troops", "GHA", 9, "exact"),
+            ],
+        ),
+        ("Kenya hosts Lake Step 2034. Uganda will be represented by two officers.", [("troops", "UGA", 2, "exact")]),
+    ],
+)
+def test_initials_exceeding_member_teams_forces_of_others_shares_and_states_taking_part_with_n(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims_of(main(text)) == expected
+
+
+def test_the_n_member_unit_is_the_contingent_of_n_named_before() -> None:
+    text = (
+        "A Kenyan Army contingent of 16 soldiers is being sent to Uganda for Lake Step 2034. Army spokesman "
+        "Brigadier John Doe said the 16-member unit is leaving on Monday."
+    )
+    assert {(c["country"], c["value"]) for c in main(text)["claims"]} == {("KEN", 16)}

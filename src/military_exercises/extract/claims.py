@@ -52,7 +52,8 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"(?:F|FA|EF|Su|MiG|J|JF|JH|Tu|B|H|Mirage|Tornado)-\d+[A-Z]*s", "combat_aircraft"),
     (r"(?:Mi|Ka|AH|UH|CH|MH|NH|Z)-\d+[A-Z]*s", "helicopters"),
     (
-        r"-strong(?:\s+(?:[A-Z][\w'’-]+\s+){0,2}(?:battle\s+group|force|contingent|brigade|battalion|company|team|"
+        r"-(?:strong|member|man)(?!\s+(?:\w+\s+)?delegation)"  # a delegation watches or talks
+        r"(?:\s+(?:[A-Z][\w'’-]+\s+){0,2}(?:battle\s+group|force|contingent|brigade|battalion|company|team|"
         r"platoon|squad|squadron|division|regiment|"
         r"unit|group))?",
         "troops",
@@ -109,6 +110,7 @@ _MOD_STOP = {
     "dollars", "billion", "largest", "biggest", "smallest", "main", "leading", "principal",
 }  # fmt: skip
 #: The next modifier word; a comma may separate capitalised ones ("Brazilian, Colombian and US soldiers").
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _MOD_WORD = re.compile(r"(?:\s+|\s*,\s*(?=[A-Z]))(?P<w>[\w'’.-]+)")
 _AFTER_NOUN_LIST = re.compile(
     rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w'’.-]+\s+){{0,2}}?(?P<noun>{_NOUN_ALT})(?![\w-])", re.IGNORECASE
@@ -263,7 +265,7 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 def _noun_after(text: str, pos: int, limit: int) -> re.Match[str] | None:
     """The quantity noun after a number: "400 Russian soldiers", "80 pieces of equipment"; "people"
     only when the words say they take part ("about 1,500 people in total", "2,200 people took part")."""
-    start = pos if text.startswith("-strong", pos) else _skip_space(text, pos)
+    start = pos if text.startswith(("-strong", "-member", "-man"), pos) else _skip_space(text, pos)
     if start < limit and text[start] in "\"“'‘":
         start += 1  # more than 900,000 "combatants"
     m = _NOUN_RE.match(text, start, limit)
@@ -272,6 +274,11 @@ def _noun_after(text: str, pos: int, limit: int) -> re.Match[str] | None:
     people = _PEOPLE_TAKING_PART.match(text, _skip_space(text, pos), limit)
     if people:
         return people
+    share = re.compile(r"\s+of\s+the\s+").match(text, pos, limit)
+    if share:  # "The United States provides 2,150 of the troops"
+        part = _NOUN_RE.match(text, share.end(), limit)
+        if part and quantity_of(part.group(0)) == "troops" and part.group(0).lower() not in ("participants", "members"):
+            return part  # (not "four of the participants": states, perhaps)
     listed = _ADJECTIVE_LIST.match(text, pos, limit)
     listed_words = re.findall(r"[\w-]+", listed.group(0).lower()) if listed else []
     if (
@@ -293,8 +300,8 @@ def _noun_after(text: str, pos: int, limit: int) -> re.Match[str] | None:
         word = w.group("w")
         if word.lower() in _MOD_STOP and not (word.lower() == "and" and _next_is_capital(text, w.end())):
             return None
-        if re.match(r"[\d,]+$", word) or word.endswith((",", ".")):
-            return None
+        if re.match(r"[\d,]+$", word) or (word.endswith((",", ".")) and not _INITIALS.fullmatch(word)):
+            return None  # but "55 U.S. Marines"
         cursor = w.end()
         m = _NOUN_RE.match(text, _skip_space(text, cursor), limit)
         if m:
@@ -413,7 +420,7 @@ def find_raw_claims(
             if lowered in ("reservists", "conscripts", "regulars"):
                 component = lowered
             # "a 70-strong Indian contingent": the state may sit inside the matched noun
-            inside = noun.end() if noun.group(0).startswith("-strong") else noun.start()
+            inside = noun.end() if noun.group(0).startswith(("-strong", "-member", "-man")) else noun.start()
             own = [c for c in countries if num.end <= c.start < inside]
             # "8,600 US and European troops" (mixed), not "1,600 Chinese ground and air force personnel"
             mixed = (
@@ -443,6 +450,12 @@ def find_raw_claims(
             quantity, noun_span, country, country_span = _elliptical(
                 text, num, clause, countries, out, number_of
             )
+            pair = _PAIR_WITH_EACH.search(text, clause[0], num.start)
+            if quantity is not None and country is not None and pair and re.match(r"\s+each\b", text[num.end :]):
+                both = [c for c in countries if c.kind == "country" and pair.start() <= c.start < pair.end()]
+                if len(both) == 2:  # "Portugal and East Timor with 10 each"
+                    out.extend(RawClaim(num, quantity, noun_span, c.code, (c.start, c.end), None) for c in both)
+                    continue
             if quantity is None:
                 quantity, noun_span, country, country_span = _shared_noun(
                     text, num, numbers, clause, countries
@@ -498,6 +511,11 @@ def find_raw_claims(
             hit = [c for c in countries if rep is not None and c.start == rep.end() and c.kind == "country"]
             if hit and rep is not None and not any(noun.end() <= n.start < rep.start() for n in numbers):
                 country, country_span = hit[0].code, (hit[0].start, hit[0].end)
+        if country is None and noun is not None and not several_after:
+            joins = _TAKES_PART_WITH.search(text, max(s_start, num.start - 60), num.start)
+            who = [c for c in countries if joins is not None and c.kind == "country" and c.end == joins.start()]
+            if who:  # "Ukraine will be represented by two officers", "Brazil takes part with 17 marines"
+                country, country_span = who[0].code, (who[0].start, who[0].end)
         if country is None and out and noun is not None and not several_after:
             # "400 Russian troops and 80 vehicles": a list shares the contingent of its first item
             prior = out[-1]
@@ -513,6 +531,16 @@ def find_raw_claims(
     return _summed(text, out)
 
 
+_TAKES_PART_WITH = re.compile(
+    r"(?:['’]s)?\s+(?:is|are|was|were|will\s+be)?\s*(?:taking\s+part|takes\s+part|took\s+part|participat\w+|"
+    r"(?:is|are|was|were|will\s+be)\s+represented)\s+(?:with|by)\s+(?:about\s+|some\s+|around\s+)?$"
+)
+_PAIR_WITH_EACH = re.compile(r"[A-Z][^;,]{1,60}\s+and\s+(?:the\s+)?[A-Z][^;,]{1,60}\s+with\s+$")
+_FORCES_OF = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){0,2}(?:Armed\s+Forces|Army|Navy|Air\s+Force|Defen[cs]e\s+Forces?|Military|Marines)"
+    r"\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _EACH_FROM = re.compile(r"\s+each\s+from\s+(?:the\s+)?")
 _GROUP_OF_LEFT = re.compile(
     r"(?P<who>[A-Z][\w'’-]*)\s+(?:(?:naval|navy|Navy|air|task)\s+)?(?:flotilla|squadron|group|contingent|"
@@ -762,9 +790,15 @@ def _elliptical(
             return quantity_of(m.group("noun")), (m.start("noun"), m.end("noun")), c_code, c_span
     source = _FROM_COUNTRY_RE.match(text, num.end, clause[1])
     if source and previous:
-        hit = [c for c in countries if c.start == source.end() and c.kind == "country"]
+        forces = _FORCES_OF.match(text, source.end(), clause[1])  # "2,300 from the Armed Forces of the Philippines"
+        at = forces.end() if forces else source.end()
+        hit = [c for c in countries if c.start == at and c.kind == "country"]
         if hit:  # "more than 1,000 servicemen, including about 300 from Russia's ..."
             return previous[-1].quantity, previous[-1].noun_span, hit[0].code, (hit[0].start, hit[0].end)
+    if previous and re.match(r"\s+others?\b", text[num.end : clause[1]]) and re.fullmatch(
+        r"\s*(?:,|and|,\s*and)\s*", text[previous[-1].noun_span[1] : num.start]
+    ):  # "about 204 Mongolian service members and 125 others from Germany, France, ..."
+        return previous[-1].quantity, (num.start, num.end), None, None
     if (
         previous
         and _FROM_OTHERS_AFTER.match(text, num.end)
@@ -816,6 +850,10 @@ def _elliptical(
         if re.match(r"(?:troops|personnel|participants)\b", unit.group(0), re.IGNORECASE):
             return "troops", span, None, None  # "the troops number more than 8,000": everyone's
     if not previous:
+        joins = _TAKES_PART_WITH.search(text, clause[0], num.start)
+        who = [c for c in countries if joins is not None and c.kind == "country" and c.end == joins.start()]
+        if joins is not None and who:  # "Brazil is taking part with 17"
+            return "troops", (num.start, num.end), who[0].code, (who[0].start, who[0].end)
         return None, (0, 0), None, None
     prior = previous[-1]
     if re.match(r"\s+in\s+(?:19|20)\d\d\b", text[num.end : clause[1]]) and re.search(

@@ -62,11 +62,12 @@ SPLITS = (
     "heldback11",
     "heldback12",
     "heldback13",
+    "heldback14",
 )
-#: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback12`` were
+#: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback13`` were
 #: each scored once (their first scores are in docs/extraction.md) and became development when the
 #: next held-back set was written, as the blind rounds did.
-HELDBACK = ("heldback", "heldback13")
+HELDBACK = ("heldback", "heldback14")
 #: Everything the rules may be tuned on.
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 
@@ -324,7 +325,8 @@ TITLES = {
     "heldback10": "Tenth held-back split (scored once, then development)",
     "heldback11": "Eleventh held-back split (scored once, then development)",
     "heldback12": "Twelfth held-back split (scored once, then development)",
-    "heldback13": "Thirteenth held-back split (never tuned on)",
+    "heldback13": "Thirteenth held-back split (scored once, then development)",
+    "heldback14": "Fourteenth held-back split (never tuned on)",
     "development": "Development set (every split but the held-back ones)",
 }
 

@@ -49,6 +49,9 @@ QUALIFIER_WORDS: dict[str, str] = {
     "exactly": "exact",
     "just over": "more_than",
     "just under": "fewer_than",
+    "exceed": "more_than",  # "is expected to exceed 13,000"
+    "exceeds": "more_than",
+    "exceeding": "more_than",
 }
 
 #: Vague quantity phrases -> (qualifier, low, high). ``range`` phrases give bounds; the rest a value.
@@ -110,7 +113,7 @@ NUMBER_RE = re.compile(
       | (?:from\s+)?(?P<r_low>{_DIGITS_SCALED})\s*(?:-|–|to)\s*(?P<r_high>{_DIGITS_SCALED})
       | (?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{_ONE_NUMBER})
     )
-    (?:(?=-strong\b)|(?![\w-]))   # "a 1,200-strong battle group"
+    (?:(?=-(?:strong|member|man)\b)|(?![\w-]))   # "a 1,200-strong battle group", "a 17-member team"
     """,
     re.IGNORECASE | re.VERBOSE,
 )
