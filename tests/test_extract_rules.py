@@ -2009,3 +2009,24 @@ def test_the_n_member_unit_is_the_contingent_of_n_named_before() -> None:
         "Brigadier John Doe said the 16-member unit is leaving on Monday."
     )
     assert {(c["country"], c["value"]) for c in main(text)["claims"]} == {("KEN", 16)}
+
+
+def test_observers_such_as_a_second_bracketed_list_a_base_once_used_and_an_aside_about_last_year() -> None:
+    observers = (
+        "Kenya and Uganda hold Lake Step 2034. About 28 countries are attending as observers, among them "
+        "African states such as Ghana, Togo and Benin."
+    )
+    assert roles(main(observers)) == {
+        "KEN": "participant", "UGA": "participant", "GHA": "observer", "TGO": "observer", "BEN": "observer"
+    }  # fmt: skip
+    bracketed = (
+        "Lake Step 2034 brings together six NATO nations (Canada, Greece and Turkey) and nine partner "
+        "nations (Armenia, Austria and Azerbaijan). It is held at a base once used by Russian troops."
+    )
+    assert set(roles(main(bracketed))) == {"CAN", "GRC", "TUR", "ARM", "AUT", "AZE"}
+    aside = (
+        "Kenya hosts Lake Step 2034. Five partner countries will take part this year: besides Kenya, "
+        "Uganda, Rwanda (which missed last year's edition) and Burundi."
+    )
+    drafts = extract_records(aside, published=None, mappings_dir=MAPS)
+    assert len(drafts) == 1 and set(roles(drafts[0].record)) == {"KEN", "UGA", "RWA", "BDI"}

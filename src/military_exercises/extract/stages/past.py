@@ -145,6 +145,8 @@ def mark_past(
     if key is None:
         for d in sent.dates:
             low = d.text.lower()
+            if text.count("(", s, d.start) > text.count(")", s, d.start):
+                continue  # "Spain (which missed last year's edition)": an aside about one state
             past_period = "last year" in low or "last week" in low or "last month" in low
             cue = _PAST_CUE.search(text, s, e) or ("last year" in low and _EXERCISE_WORD.search(text, s, e))
             if d.relative and d.first and past_period and cue:
@@ -157,7 +159,10 @@ def mark_past(
             key = start = str(pub_year - 1)
             ev = (before.start(), before.end())
     if key is None and published is None and pub_year is not None:
-        last = _LAST_YEAR.search(text, s, e)
+        last = next(
+            (m for m in _LAST_YEAR.finditer(text, s, e) if text.count("(", s, m.start()) <= text.count(")", s, m.start())),
+            None,
+        )  # not "Spain (which missed last year's edition)": an aside
         if last is not None and _EXERCISE_WORD.search(text, s, e):
             key = start = str(pub_year - 1)  # "Last year's exercise drew 1,900 personnel"
             ev = (last.start(), last.end())

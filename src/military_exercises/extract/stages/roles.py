@@ -60,6 +60,7 @@ _NOT_PARTICIPANT_LEFT = re.compile(
     r"|\b(?:based|headquartered|stationed|war|conflict|events|fighting|crisis|interest|the\s+one)\s+in\s+(?:the\s+)?$"
     r"|\b(?:intervention|occupation|annexation|incursion)\s+in\s+(?:(?:eastern|western|northern|southern)\s+)?(?:the\s+)?$"
     # "pointing to Libya and Afghanistan as examples", "if Japan joined", "whether Japan could take part"
+    r"|\b(?:once|formerly|previously)\s+(?:used|occupied|held)\s+by\s+(?:the\s+)?$"  # "a base once used by Russian troops"
     r"|\b(?:pointing|pointed|points)\s+to\s+(?:the\s+)?$|(?<!\beven\s)\b(?:if|whether|unless)\s+(?:the\s+)?$"
     r"|\bneighbou?rs\s*,\s*(?:the\s+)?$"
     # "tension with Iran", "aimed at Taiwan", "attache to Ghana", "an attack on Russia", "air strikes on
@@ -99,6 +100,8 @@ _LIST_LEFT = re.compile(
     r"maneuvers|teams|delegations|soldiers|sailors|officers|ships|warships|vessels|aircraft|jets|military\s+might)\s+(?:of|from)\s+"
     r"(?:the\s+)?$"
     r"|\bon\s+the\s+[\w-]+\s+side\s+(?:the\s+)?$"
+    # "six NATO nations (Canada, ...) and nine partner nations (Armenia, Austria, ...)"
+    r"|\b(?:nations|countries|states|members|partners)\s*\(\s*$"
     # "the other navies in this part were those of Brazil, Canada, ..."
     r"|\b(?:contingents|forces|troops|units|navies|armies|militaries|participants|teams|delegations)\b"
     r"[^.;]{0,40}\b(?:were|are|included|include)\s+those\s+of\s+(?:the\s+)?$",
@@ -132,7 +135,9 @@ _SENDING_LIST_LEFT = re.compile(
 )  # also "personnel from eight countries, Kazakhstan, Britain, ..."
 #: "The ten observing countries are A, B and C", "observers: A, B".
 _OBSERVER_LIST_LEFT = re.compile(
-    r"\bobserv(?:e|er|ers|ing)\b[^.;]{0,40}?(?:\b(?:are|were|include[sd]?|from|among\s+them)|:)\s*(?:the\s+)?$",
+    r"\bobserv(?:e|er|ers|ing)\b[^.;]{0,40}?(?:\b(?:are|were|include[sd]?|from|among\s+them)|:)\s*(?:the\s+)?$"
+    # "attending as observers, among them Arab states such as Egypt, Jordan and ..."
+    r"|\bobservers?\b,?\s+(?:among\s+them|including)\s+(?:[\w-]+\s+){0,3}?(?:such\s+as\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: A dateline at the start of a report: "KIEL, Germany -", "MANILA (Reuters) -".
