@@ -2030,3 +2030,27 @@ def test_observers_such_as_a_second_bracketed_list_a_base_once_used_and_an_aside
     )
     drafts = extract_records(aside, published=None, mappings_dir=MAPS)
     assert len(drafts) == 1 and set(roles(drafts[0].record)) == {"KEN", "UGA", "RWA", "BDI"}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        (
+            "In the first half of August, from the 6th to the 14th, Kenya and Uganda will hold Lake Step-2034.",
+            None, "2034-08-06", "2034-08-14",
+        ),
+        (
+            "Lake Step, the biggest exercise Kenya runs, came to an end in Mombasa today after two weeks.",
+            "2034-08-06", None, "2034-08-06",
+        ),
+        (
+            "At sea Lake Step 2034 has been going on since 10 July; the formal opening is on 13 July.",
+            None, "2034-07-10", None,
+        ),
+    ],
+)
+def test_days_of_a_named_month_came_to_an_end_and_going_on_since(
+    text: str, published: str | None, start: str | None, end: str | None
+) -> None:
+    got = main(text, published=published)
+    assert (got["start"], got["end"]) == (start, end)

@@ -360,16 +360,20 @@ def _day_of_month(
     return min(chosen).isoformat() if chosen else None
 
 
-def find_relative_dates(text: str, sentence: tuple[int, int], published: dt.date | None) -> list[DateMention]:
-    """Relative date expressions in one sentence, resolved against ``published``."""
+def find_relative_dates(
+    text: str, sentence: tuple[int, int], published: dt.date | None, month: str | None = None
+) -> list[DateMention]:
+    """Relative date expressions in one sentence, resolved against ``published``; ``month`` (YYYY-MM,
+    a month the sentence names: "In the first half of August, from the 6th to the 14th") dates a day
+    of the month alone."""
     out = []
-    if published is not None:
+    if published is not None or month is not None:
         for m in _DAY_ORDINAL.finditer(text, sentence[0], sentence[1]):
             day = m.start("d")
-            out.append(
-                DateMention(day - len("the "), m.end(), text[day - 4 : m.end()],
-                            _day_of_month(m, text, sentence, published), relative=True)
-            )  # fmt: skip
+            iso = f"{month}-{int(m.group('d')):02d}" if month else _day_of_month(m, text, sentence, published)
+            if month and not _valid_iso(iso):
+                continue
+            out.append(DateMention(day - len("the "), m.end(), text[day - 4 : m.end()], iso, relative=True))
     for m in RELATIVE_RE.finditer(text, sentence[0], sentence[1]):
         if m.group("wd") and not m.group("wd")[0].isupper():
             continue  # weekdays are capitalised in English prose
@@ -379,6 +383,13 @@ def find_relative_dates(text: str, sentence: tuple[int, int], published: dt.date
             )
         )
     return out
+
+
+def _valid_iso(iso: str | None) -> bool:
+    try:
+        return iso is not None and bool(dt.date.fromisoformat(iso))
+    except ValueError:
+        return False
 
 
 def find_durations(text: str, start: int, end: int) -> list[tuple[int, int, int]]:

@@ -140,9 +140,10 @@ def analyse(
             None,
         )
         year_hint = int(own.group(1)) if own else None
-    dates = dm.find_absolute_dates(text, s, e, published, year_hint) + dm.find_relative_dates(
-        text, span, published
-    )
+    absolute = dm.find_absolute_dates(text, s, e, published, year_hint)
+    # without a publication date, "from the 6th to the 14th" takes the month the sentence names
+    months = {d.first for d in absolute if d.first and len(d.first) == 7} if published is None else set()
+    dates = absolute + dm.find_relative_dates(text, span, published, months.pop() if len(months) == 1 else None)
     durations = dm.find_durations(text, s, e)
     seas = en.find_seas(gaz, text, s, e)
     names: list[tuple[int, int, str]] = []

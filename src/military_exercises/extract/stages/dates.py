@@ -34,6 +34,7 @@ _END_CUE = re.compile(
 )
 _END_CUE_FAR = re.compile(
     r"\b(?:ended|ends|concluded|conclude|concludes|closed|wrapped up|wraps up|wrap up|finished"
+    r"|c(?:a|o)me\s+to\s+an\s+end|comes\s+to\s+an\s+end"  # "came to an end in Darwin today"
     # "the flotillas started returning to a naval port ... on 26 October": the drill is over
     r"|return(?:ed|ing|s)?\s+(?:home|to\s+(?:a\s+|the\s+|their\s+|its\s+)?(?:\w+\s+)?(?:port|base|bases|home)))\b"
     r"[^;.]{0,110}$",
@@ -111,7 +112,7 @@ def main_dates(
             if low.startswith(("until", "till", "through")) or _END_CUE.search(before) or _TO_THE_DAY.search(before):
                 if end is None:
                     end = (d.first, ev)
-            elif low.startswith(("from", "since")) or _closer_start(text, s, d.start):
+            elif low.startswith(("from", "since")) or _closer_start(text, s, d.start) or _SINCE_BEFORE.search(before):
                 if start is None:
                     start = (d.first, ev)
             elif _END_CUE_FAR.search(text[max(s, d.start - 120) : d.start]):
@@ -183,6 +184,10 @@ _END_AFTER = re.compile(r"\s*(?:completed|ended|concluded|wrapped up|finished|cl
 _START_AFTER = re.compile(r"\s*(?:began|started|launched|opened|kicked off)\b", re.IGNORECASE)
 
 
+#: "has been going on since 10 July", "from the 6th": the start.
+_SINCE_BEFORE = re.compile(
+    r"\b(?:going\s+on|under\s+way|underway|running|held)\s+since\s+$|\bfrom\s+$", re.IGNORECASE
+)  # ... and "from the 6th to the 14th"
 #: The end of a range of days alone: "from the 19th to the 27th".
 _TO_THE_DAY = re.compile(r"\d(?:st|nd|rd|th)\s+to\s+$")
 
