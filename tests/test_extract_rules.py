@@ -2054,3 +2054,15 @@ def test_days_of_a_named_month_came_to_an_end_and_going_on_since(
 ) -> None:
     got = main(text, published=published)
     assert (got["start"], got["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("About 1,000 troops from Senegal and the Gambia have started Lake Step 2034 in Thiès, 80 km from Dakar.", None),
+        ("A group of 470 Kenyan sailors has sailed for San Diego, California, to take part in Lake Step 2034.", None),
+        ("Lake Step 2034 is held in the Argentine province of Corrientes, some 800 kilometres north of Buenos Aires.", "AR-W"),
+    ],
+)
+def test_a_town_placed_by_its_distance_and_a_destination_are_not_the_area(text: str, admin1: str | None) -> None:
+    assert main(text)["location"]["admin1"] == admin1

@@ -22,6 +22,10 @@ _NOT_EXERCISE_SENTENCE = re.compile(
 )
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w .'’-]{0,30})?\s*(?:\([^)]{0,40}\)\s*)?[-—–:]")
 _HOST_WORD = re.compile(r"\bhost(?:s|ed|ing)?\b", re.IGNORECASE)
+_DISTANCE_RIGHT = re.compile(
+    r",?\s+(?:about\s+|some\s+|around\s+)?\d[\d,]*\s*(?:km|kilometres|kilometers|miles)\s+"
+    r"(?:\(\d[^)]*\)\s+)?(?:from|north|south|east|west|outside)\b"
+)
 _ADMIN1_NOT_LOCATION_LEFT = re.compile(
     r"(?:border\s+with|bordering|crossing\s+from|from|into|toward|towards|between|off|port\s+of|banks?\s+of|"
     r"left|leaving|departed|departing|set\s+off\s+from|"
@@ -70,6 +74,8 @@ _SET_OUT_LEFT = re.compile(
     r"|\b(?:[Hh]eadquarters|Command|HQ)\s+in\s+(?:[A-Z][\w'’.-]*,\s*)?$"
     r"|\bbased\s+(?:\w+\s+)?in\s+(?:the\s+)?$"
     r"|\b(?:board|boards|boarded|boarding|embark|embarked|take\s+off|took\s+off)\b[^.;]{0,30}\b(?:in|at|from)\s+$"
+    # "has sailed for San Diego, California": where the force is heading
+    r"|\b(?:sailed|sails|headed|heads|bound|left|leaves|flew|flies)\s+for\s+(?:[A-Z][\w'’.-]*,?\s+){0,3}$"
     # "briefing defence correspondents in Lagos": where officials spoke
     r"|\b(?i:briefing|briefed|told)\s+(?:\w+\s+){0,2}?(?:correspondents|reporters|journalists|the\s+press)\s+in\s+$"
     # "The Chosin sailed from the Malabar coast in Kerala"
@@ -253,8 +259,11 @@ def _placement(text: str, sent: Sentence, m: en.Mention) -> Literal["placed", "w
             if o.start > m.end
         )
     )  # "in Chiang Mai, Thailand", "near Chelyabinsk, Russia", "at Tanga in Tanzania": a city and its state
-    if city:
-        return "weak"
+    area_named = _AREA_WORD_RIGHT.match(text, m.end) or re.search(
+        r"\b(?:department|province|state|region|district|county|oblast)\s+of\s+$", left, re.I
+    )
+    if city or (_DISTANCE_RIGHT.match(text, m.end) and not area_named):
+        return "weak"  # ... and "in Thiès, 80 km from Dakar": a town placed by its distance
     listed = _IN_A_LIST_LEFT.search(left) or (
         re.search(r"[A-Z][\w'’.-]*,\s*$", left) and _LIST_GOES_ON_RIGHT.match(text, m.end)
     )
