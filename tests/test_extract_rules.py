@@ -2066,3 +2066,10 @@ def test_days_of_a_named_month_came_to_an_end_and_going_on_since(
 )
 def test_a_town_placed_by_its_distance_and_a_destination_are_not_the_area(text: str, admin1: str | None) -> None:
     assert main(text)["location"]["admin1"] == admin1
+
+
+def test_counts_of_some_states_sharing_a_noun_and_navies_with_air_forces_are_no_state_count() -> None:
+    parts = "In Lake Step 2034 in Kenya, personnel of five NATO and nine partner nations practise peace support."
+    assert states(main(parts)) == []
+    services = "Lake Step 2034 in Kenya involves more than 3,000 personnel from 19 navies and air forces of Africa."
+    assert states(main(services)) == []

@@ -74,7 +74,7 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
         "ships",
     ),
     (r"unmanned aerial vehicles|UAVs|drones", "drones"),
-    (r"countries|nations|states|navies", "states"),  # "warships from four navies"
+    (r"countries|nations|states|navies(?!\s+and\s+(?:air\s+forces|armies))", "states"),  # "from four navies"
     (r"military vehicles|vehicles|trucks", "vehicles"),
     (r"sorties", "sorties"),
     (
@@ -351,8 +351,9 @@ _STATES_AFTER = re.compile(
 
 def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: int) -> bool:
     """Is ``num`` followed by ``noun`` ("34 countries") the stated number of participating states?"""
-    whole = re.search(r"\band\s+partner\b", text[num.end : noun.start()])  # "26 allied and partner countries"
-    if (_PART_OF_STATES.search(text, num.end, noun.start()) and not whole) or _OBSERVING_AFTER.match(
+    noun_at = noun.start("noun") if "noun" in noun.re.groupindex else noun.start()  # "five NATO and nine partner nations"
+    whole = re.search(r"\band\s+partner\b", text[num.end : noun_at])  # "26 allied and partner countries"
+    if (_PART_OF_STATES.search(text, num.end, noun_at) and not whole) or _OBSERVING_AFTER.match(
         text, noun.end()
     ):
         return False  # "12 partner countries", "30 countries attend as observers"
