@@ -2073,3 +2073,36 @@ def test_counts_of_some_states_sharing_a_noun_and_navies_with_air_forces_are_no_
     assert states(main(parts)) == []
     services = "Lake Step 2034 in Kenya involves more than 3,000 personnel from 19 navies and air forces of Africa."
     assert states(main(services)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Kenya and Uganda opened Lake Step 2034 in Lusaka, the capital of Zambia, today.", None),
+        ("Morocco held Lake Step 2034 in the Ramram area on the outskirts of Marrakech.", None),
+        (
+            "Mexico hosts Lake Step 2034 from 7 to 21 March. After meetings in Chetumal, Quintana Roo, from 31 "
+            "January to 5 February, the planners set the scenario.",
+            None,
+        ),
+        ("Russia's Black Sea Fleet, based on the Crimean peninsula and in Krasnodar Krai, began Lake Step 2034.", None),
+        ("For Lake Step 2034, Russian troops are heading for one of the ranges in Leningrad region.", None),
+        ("Lake Step 2034 began in international waters near South Korea's Jeju island.", None),
+        ("Russia and Belarus hold Lake Step 2034 at the Mulino range in Nizhny Novgorod region.", "RU-NIZ"),
+        ("Ukraine hosted Lake Step 2034 at the Yavoriv training range in the Lviv Region.", "UA-46"),
+    ],
+)
+def test_capitals_outskirts_meeting_places_bases_destinations_waters_and_oblast_names(
+    text: str, admin1: str | None
+) -> None:
+    assert main(text)["location"]["admin1"] == admin1
+
+
+def test_a_parade_in_a_capital_and_an_invented_island_off_a_state_do_not_place_the_drill() -> None:
+    text = (
+        "Lake Step 2034 began in international waters and involves the navies of Kenya and Uganda. Earlier "
+        "this month Kenya's president stood with Chinese President Xi Jinping at a military parade in Beijing. The "
+        "scenario is an earthquake on Carana, an invented island off Somalia."
+    )
+    got = main(text)
+    assert set(roles(got)) == {"KEN", "UGA"} and got["location"]["country"] != "CHN"

@@ -17,7 +17,7 @@ from military_exercises.extract.stages.roles import Located, Roles
 #: the Almaty region for talks").
 _NOT_EXERCISE_SENTENCE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|talks|summit|conference|negotiations|tour|excursion|memorial|ceremony\s+in|"
-    r"sidelines|General\s+Assembly)\b",
+    r"sidelines|General\s+Assembly|(?:military\s+)?parade\s+in)\b",  # "stood with Xi at a military parade in Beijing"
     re.IGNORECASE,
 )
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w .'’-]{0,30})?\s*(?:\([^)]{0,40}\)\s*)?[-—–:]")
@@ -26,6 +26,10 @@ _DISTANCE_RIGHT = re.compile(
     r",?\s+(?:about\s+|some\s+|around\s+)?\d[\d,]*\s*(?:km|kilometres|kilometers|miles)\s+"
     r"(?:\(\d[^)]*\)\s+)?(?:from|north|south|east|west|outside)\b"
 )
+#: "in Lusaka, the capital of Zambia", "in the capital Baku": a capital city, "on the outskirts of
+#: Marrakech": a city, whatever area shares its name.
+_CAPITAL_RIGHT = re.compile(r",\s+(?:the\s+)?(?:\w+\s+)?capital\b", re.IGNORECASE)
+_OUTSKIRTS_LEFT = re.compile(r"\b(?:outskirts\s+of|the\s+capital|the\s+city\s+of)\s+$", re.IGNORECASE)
 _ADMIN1_NOT_LOCATION_LEFT = re.compile(
     r"(?:border\s+with|bordering|crossing\s+from|from|into|toward|towards|between|off|port\s+of|banks?\s+of|"
     r"left|leaving|departed|departing|set\s+off\s+from|"
@@ -74,6 +78,12 @@ _SET_OUT_LEFT = re.compile(
     r"|\b(?:[Hh]eadquarters|Command|HQ)\s+in\s+(?:[A-Z][\w'’.-]*,\s*)?$"
     r"|\bbased\s+(?:\w+\s+)?in\s+(?:the\s+)?$"
     r"|\b(?:board|boards|boarded|boarding|embark|embarked|take\s+off|took\s+off)\b[^.;]{0,30}\b(?:in|at|from)\s+$"
+    # "after meetings in Chetumal, Quintana Roo", "based on the Crimean peninsula and in Krasnodar Krai",
+    # "heading for one of the ranges in Leningrad region", "in international waters near Jeju island"
+    r"|\b(?i:talks|meetings?|summit|conference|negotiations)\s+in\s+(?:[A-Z][\w'’.-]*,?\s+){0,3}$"
+    r"|\bbased\b[^.;]{0,40}\bin\s+(?:the\s+)?$"
+    r"|\b(?:heading|headed|bound)\s+for\b[^.;]{0,40}\bin\s+(?:the\s+)?$"
+    r"|\bwaters\s+(?:near|off|around)\s+(?:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*['’]s\s+)?$"
     # "has sailed for San Diego, California": where the force is heading
     r"|\b(?:sailed|sails|headed|heads|bound|left|leaves|flew|flies)\s+for\s+(?:[A-Z][\w'’.-]*,?\s+){0,3}$"
     # "briefing defence correspondents in Lagos": where officials spoke
@@ -262,7 +272,8 @@ def _placement(text: str, sent: Sentence, m: en.Mention) -> Literal["placed", "w
     area_named = _AREA_WORD_RIGHT.match(text, m.end) or re.search(
         r"\b(?:department|province|state|region|district|county|oblast)\s+of\s+$", left, re.I
     )
-    if city or (_DISTANCE_RIGHT.match(text, m.end) and not area_named):
+    town = _DISTANCE_RIGHT.match(text, m.end) or _CAPITAL_RIGHT.match(text, m.end) or _OUTSKIRTS_LEFT.search(left)
+    if city or (town and not area_named):
         return "weak"  # ... and "in Thiès, 80 km from Dakar": a town placed by its distance
     listed = _IN_A_LIST_LEFT.search(left) or (
         re.search(r"[A-Z][\w'’.-]*,\s*$", left) and _LIST_GOES_ON_RIGHT.match(text, m.end)

@@ -60,7 +60,9 @@ _NOT_PARTICIPANT_LEFT = re.compile(
     r"|\b(?:based|headquartered|stationed|war|conflict|events|fighting|crisis|interest|the\s+one)\s+in\s+(?:the\s+)?$"
     r"|\b(?:intervention|occupation|annexation|incursion)\s+in\s+(?:(?:eastern|western|northern|southern)\s+)?(?:the\s+)?$"
     # "pointing to Libya and Afghanistan as examples", "if Japan joined", "whether Japan could take part"
-    r"|\b(?:once|formerly|previously)\s+(?:used|occupied|held)\s+by\s+(?:the\s+)?$"  # "a base once used by Russian troops"
+    r"|\b(?:once|formerly|previously)\s+(?:used|occupied|held)\s+by\s+(?:the\s+)?$"
+    # "an earthquake on Carana, an invented island off Somalia": the scenario's map
+    r"|\b(?:invented|imaginary|fictional|fictitious|notional)\b[^.;]{0,30}\b(?:off|near|in|of)\s+(?:the\s+)?$"  # "a base once used by Russian troops"
     r"|\b(?:pointing|pointed|points)\s+to\s+(?:the\s+)?$|(?<!\beven\s)\b(?:if|whether|unless)\s+(?:the\s+)?$"
     r"|\bneighbou?rs\s*,\s*(?:the\s+)?$"
     # "tension with Iran", "aimed at Taiwan", "attache to Ghana", "an attack on Russia", "air strikes on
@@ -188,6 +190,10 @@ _NOT_TAKING_PART = re.compile(
 #: "troops from the United States and China taking part and observers from eight others watching"
 _TAKING_PART_RIGHT = re.compile(
     r"\s+(?:are\s+|were\s+)?(?:taking|took|take)\s+part\b(?!\s+as\s+(?:an?\s+)?observers?)", re.IGNORECASE
+)
+_OTHER_EVENT_IN = re.compile(
+    r"\b(?:parade|summit|talks|conference|meeting|visit|funeral|ceremony|forum|press\s+conference)\s+in\s+$",
+    re.IGNORECASE,
 )
 _SHIP_NAME_RIGHT = re.compile(r"\s+(?:[A-Z]{2,5}|HMAS|HMNZS)\s+[A-Z][a-z]")
 _OFFICIAL_RIGHT = re.compile(
@@ -416,7 +422,9 @@ def find_roles(text: str, sents: list[Sentence], main: Draft | None) -> Roles:
         for m in sent.mentions:
             in_speaker = any(a.start <= m.start < a.end for a in sent.attributions)
             near = re.search(r"\b(?:near|in|outside)\s+$", text[max(sent.span[0], m.start - 10) : m.start])
-            if m.kind == "capital" and near and not in_speaker:  # "officials in Manila said" is no location
+            event_elsewhere = _OTHER_EVENT_IN.search(text, max(sent.span[0], m.start - 40), m.start)
+            # "officials in Manila said" is no location, nor "a military parade in Beijing"
+            if m.kind == "capital" and near and not in_speaker and not event_elsewhere:
                 found.locations.append((m.code, Evidence(m.start, m.end, m.text)))
         for phrase in _N_COUNTRIES.finditer(text, *sent.span):
             # "the two countries": the participants, when there are exactly that many
