@@ -2106,3 +2106,12 @@ def test_a_parade_in_a_capital_and_an_invented_island_off_a_state_do_not_place_t
     )
     got = main(text)
     assert set(roles(got)) == {"KEN", "UGA"} and got["location"]["country"] != "CHN"
+
+
+def test_an_exercise_named_with_of_and_its_year_is_an_earlier_exercise() -> None:
+    text = (
+        "Kenya's army began Lake Step 2034 on 1 May; the wargame will run until 13 May and will be the "
+        "army's biggest manoeuvres since the Zarb-e-Momin exercise of 1989."
+    )
+    earlier = [d.record for d in extract_records(text, published="2034-05-02", mappings_dir=MAPS)[1:]]
+    assert [(r["name"], r["start"]) for r in earlier] == [("Zarb-e-Momin", "1989")]

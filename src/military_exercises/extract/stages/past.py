@@ -26,7 +26,8 @@ _POINTS_BACK = re.compile(
     r"\b(?:last\s+comparable|previous|last\s+(?:held|hosted|edition|exercise|time|year)|earlier\s+edition|"
     # "The first African Lion was launched in 2007": the series began then, the report is later
     r"the\s+first\s+(?:[A-Z][\w-]*\s*){0,3}(?:edition\s+)?(?:,\s*)?(?:was|were|took|in\b)|first\s+(?:held|staged|conducted|organi[sz]ed)|"
-    r"(?:launched|began|started|founded|inaugurated|created|joined)\s+in\s+(?:19|20)\d\d)",
+    r"(?:launched|began|started|founded|inaugurated|created|joined)\s+in\s+(?:19|20)\d\d"
+    r"|\bthe\s+(?:19|20)\d\d\s+edition\b)",  # "The 2018 edition of those manoeuvres"
     re.IGNORECASE,
 )
 #: An edition that did not take place ("the 2020 edition was cancelled").
@@ -45,6 +46,10 @@ _YEAR_OF_OTHER_THING = re.compile(
 _FOUNDED_BUT_NOW = re.compile(
     r"\s*(?:Created|Founded|Launched|Begun|Started|Established|Inaugurated|Born)\s+in\s+(?:19|20)\d\d\s*,"
     r"[^.;]*\b(?:now|today|currently|this\s+year)\b"
+)
+_NAME_EXERCISE_OF_YEAR = re.compile(
+    r"\bthe\s+(?P<name>[A-Z][\w'’]*(?:[ -][A-Za-z][\w'’]*){0,3})\s+(?:exercises?|drills?|manoeuvres|maneuvers)\s+"
+    r"(?:of|in)\s+(?P<year>(?:19|20)\d\d)\b"
 )
 _SHORT_NAME_YEAR = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)?-(?P<yy>\d\d)(?![\w%/-])")
 YEAR_RE = dm.YEAR_RE
@@ -106,6 +111,13 @@ def mark_past(
             sent.past_name = (a, b, name)
             key, start, ev = name.lower(), m.group(1), (a, b)
             break
+    if key is None and pub_year is not None:
+        named = _NAME_EXERCISE_OF_YEAR.search(text, s, e)
+        if named is not None and int(named.group("year")) < pub_year:
+            # "the biggest manoeuvres since the Zarb-e-Momin exercise of 1989": an earlier exercise by name
+            sent.past_name = (named.start("name"), named.end("name"), named.group("name"))
+            key, start = named.group("name").lower(), named.group("year")
+            ev = (named.start("year"), named.end("year"))
     if key is None and pub_year is not None:
         short = _SHORT_NAME_YEAR.search(text, s, e)
         if short is not None:
