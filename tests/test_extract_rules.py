@@ -2115,3 +2115,40 @@ def test_an_exercise_named_with_of_and_its_year_is_an_earlier_exercise() -> None
     )
     earlier = [d.record for d in extract_records(text, published="2034-05-02", mappings_dir=MAPS)[1:]]
     assert [(r["name"], r["start"]) for r in earlier] == [("Zarb-e-Momin", "1989")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Around 50,000 Kenyan and 30,000 South African troops have been mobilised for Lake Step 2034.",
+            [("troops", "KEN", 50000, "about"), ("troops", "ZAF", 30000, "about")],
+        ),
+        (
+            "Around 50,000 South African and 30,000 Kenyan troops have been mobilised for Lake Step 2034.",
+            [("troops", "ZAF", 50000, "about"), ("troops", "KEN", 30000, "about")],
+        ),
+        (
+            "Kenya and Uganda hold Lake Step 2034. Kenya committed the ships Simba and Chui and one shipborne "
+            "helicopter, while the Ugandan side sent one gunboat.",
+            [("helicopters", "KEN", 1, "exact"), ("ships", "UGA", 1, "exact")],
+        ),
+        (
+            'Kenya and Argentina hold Lake Step 2034. The Kenyan Navy sent the destroyer "La Argentina" and '
+            'the corvette "Simba", plus one Fennec helicopter.',
+            [("helicopters", "KEN", 1, "exact")],
+        ),
+    ],
+)
+def test_a_two_word_people_sharing_a_hedge_single_kit_sent_and_a_ship_named_after_a_state(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims_of(main(text)) == expected
+
+
+def test_countries_from_one_shore_are_some_of_the_states() -> None:
+    text = (
+        "Four countries from the northern shore of the Mediterranean - France, Italy, Portugal and Spain - "
+        "take part in Lake Step 2034, along with four from the southern shore."
+    )
+    assert states(main(text)) == []

@@ -64,12 +64,12 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
         "combat_aircraft",
     ),
     (r"transport aircraft|patrol aircraft|aircraft(?!\s+carriers?)|airplanes|aeroplanes|planes", "aircraft"),
-    (r"attack helicopters|combat helicopters|helicopters|choppers|gunships", "helicopters"),
+    (r"attack helicopters|combat helicopters|helicopters|choppers|gunships|helicopter", "helicopters"),
     (r"submarines", "submarines"),
     (r"submarine", "submarines"),
     (
         r"surface combatants|warships|ships|naval vessels|vessels|frigates|destroyers|corvettes|patrol boats|"
-        r"boats|landing ships|minesweepers|cruisers|tankers|frigate|corvette|destroyer|cruiser|warship|ship|"
+        r"boats|landing ships|minesweepers|cruisers|tankers|frigate|corvette|destroyer|cruiser|warship|ship|gunboat|"
         r"vessel|boat|tanker|minesweeper",
         "ships",
     ),
@@ -360,6 +360,8 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
     if re.search(r"\b(?:other|remaining)\s+$", text[max(s_start, num.start - 12) : num.start]):
         return False  # "the other four navies one apiece": some of the states
     stop = text.find(".", noun.end())
+    if re.match(r"\s+from\s+the\s+(?:\w+\s+){0,2}(?:shore|coast|side|bank)\b", text[noun.end() :]):
+        return False  # "Four countries from the northern shore ..., along with four from the southern"
     if _TO_OBSERVE_AFTER.match(text, noun.end(), stop if stop >= 0 else len(text)):
         return False  # "Seven states that provide forces to the UN Command ... are also to observe"
     if _BESIDES_THE_HOST.search(text, noun.end(), stop if stop >= 0 else len(text)):
@@ -472,6 +474,8 @@ def find_raw_claims(
                 if (
                     people is not None
                     and text[num.end] == " "
+                    # not "50,000 South Korean and 30,000 American troops": a list sharing one noun
+                    and (people.text.endswith("s") or not re.match(r"\s+and\s+[\d,]+\s", text[people.end : clause[1]]))
                     and (
                         people.text.endswith("s")
                         # not "five frigates - two French, one Italian": a few of the things just counted
@@ -591,12 +595,17 @@ def _summed(text: str, claims: list[RawClaim]) -> list[RawClaim]:
 
 _SINGLE_NOUN = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>frigate|corvette|destroyer|cruiser|submarine|warship|ship|vessel|"
-    r"patrol boat|boat|tanker|minesweeper|tank|helicopter|aircraft|jet|fighter|drone)"
+    r"patrol boat|gunboat|boat|tanker|minesweeper|tank|helicopter|aircraft|jet|fighter|drone)"
     r"(?=\s*(?:[,.;:]|$)|\s+(?:and|are|were|is|was|will|would|took|take|join|joined)\b)",
     re.IGNORECASE,
 )
 #: "... destroyers and a submarine": an article counts one item in a list of counted items.
 _LISTED_SINGLE = re.compile(r"(?:,|\band)\s+(?P<art>an?|one)(?=\s)", re.IGNORECASE)
+#: "China committed the ships A and B and one shipborne helicopter", "the Namibian side sent one gunboat"
+_SENT_SINGLE = re.compile(
+    r"\b(?:sent|sends|committed|commits|deployed|deploys|contributed|contributes|fielded|fields|dispatched)"
+    r"\s+(?:[\w-]+\s+){0,6}?(?P<art>one)(?=\s)"
+)
 
 
 def find_singletons(text: str, sentence: tuple[int, int], countries: list[Mention]) -> list[NumberMatch]:
@@ -621,6 +630,10 @@ def find_singletons(text: str, sentence: tuple[int, int], countries: list[Mentio
             a = c.end + gap.start() + 1
             out.append(NumberMatch(a, c.end + gap.end(), text[a : c.end + gap.end()], "exact", value=1))
     taken = {n.start for n in out}
+    for m in _SENT_SINGLE.finditer(text, sentence[0], sentence[1]):
+        if m.start("art") not in taken and _SINGLE_NOUN.match(text, m.end("art")):
+            taken.add(m.start("art"))
+            out.append(NumberMatch(m.start("art"), m.end("art"), "one", "exact", value=1))
     for m in _LISTED_SINGLE.finditer(text, sentence[0], sentence[1]):
         if m.start("art") in taken or not _SINGLE_NOUN.match(text, m.end("art")):
             continue
@@ -736,7 +749,14 @@ def _side_or_subject(
         hit = [c for c in countries if c.start == side.start("who")]
         if hit:
             return hit[0].code, (hit[0].start, hit[0].end)
-    before = [c for c in countries if clause[0] <= c.start < num.start and c.kind == "country"]
+    before = [
+        c
+        for c in countries
+        if clause[0] <= c.start < num.start
+        and c.kind == "country"
+        # not a ship named after a state: 'the destroyer "La Argentina"'
+        and not (re.search(r"[\"“][\w ]{0,4}$", text[max(0, c.start - 6) : c.start]) and re.match(r"\s*[\"”]", text[c.end : c.end + 3]))
+    ]
     if not before or _FROM_MANY_STATES.match(text, num.end, clause[1]):
         return None, None  # "... brought together 4,400 personnel from 20 nations": everyone's
     subject = before[-1]
@@ -898,7 +918,8 @@ def _shared_noun(
 
 
 _SHARED_RE = re.compile(
-    r"\s+(?P<who>[A-Z][\w'’.]*|ground|naval|air|land|sea|maritime|marine|army|navy)\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)"
+    r"\s+(?P<who>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2}|ground|naval|air|land|sea|maritime|marine|army|navy)"
+    r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)"  # "50,000 South Korean and 30,000 American troops"
 )
 #: After a demonym that stands for people: "32 Chinese who will train", "3,800 will be Filipino".
 _PEOPLE_DEMONYM_END = re.compile(r"\s*(?:[,.;]|$|\s+(?:and|who|will|are|were|took|take|taking|troops?)\b)")
