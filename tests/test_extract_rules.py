@@ -2152,3 +2152,16 @@ def test_countries_from_one_shore_are_some_of_the_states() -> None:
         "take part in Lake Step 2034, along with four from the southern shore."
     )
     assert states(main(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Moldova held Lake Step 2034 at the Bulboaca training centre near Chisinau on Monday.", None),
+        ("Most of Lake Step 2034 will take place at Kenitra, near Rabat.", None),
+        ("Lake Step 2034 had been under way since 10 July around Klaipeda on the Lithuanian coast.", None),
+        ("Moldova held Lake Step 2034 in Chisinau municipality.", "MD-CU"),
+    ],
+)
+def test_a_place_one_is_at_or_near_is_a_town_not_the_area_of_its_name(text: str, admin1: str | None) -> None:
+    assert main(text)["location"]["admin1"] == admin1

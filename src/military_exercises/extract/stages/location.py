@@ -272,7 +272,13 @@ def _placement(text: str, sent: Sentence, m: en.Mention) -> Literal["placed", "w
     area_named = _AREA_WORD_RIGHT.match(text, m.end) or re.search(
         r"\b(?:department|province|state|region|district|county|oblast)\s+of\s+$", left, re.I
     )
-    town = _DISTANCE_RIGHT.match(text, m.end) or _CAPITAL_RIGHT.match(text, m.end) or _OUTSKIRTS_LEFT.search(left)
+    town = (
+        _DISTANCE_RIGHT.match(text, m.end)
+        or _CAPITAL_RIGHT.match(text, m.end)
+        or _OUTSKIRTS_LEFT.search(left)
+        # "at Kenitra", "near Chisinau", "around Klaipeda": one is at or near a town, in an area
+        or re.search(r"\b(?:at|near|around|outside)\s+$", left)
+    )
     if city or (town and not area_named):
         return "weak"  # ... and "in Thiès, 80 km from Dakar": a town placed by its distance
     listed = _IN_A_LIST_LEFT.search(left) or (
