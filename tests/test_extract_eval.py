@@ -199,3 +199,5 @@ def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> Non
     assert "| heldback13 (64), first score |" in doc
     assert "### First score on the fourteenth held-back set (2026-12-07)" in doc
     assert "| heldback14 (70), first score |" in doc
+    assert "### First score on the fifteenth held-back set (2026-12-07)" in doc
+    assert "| heldback15 (68), first score |" in doc
