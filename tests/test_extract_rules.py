@@ -2165,3 +2165,15 @@ def test_countries_from_one_shore_are_some_of_the_states() -> None:
 )
 def test_a_place_one_is_at_or_near_is_a_town_not_the_area_of_its_name(text: str, admin1: str | None) -> None:
     assert main(text)["location"]["admin1"] == admin1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain and Morocco held Lake Step 2034 in the waters of the Gulf of Cádiz and the Strait of Gibraltar.",
+        "The activities of Lake Step 2034 took place on the Paraná-Paraguay waterway.",
+        "Bolivia held Lake Step 2034 in the Chapare, a coca-growing area some 250 kilometres east of La Paz.",
+    ],
+)
+def test_a_sea_a_waterway_and_a_reference_point_named_after_an_area_do_not_place_the_drill(text: str) -> None:
+    assert main(text)["location"]["admin1"] is None

@@ -46,6 +46,7 @@ _ADMIN1_IN_OTHER_NAME_RIGHT = re.compile(
     r"\s+(?:Cooperation|Organi[sz]ation|States|Pact|Forum|Initiative|[Rr]iver|waterway|[Bb]asin|[Dd]elta|"
     r"countries|nations|states)\b"  # "the Sahel countries"
     r"|\s+(?:training\s+)?(?:range|firing\s+range|airport|air\s+base|naval\s+base|barracks)\b"  # "the Formosa training range"
+    r"|-[A-Z][\w'’]*\s+(?:waterway|[Rr]iver|corridor|border)\b"  # "the Paraná-Paraguay waterway"
     r"|\s+(?!(?:Region|Oblast|Province|Prefecture|State|Krai|Kray|County|District|Department|Governorate|"
     r"Territory|Republic|Autonomous|Municipality|Emirate|Islands?|Zone|Division|Peninsula)\b)[A-Z][a-z]+"
 )  # ... and a capitalised word after it: "Vladimir Moltenskoy", "Alaska National Guard"
@@ -53,7 +54,9 @@ _AREA_WORD_RIGHT = re.compile(
     r"\s+(?:region|oblast|province|krai|kray|prefecture|governorate|county|district)\b", re.IGNORECASE
 )
 _AT_SEA_LEFT = re.compile(
-    r"\b(?:waters|sea|airspace|air\s+space)\s+(?:of|near|around|off)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*)?$",
+    r"\b(?:waters|sea|airspace|air\s+space)\s+(?:of|near|around|off)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*)?$"
+    r"|\b(?:Gulf|Bay|Strait|Straits|Sea|Port)\s+of\s+$"  # "the Gulf of Cádiz": a sea named after the area
+    r"|\b(?:kilometres|kilometers|km|miles)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?|away)\s+(?:of|from)\s+$",
     re.IGNORECASE,
 )  # "in the waters near Okinawa Prefecture", "in the waters off San Antonio, Zambales"
 _PENINSULA_RIGHT = re.compile(r"\s+[Pp]eninsula\b")
