@@ -2177,3 +2177,22 @@ def test_a_place_one_is_at_or_near_is_a_town_not_the_area_of_its_name(text: str,
 )
 def test_a_sea_a_waterway_and_a_reference_point_named_after_an_area_do_not_place_the_drill(text: str) -> None:
     assert main(text)["location"]["admin1"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("Kenya will launch Lake Step 2034 on 8 November; it will last until Thursday 13 November.", None, "2034-11-08", "2034-11-13"),
+        (
+            "Lake Step 2034 was held in Mombasa from December 4. The chiefs attended the closing ceremony on "
+            "December 15.",
+            None, "2034-12-04", "2034-12-15",
+        ),
+        ('A Kenyan-Ugandan exercise called "Lake Step 34" got under way on August 4 in Kenya.', None, "2034-08-04", None),
+    ],
+)
+def test_until_a_weekday_and_date_a_closing_ceremony_and_a_quoted_short_year(
+    text: str, published: str | None, start: str | None, end: str | None
+) -> None:
+    got = main(text, published=published)
+    assert (got["start"], got["end"]) == (start, end)

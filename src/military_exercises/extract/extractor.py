@@ -115,7 +115,10 @@ def extract_records(
     gaz = en.load_gazetteer((mappings_dir or default_mappings_dir()).resolve())
     hint = None if pub is not None else _edition_year(text, body_start, info.title)
     spans = split_sentences(text, body_start, len(text))
-    sentences = [analyse(text, span, gaz, pub, hint) for span in spans]
+    # '"Amber Hope 95" got under way on August 4': a quoted two-digit edition year dates days, but
+    # is not taken as the report's year ("Iron Magic 19" was held in 2018)
+    date_hint = hint if hint is not None or pub is not None else _quoted_short_year_value(text)
+    sentences = [analyse(text, span, gaz, pub, date_hint) for span in spans]
     main_name = find_main_name(sentences, pub, text)
     now = reference_year(text, sentences, pub, main_name[2] if main_name else None, info.title)
     if pub is None and hint is not None and (main_name is None or not re.search(r"\d{4}$", main_name[2])):
@@ -309,6 +312,11 @@ _LAST_YEARS = re.compile(rf"\b{LAST_YEAR_WORDS}\b", re.IGNORECASE)
 #: dates nothing else: US names count fiscal years, "Iron Magic 19" was held in October 2018; and
 #: some count editions: "Faisal 10", "Peninsula Shield Joint 10", which this reads as 2010).
 _QUOTED_SHORT_YEAR = re.compile(r"[\"“][A-Z][^\"”]{2,40}?\s(\d\d)[\"”]")
+
+
+def _quoted_short_year_value(text: str) -> int | None:
+    found = _quoted_short_year(text)
+    return found[0] if found else None
 
 
 def _quoted_short_year(text: str) -> tuple[int, int, int] | None:

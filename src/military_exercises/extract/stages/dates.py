@@ -29,12 +29,14 @@ _END_CUE = re.compile(
     r"\b(?:ended|end|ends|ending|concluded|conclude|concludes|closed|close|closes|wrapped up|wrap up|"
     r"wraps up|until|till|through|finished|finish|finishes|last until|run until|wound up|"
     r"(?:run|runs|running|last|lasts|continue|continues)\s+(?:to|through|till|until))\b"
-    r"(?:\s+(?:on|in|by))?\s*(?:the\s+)?(?:(?:early|mid|late)[\s-])?$",  # "will run until early April"
+    r"(?:\s+(?:on|in|by))?\s*(?:the\s+)?(?:(?:early|mid|late)[\s-])?"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$",  # "until early April", "until Thursday 13 November"
     re.IGNORECASE,
 )
 _END_CUE_FAR = re.compile(
     r"\b(?:ended|ends|concluded|conclude|concludes|closed|wrapped up|wraps up|wrap up|finished"
     r"|c(?:a|o)me\s+to\s+an\s+end|comes\s+to\s+an\s+end"  # "came to an end in Darwin today"
+    r"|closing\s+ceremony"  # "attended the closing ceremony on December 15, 2017"
     # "the flotillas started returning to a naval port ... on 26 October": the drill is over
     r"|return(?:ed|ing|s)?\s+(?:home|to\s+(?:a\s+|the\s+|their\s+|its\s+)?(?:\w+\s+)?(?:port|base|bases|home)))\b"
     r"[^;.]{0,110}$",
