@@ -237,6 +237,29 @@ def score_documents(documents: Iterable[Document]) -> Report:
     return report
 
 
+@dataclass(frozen=True)
+class _Annotated:
+    """An event of a second annotation, scored in place of a draft."""
+
+    kind: str
+    record: dict[str, Any]
+
+
+def annotator_agreement(corpus: Path, second: Path | None = None) -> Report:
+    """A second, independent annotation (``corpus/agreement``: the same reports annotated again from
+    their text alone) scored against the gold as if it were the extractor's output: how far two
+    annotators following the corpus README agree, the ceiling the extractor's scores are read against."""
+    second = second or corpus / "agreement"
+    documents: list[Any] = []
+    for path in sorted(second.glob("*.gold.yaml")):
+        stem = path.name.removesuffix(".gold.yaml")
+        gold = yaml.safe_load((corpus / f"{stem}.gold.yaml").read_text(encoding="utf-8"))
+        other = yaml.safe_load(path.read_text(encoding="utf-8"))
+        events = [_Annotated("main", other["main"]), *(_Annotated("past", p) for p in other.get("past") or [])]
+        documents.append((stem, gold, events))
+    return score_documents(documents)
+
+
 def evaluate(
     corpus: Path, *, splits: Iterable[str] | None = None, mappings_dir: Path | None = None
 ) -> Report:
