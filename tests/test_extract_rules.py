@@ -2196,3 +2196,21 @@ def test_until_a_weekday_and_date_a_closing_ceremony_and_a_quoted_short_year(
 ) -> None:
     got = main(text, published=published)
     assert (got["start"], got["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya hosts Lake Step 2034. The pact groups five Commonwealth states around the Indian Ocean.",
+        "Kenya hosts Lake Step 2034. Its fleet is on a deployment visiting 34 countries.",
+        "Lake Step 2034 in Kenya involves 9,000 personnel and more than 60 partner countries and international organisations.",
+        "Kenya hosts Lake Step 2034. Defence industries from 15 countries also took part.",
+    ],
+)
+def test_members_of_a_pact_countries_visited_organisations_and_industries_are_no_state_count(text: str) -> None:
+    assert states(main(text)) == []
+
+
+def test_airborne_combat_vehicles_are_armoured() -> None:
+    text = "In Lake Step 2034 six Kenyan and six Ugandan airborne combat vehicles will be dropped from aircraft."
+    assert {c["quantity"] for c in main(text)["claims"]} == {"armoured_vehicles"}

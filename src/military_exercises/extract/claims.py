@@ -39,7 +39,7 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"(?:military )?(?:equipment|hardware|weapons|weaponry|armament)", "equipment"),
     (r"main battle tanks|battle tanks|tanks", "tanks"),
     (
-        r"armou?red personnel carriers|infantry fighting vehicles|armou?red combat vehicles|"
+        r"armou?red personnel carriers|infantry fighting vehicles|armou?red combat vehicles|airborne combat vehicles|"
         r"armou?red vehicles|APCs|IFVs|BMPs|armou?red cars",
         "armoured_vehicles",
     ),
@@ -323,7 +323,8 @@ def _next_is_capital(text: str, pos: int) -> bool:
 #: Before a count of states that is not the number of participants: "the two countries", "in five
 #: countries" (where, not who), "one of 20 nations".
 _NOT_STATES_LEFT = re.compile(
-    r"\b(?:the|both|all|these|those|its|their|(?<!participation\s)of|in|across|over|between|among|to|visited)"
+    r"\b(?:the|both|all|these|those|its|their|(?<!participation\s)of|in|across|over|between|among|to|visited|"
+    r"visiting|visits|groups|grouping)"  # "a deployment visiting 34 countries", "the pact groups five states"
     r"\s+$",
     re.IGNORECASE,
 )
@@ -360,6 +361,10 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
     if re.search(r"\b(?:other|remaining)\s+$", text[max(s_start, num.start - 12) : num.start]):
         return False  # "the other four navies one apiece": some of the states
     stop = text.find(".", noun.end())
+    if re.match(r"\s+and\s+(?:international\s+|regional\s+)?organi[sz]ations\b", text[noun.end() :]):
+        return False  # "60 partner countries and international organisations": not all of them states
+    if re.search(r"\bindustr(?:y|ies)\s+from\s+$", text[max(s_start, num.start - 20) : num.start]):
+        return False  # "defence industries from 15 countries"
     if re.match(r"\s+from\s+the\s+(?:\w+\s+){0,2}(?:shore|coast|side|bank)\b", text[noun.end() :]):
         return False  # "Four countries from the northern shore ..., along with four from the southern"
     if _TO_OBSERVE_AFTER.match(text, noun.end(), stop if stop >= 0 else len(text)):
