@@ -2214,3 +2214,34 @@ def test_members_of_a_pact_countries_visited_organisations_and_industries_are_no
 def test_airborne_combat_vehicles_are_armoured() -> None:
     text = "In Lake Step 2034 six Kenyan and six Ugandan airborne combat vehicles will be dropped from aircraft."
     assert {c["quantity"] for c in main(text)["claims"]} == {"armoured_vehicles"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya and Uganda hold Lake Step 2034. The exercise area is only a few hundred miles from the "
+            "islands, which are claimed in whole or in part by Somalia, Yemen and Djibouti.",
+            {"KEN", "UGA"},
+        ),
+        (
+            "Kenya and Uganda hold Lake Step 2034. The EAC groups six countries, Kenya, Uganda, Rwanda, "
+            "Burundi, Tanzania and South Sudan, and military exercises are an important part of cooperation "
+            "among its members.",
+            {"KEN", "UGA"},
+        ),
+        (
+            "Taking part in Lake Step 2034 are Kenya, Uganda and Rwanda, as well as Ghana, Togo and Benin.",
+            {"KEN", "UGA", "RWA", "GHA", "TGO", "BEN"},
+        ),
+        (
+            "Kenya and Uganda hold Lake Step 2034. The defence forces of Rwanda and Burundi, also EAC "
+            "members, are in no state to take part.",
+            {"KEN", "UGA"},
+        ),
+    ],
+)
+def test_claimants_of_islands_members_of_a_group_as_well_as_lists_and_states_in_no_state_to_join(
+    text: str, expected: set[str]
+) -> None:
+    assert set(roles(main(text))) == expected

@@ -61,6 +61,9 @@ _NOT_PARTICIPANT_LEFT = re.compile(
     r"|\b(?:intervention|occupation|annexation|incursion)\s+in\s+(?:(?:eastern|western|northern|southern)\s+)?(?:the\s+)?$"
     # "pointing to Libya and Afghanistan as examples", "if Japan joined", "whether Japan could take part"
     r"|\b(?:once|formerly|previously)\s+(?:used|occupied|held)\s+by\s+(?:the\s+)?$"
+    # "islands claimed in whole or in part by China, Taiwan, ...", "The SCO groups six countries, A, B, ..."
+    r"|\bclaimed\s+(?:[\w ]{0,30}\s)?by\s+(?:the\s+)?$"
+    r"|\b(?:groups|grouping|comprises)\s+(?:\w+\s+){0,3}(?:countries|states|members|nations)\s*[,:]\s*(?:the\s+)?$"
     # "an earthquake on Carana, an invented island off Somalia": the scenario's map
     r"|\b(?:invented|imaginary|fictional|fictitious|notional)\b[^.;]{0,30}\b(?:off|near|in|of)\s+(?:the\s+)?$"  # "a base once used by Russian troops"
     r"|\b(?:pointing|pointed|points)\s+to\s+(?:the\s+)?$|(?<!\beven\s)\b(?:if|whether|unless)\s+(?:the\s+)?$"
@@ -181,7 +184,8 @@ _NOT_TAKING_PART = re.compile(
     r"refused\s+to|opted\s+not\s+to|used\s+to)\s+(?:send|take\s+part|participate|join|attend|contribute)"
     # "Cambodia is not taking part this year", "Myanmar ... will stay away"
     r"|^[^.;]{0,40}?\b(?:(?:is|are|was|were)\s+not\s+(?:taking\s+part|participating|joining)|stay(?:s|ed)?\s+away|"
-    r"(?:is|are|will\s+be)\s+absent)\b"
+    r"(?:is|are|will\s+be)\s+absent|in\s+no\s+(?:state|position)\s+to\s+(?:take\s+part|participate|join)|"
+    r"(?:is|are|was|were)\s+unable\s+to\s+(?:take\s+part|participate|join))\b"
     r"|^[^.;]{0,30}?\btook\s+part\s+(?:in\s+the\s+past|before|previously)\s+but\s+not\b"
     # "The Maldives had planned to join but turned down India's invitation"
     r"|^[^.;]{0,60}?\b(?:turned\s+down|declined|rejected)\s+(?:[\w'’]+\s+){0,2}?invitation\b",
@@ -208,7 +212,8 @@ _FORCE_WORDS = re.compile(r"\b(?:contingents?|troops|forces|units|soldiers|perso
 _LED_RIGHT = re.compile(r"^-(?:led|hosted)\b", re.IGNORECASE)
 _GROUP_JOIN = re.compile(
     r"^\s*(?:\([^()]{0,90}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:host\s+)?$"
-    r"|^\s*,?\s*and\s+(?:its|their)\s+(?:close\s+)?(?:ally|allies|partner)\s+$",  # "Russia and its ally Belarus"
+    r"|^\s*,?\s*and\s+(?:its|their)\s+(?:close\s+)?(?:ally|allies|partner)\s+$"  # "Russia and its ally Belarus"
+    r"|^\s*,?\s*as\s+well\s+as\s+(?:the\s+)?$",  # "A, B and C, as well as D, E and F"
     re.IGNORECASE
 )  # "Canada, Chile (one observer), France (...), the United Kingdom"
 #: One list item the tables do not know ("Fiji, New Caledonia, Malaysia", "the Dutch Caribbean,
