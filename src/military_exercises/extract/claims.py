@@ -39,7 +39,8 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"(?:military )?(?:equipment|hardware|weapons|weaponry|armament)", "equipment"),
     (r"main battle tanks|battle tanks|tanks", "tanks"),
     (
-        r"armou?red personnel carriers|infantry fighting vehicles|armou?red combat vehicles|airborne combat vehicles|"
+        r"armou?red personnel carriers|infantry fighting vehicles|armou?red combat vehicles|"
+        r"airborne combat vehicles|"
         r"armou?red vehicles|APCs|IFVs|BMPs|armou?red cars",
         "armoured_vehicles",
     ),
@@ -69,7 +70,8 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"submarine", "submarines"),
     (
         r"surface combatants|warships|ships|naval vessels|vessels|frigates|destroyers|corvettes|patrol boats|"
-        r"boats|landing ships|minesweepers|cruisers|tankers|frigate|corvette|destroyer|cruiser|warship|ship|gunboat|"
+        r"boats|landing ships|minesweepers|cruisers|tankers|frigate|corvette|destroyer|cruiser|warship|ship|"
+        r"gunboat|"
         r"vessel|boat|tanker|minesweeper",
         "ships",
     ),
@@ -277,7 +279,8 @@ def _noun_after(text: str, pos: int, limit: int) -> re.Match[str] | None:
     share = re.compile(r"\s+of\s+the\s+").match(text, pos, limit)
     if share:  # "The United States provides 2,150 of the troops"
         part = _NOUN_RE.match(text, share.end(), limit)
-        if part and quantity_of(part.group(0)) == "troops" and part.group(0).lower() not in ("participants", "members"):
+        counted_people = part is not None and part.group(0).lower() not in ("participants", "members")
+        if part and counted_people and quantity_of(part.group(0)) == "troops":
             return part  # (not "four of the participants": states, perhaps)
     listed = _ADJECTIVE_LIST.match(text, pos, limit)
     listed_words = re.findall(r"[\w-]+", listed.group(0).lower()) if listed else []
@@ -352,7 +355,8 @@ _STATES_AFTER = re.compile(
 
 def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: int) -> bool:
     """Is ``num`` followed by ``noun`` ("34 countries") the stated number of participating states?"""
-    noun_at = noun.start("noun") if "noun" in noun.re.groupindex else noun.start()  # "five NATO and nine partner nations"
+    # the noun itself, not the words before it: "five NATO and nine partner nations"
+    noun_at = noun.start("noun") if "noun" in noun.re.groupindex else noun.start()
     whole = re.search(r"\band\s+partner\b", text[num.end : noun_at])  # "26 allied and partner countries"
     if (_PART_OF_STATES.search(text, num.end, noun_at) and not whole) or _OBSERVING_AFTER.match(
         text, noun.end()
@@ -459,10 +463,13 @@ def find_raw_claims(
                 text, num, clause, countries, out, number_of
             )
             pair = _PAIR_WITH_EACH.search(text, clause[0], num.start)
-            if quantity is not None and country is not None and pair and re.match(r"\s+each\b", text[num.end :]):
+            each = re.match(r"\s+each\b", text[num.end :])
+            if quantity is not None and country is not None and pair and each:
                 both = [c for c in countries if c.kind == "country" and pair.start() <= c.start < pair.end()]
                 if len(both) == 2:  # "Portugal and East Timor with 10 each"
-                    out.extend(RawClaim(num, quantity, noun_span, c.code, (c.start, c.end), None) for c in both)
+                    out.extend(
+                        RawClaim(num, quantity, noun_span, c.code, (c.start, c.end), None) for c in both
+                    )
                     continue
             if quantity is None:
                 quantity, noun_span, country, country_span = _shared_noun(
@@ -480,7 +487,10 @@ def find_raw_claims(
                     people is not None
                     and text[num.end] == " "
                     # not "50,000 South Korean and 30,000 American troops": a list sharing one noun
-                    and (people.text.endswith("s") or not re.match(r"\s+and\s+[\d,]+\s", text[people.end : clause[1]]))
+                    and (
+                        people.text.endswith("s")
+                        or not re.match(r"\s+and\s+[\d,]+\s", text[people.end : clause[1]])
+                    )
                     and (
                         people.text.endswith("s")
                         # not "five frigates - two French, one Italian": a few of the things just counted
@@ -523,7 +533,9 @@ def find_raw_claims(
                 country, country_span = hit[0].code, (hit[0].start, hit[0].end)
         if country is None and noun is not None and not several_after:
             joins = _TAKES_PART_WITH.search(text, max(s_start, num.start - 60), num.start)
-            who = [c for c in countries if joins is not None and c.kind == "country" and c.end == joins.start()]
+            who = [
+                c for c in countries if joins is not None and c.kind == "country" and c.end == joins.start()
+            ]
             if who:  # "Ukraine will be represented by two officers", "Brazil takes part with 17 marines"
                 country, country_span = who[0].code, (who[0].start, who[0].end)
         if country is None and out and noun is not None and not several_after:
@@ -532,7 +544,8 @@ def find_raw_claims(
             link = text[prior.noun_span[1] : num.start]
             if (
                 prior.country
-                and re.fullmatch(r"\s*(?:,|and|,\s*and|with)\s*", link)  # "400 Kuwaiti soldiers with 35 tanks"
+                # "400 Kuwaiti soldiers with 35 tanks"
+                and re.fullmatch(r"\s*(?:,|and|,\s*and|with)\s*", link)
                 and not _OTHER_PEOPLE.search(text, num.end, noun.start())
                 and not _FROM_OTHERS_AFTER.match(text, noun.end())
             ):
@@ -760,7 +773,10 @@ def _side_or_subject(
         if clause[0] <= c.start < num.start
         and c.kind == "country"
         # not a ship named after a state: 'the destroyer "La Argentina"'
-        and not (re.search(r"[\"“][\w ]{0,4}$", text[max(0, c.start - 6) : c.start]) and re.match(r"\s*[\"”]", text[c.end : c.end + 3]))
+        and not (
+            re.search(r"[\"“][\w ]{0,4}$", text[max(0, c.start - 6) : c.start])
+            and re.match(r"\s*[\"”]", text[c.end : c.end + 3])
+        )
     ]
     if not before or _FROM_MANY_STATES.match(text, num.end, clause[1]):
         return None, None  # "... brought together 4,400 personnel from 20 nations": everyone's
@@ -816,7 +832,8 @@ def _elliptical(
             return quantity_of(m.group("noun")), (m.start("noun"), m.end("noun")), c_code, c_span
     source = _FROM_COUNTRY_RE.match(text, num.end, clause[1])
     if source and previous:
-        forces = _FORCES_OF.match(text, source.end(), clause[1])  # "2,300 from the Armed Forces of the Philippines"
+        # "2,300 from the Armed Forces of the Philippines"
+        forces = _FORCES_OF.match(text, source.end(), clause[1])
         at = forces.end() if forces else source.end()
         hit = [c for c in countries if c.start == at and c.kind == "country"]
         if hit:  # "more than 1,000 servicemen, including about 300 from Russia's ..."
@@ -877,9 +894,11 @@ def _elliptical(
             return "troops", span, None, None  # "the troops number more than 8,000": everyone's
     if not previous:
         joins = _TAKES_PART_WITH.search(text, clause[0], num.start)
-        who = [c for c in countries if joins is not None and c.kind == "country" and c.end == joins.start()]
-        if joins is not None and who:  # "Brazil is taking part with 17"
-            return "troops", (num.start, num.end), who[0].code, (who[0].start, who[0].end)
+        taking = [
+            c for c in countries if joins is not None and c.kind == "country" and c.end == joins.start()
+        ]
+        if joins is not None and taking:  # "Brazil is taking part with 17"
+            return "troops", (num.start, num.end), taking[0].code, (taking[0].start, taking[0].end)
         return None, (0, 0), None, None
     prior = previous[-1]
     if re.match(r"\s+in\s+(?:19|20)\d\d\b", text[num.end : clause[1]]) and re.search(
@@ -951,7 +970,8 @@ def find_attributions(text: str, sentence: tuple[int, int]) -> list[Attribution]
     for m in SPEECH_RE.finditer(text, s_start, s_end):
         if _NEGATED_RE.search(text[max(s_start, m.start() - 15) : m.start()]):
             continue  # "he did not say how many"
-        if m.group(0) == "states" and _STATES_NOUN_BEFORE.search(text, max(s_start, m.start() - 20), m.start()):
+        noun_before = _STATES_NOUN_BEFORE.search(text, max(s_start, m.start() - 20), m.start())
+        if m.group(0) == "states" and noun_before:
             continue  # "Six NATO states and three other countries began": the noun, not the verb
         clause = _clause_of(spans, m.start())
         phrase = _speaker_before(text, clause[0], m.start())
@@ -1022,7 +1042,9 @@ def _speaker_before(text: str, clause_start: int, verb_start: int) -> tuple[int,
     return None
 
 
-_BODY_HEAD = re.compile(r"\b(?:ministry|department|command|service|office|directorate|headquarters)\s*$", re.I)
+_BODY_HEAD = re.compile(
+    r"\b(?:ministry|department|command|service|office|directorate|headquarters)\s*$", re.IGNORECASE
+)
 #: A person's name with an optional rank ("General J J Singh"), and the title before it.
 _NAME_ONLY = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+")
 _TITLE_BEFORE = re.compile(r"\s*the\s+[\w'’ -]{3,60}")

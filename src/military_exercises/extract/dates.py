@@ -370,8 +370,13 @@ def find_relative_dates(
     if published is not None or month is not None:
         for m in _DAY_ORDINAL.finditer(text, sentence[0], sentence[1]):
             day = m.start("d")
-            iso = f"{month}-{int(m.group('d')):02d}" if month else _day_of_month(m, text, sentence, published)
-            if month and not _valid_iso(iso):
+            if month is not None:
+                iso: str | None = f"{month}-{int(m.group('d')):02d}"
+                if not _valid_iso(iso):
+                    continue
+            elif published is not None:
+                iso = _day_of_month(m, text, sentence, published)
+            else:
                 continue
             out.append(DateMention(day - len("the "), m.end(), text[day - 4 : m.end()], iso, relative=True))
     for m in RELATIVE_RE.finditer(text, sentence[0], sentence[1]):

@@ -255,7 +255,8 @@ def annotator_agreement(corpus: Path, second: Path | None = None) -> Report:
         stem = path.name.removesuffix(".gold.yaml")
         gold = yaml.safe_load((corpus / f"{stem}.gold.yaml").read_text(encoding="utf-8"))
         other = yaml.safe_load(path.read_text(encoding="utf-8"))
-        events = [_Annotated("main", other["main"]), *(_Annotated("past", p) for p in other.get("past") or [])]
+        events = [_Annotated("main", other["main"])]
+        events += [_Annotated("past", p) for p in other.get("past") or []]
         documents.append((stem, gold, events))
     return score_documents(documents)
 

@@ -143,7 +143,8 @@ def analyse(
     absolute = dm.find_absolute_dates(text, s, e, published, year_hint)
     # without a publication date, "from the 6th to the 14th" takes the month the sentence names
     months = {d.first for d in absolute if d.first and len(d.first) == 7} if published is None else set()
-    dates = absolute + dm.find_relative_dates(text, span, published, months.pop() if len(months) == 1 else None)
+    month = months.pop() if len(months) == 1 else None
+    dates = absolute + dm.find_relative_dates(text, span, published, month)
     durations = dm.find_durations(text, s, e)
     seas = en.find_seas(gaz, text, s, e)
     names: list[tuple[int, int, str]] = []
@@ -152,7 +153,8 @@ def analyse(
             if rx is en.NAME_WITH_YEAR_RE:
                 a, b, name = m.start(), m.end(), m.group(0)
                 lead = _LEADING_PREPOSITION.match(name)
-                if lead and len(m.group("name")) > lead.end() and not re.match(r"\S+['’]s\b", name[lead.end() :]):
+                possessive = re.match(r"\S+['’]s\b", name[lead.end() :]) if lead else None
+                if lead and len(m.group("name")) > lead.end() and not possessive:
                     a, name = a + lead.end(), name[lead.end() :]  # "During Talisman Sabre 2023"
             else:
                 a, b, name = m.start("name"), m.end("name"), m.group("name")

@@ -293,8 +293,10 @@ def _person_country(
                 and (
                     "," not in text[m.end : start]
                     # "The commander of the Colombian Army, General Eduardo Zapateiro": an apposition
-                    or re.fullmatch(r"[^,]*,\s*(?:[A-Z][\w.'’-]*\s+){0,4}", text[m.end : start])
-                    and re.search(r"\b(?:of|for)\b", text[max(a, m.start - 40) : m.start])
+                    or (
+                        re.fullmatch(r"[^,]*,\s*(?:[A-Z][\w.'’-]*\s+){0,4}", text[m.end : start])
+                        and re.search(r"\b(?:of|for)\b", text[max(a, m.start - 40) : m.start])
+                    )
                 )
             ]
             if before:
@@ -397,7 +399,7 @@ def build_claims(
     claim_ev: list[dict[str, list[Evidence]]] = []
     history: list[_Claimant] = []  # earlier speakers, for "the ministry added" and "it said"
     seen: set[tuple[Any, ...]] = set()
-    contingent_of: dict[tuple[str, int], str] = {}  # (quantity, value) -> the state a claim gave it to
+    contingent_of: dict[tuple[str, int | None], str] = {}  # (quantity, value) -> the state a claim gave it to
     previous: Sentence | None = None
     for sent in sents:
         # "The Chinese contingent comes from ... . It numbers more than 2,000 troops": its state's
@@ -423,10 +425,13 @@ def build_claims(
             if country is None and raw.country is None and carried in counted and clause[0] == sent.span[0]:
                 country = carried
             num = raw.number
-            if country is None and raw.country is None and (raw.quantity, num.value) in contingent_of:
-                if cl._THE_BEFORE.search(text, max(sent.span[0], num.start - 12), num.start):
-                    # "A Nepal Army contingent of 16 soldiers ... the 16-member unit": the same contingent
-                    country = contingent_of[(raw.quantity, num.value)]
+            if (
+                country is None
+                and raw.country is None
+                and (raw.quantity, num.value) in contingent_of
+                and cl._THE_BEFORE.search(text, max(sent.span[0], num.start - 12), num.start)
+            ):  # "A Nepal Army contingent of 16 soldiers ... the 16-member unit": the same contingent
+                country = contingent_of[(raw.quantity, num.value)]
             if country is not None and num.value is not None:
                 contingent_of.setdefault((raw.quantity, num.value), country)
             dedup = (

@@ -30,7 +30,8 @@ _END_CUE = re.compile(
     r"wraps up|until|till|through|finished|finish|finishes|last until|run until|wound up|"
     r"(?:run|runs|running|last|lasts|continue|continues)\s+(?:to|through|till|until))\b"
     r"(?:\s+(?:on|in|by))?\s*(?:the\s+)?(?:(?:early|mid|late)[\s-])?"
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$",  # "until early April", "until Thursday 13 November"
+    # "will run until early April", "until Thursday 13 November"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$",
     re.IGNORECASE,
 )
 _END_CUE_FAR = re.compile(
@@ -111,10 +112,15 @@ def main_dates(
             if _START_AFTER.match(after) and start is None:
                 start = (d.first, ev)
                 continue
-            if low.startswith(("until", "till", "through")) or _END_CUE.search(before) or _TO_THE_DAY.search(before):
+            ends = _END_CUE.search(before) or _TO_THE_DAY.search(before)
+            if low.startswith(("until", "till", "through")) or ends:
                 if end is None:
                     end = (d.first, ev)
-            elif low.startswith(("from", "since")) or _closer_start(text, s, d.start) or _SINCE_BEFORE.search(before):
+            elif (
+                low.startswith(("from", "since"))
+                or _closer_start(text, s, d.start)
+                or _SINCE_BEFORE.search(before)
+            ):
                 if start is None:
                     start = (d.first, ev)
             elif _END_CUE_FAR.search(text[max(s, d.start - 120) : d.start]):
@@ -150,7 +156,8 @@ def main_dates(
 _INCIDENT = re.compile(
     r"\b(?:ejected|crashed|crash|collided|collision|died|killed|injured|wounded|accident|incident|"
     r"left\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:naval\s+)?(?:port|base|harbou?r)|sailed\s+(?:from|out\s+of)|"
-    r"went missing|drowned|signed|signing|(?:to|not|n't|will|would|did|could)\s+sign|protocol|memorandum|left\s+for|departed|set\s+off|flew\s+into|"
+    r"went missing|drowned|signed|signing|(?:to|not|n't|will|would|did|could)\s+sign|protocol|memorandum|"
+    r"left\s+for|departed|set\s+off|flew\s+into|"
     # after the drills or moving to them: "had finished its part ... was sailing home", "are being regrouped"
     r"had\s+finished|having\s+(?:finished|completed)|sailing\s+home|on\s+(?:its|their)\s+way\s+(?:home|back))\b",
     re.IGNORECASE,

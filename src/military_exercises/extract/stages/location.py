@@ -17,7 +17,8 @@ from military_exercises.extract.stages.roles import Located, Roles
 #: the Almaty region for talks").
 _NOT_EXERCISE_SENTENCE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|talks|summit|conference|negotiations|tour|excursion|memorial|ceremony\s+in|"
-    r"sidelines|General\s+Assembly|(?:military\s+)?parade\s+in)\b",  # "stood with Xi at a military parade in Beijing"
+    # ... and "stood with Xi at a military parade in Beijing"
+    r"sidelines|General\s+Assembly|(?:military\s+)?parade\s+in)\b",
     re.IGNORECASE,
 )
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w .'’-]{0,30})?\s*(?:\([^)]{0,40}\)\s*)?[-—–:]")
@@ -45,7 +46,8 @@ _FROM_LIST_LEFT = re.compile(r"\bfrom\b(?![^.;]*\b(?:in|at|near|on|to)\b)[^.;]*$
 _ADMIN1_IN_OTHER_NAME_RIGHT = re.compile(
     r"\s+(?:Cooperation|Organi[sz]ation|States|Pact|Forum|Initiative|[Rr]iver|waterway|[Bb]asin|[Dd]elta|"
     r"countries|nations|states)\b"  # "the Sahel countries"
-    r"|\s+(?:training\s+)?(?:range|firing\s+range|airport|air\s+base|naval\s+base|barracks)\b"  # "the Formosa training range"
+    # "the Formosa training range"
+    r"|\s+(?:training\s+)?(?:range|firing\s+range|airport|air\s+base|naval\s+base|barracks)\b"
     r"|-[A-Z][\w'’]*\s+(?:waterway|[Rr]iver|corridor|border)\b"  # "the Paraná-Paraguay waterway"
     r"|\s+(?!(?:Region|Oblast|Province|Prefecture|State|Krai|Kray|County|District|Department|Governorate|"
     r"Territory|Republic|Autonomous|Municipality|Emirate|Islands?|Zone|Division|Peninsula)\b)[A-Z][a-z]+"

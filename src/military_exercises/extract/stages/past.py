@@ -48,7 +48,8 @@ _FOUNDED_BUT_NOW = re.compile(
     r"[^.;]*\b(?:now|today|currently|this\s+year)\b"
 )
 _NAME_EXERCISE_OF_YEAR = re.compile(
-    r"\bthe\s+(?P<name>[A-Z][\w'’]*(?:[ -][A-Za-z][\w'’]*){0,3})\s+(?:exercises?|drills?|manoeuvres|maneuvers)\s+"
+    r"\bthe\s+(?P<name>[A-Z][\w'’]*(?:[ -][A-Za-z][\w'’]*){0,3})\s+"
+    r"(?:exercises?|drills?|manoeuvres|maneuvers)\s+"
     r"(?:of|in)\s+(?P<year>(?:19|20)\d\d)\b"
 )
 _SHORT_NAME_YEAR = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)?-(?P<yy>\d\d)(?![\w%/-])")
@@ -172,7 +173,11 @@ def mark_past(
             ev = (before.start(), before.end())
     if key is None and published is None and pub_year is not None:
         last = next(
-            (m for m in _LAST_YEAR.finditer(text, s, e) if text.count("(", s, m.start()) <= text.count(")", s, m.start())),
+            (
+                m
+                for m in _LAST_YEAR.finditer(text, s, e)
+                if text.count("(", s, m.start()) <= text.count(")", s, m.start())
+            ),
             None,
         )  # not "Spain (which missed last year's edition)": an aside
         if last is not None and _EXERCISE_WORD.search(text, s, e):

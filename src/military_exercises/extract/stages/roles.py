@@ -59,13 +59,14 @@ _NOT_PARTICIPANT_LEFT = re.compile(
     # "its two neighbours, China and Russia"
     r"|\b(?:based|headquartered|stationed|war|conflict|events|fighting|crisis|interest|the\s+one)\s+in\s+(?:the\s+)?$"
     r"|\b(?:intervention|occupation|annexation|incursion)\s+in\s+(?:(?:eastern|western|northern|southern)\s+)?(?:the\s+)?$"
-    # "pointing to Libya and Afghanistan as examples", "if Japan joined", "whether Japan could take part"
+    # "a base once used by Russian troops"
     r"|\b(?:once|formerly|previously)\s+(?:used|occupied|held)\s+by\s+(?:the\s+)?$"
     # "islands claimed in whole or in part by China, Taiwan, ...", "The SCO groups six countries, A, B, ..."
     r"|\bclaimed\s+(?:[\w ]{0,30}\s)?by\s+(?:the\s+)?$"
     r"|\b(?:groups|grouping|comprises)\s+(?:\w+\s+){0,3}(?:countries|states|members|nations)\s*[,:]\s*(?:the\s+)?$"
     # "an earthquake on Carana, an invented island off Somalia": the scenario's map
-    r"|\b(?:invented|imaginary|fictional|fictitious|notional)\b[^.;]{0,30}\b(?:off|near|in|of)\s+(?:the\s+)?$"  # "a base once used by Russian troops"
+    r"|\b(?:invented|imaginary|fictional|fictitious|notional)\b[^.;]{0,30}\b(?:off|near|in|of)\s+(?:the\s+)?$"
+    # "pointing to Libya and Afghanistan as examples", "if Japan joined", "whether Japan could take part"
     r"|\b(?:pointing|pointed|points)\s+to\s+(?:the\s+)?$|(?<!\beven\s)\b(?:if|whether|unless)\s+(?:the\s+)?$"
     r"|\bneighbou?rs\s*,\s*(?:the\s+)?$"
     # "tension with Iran", "aimed at Taiwan", "attache to Ghana", "an attack on Russia", "air strikes on
@@ -212,7 +213,8 @@ _FORCE_WORDS = re.compile(r"\b(?:contingents?|troops|forces|units|soldiers|perso
 _LED_RIGHT = re.compile(r"^-(?:led|hosted)\b", re.IGNORECASE)
 _GROUP_JOIN = re.compile(
     r"^\s*(?:\([^()]{0,90}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:host\s+)?$"
-    r"|^\s*,?\s*and\s+(?:its|their)\s+(?:close\s+)?(?:ally|allies|partner)\s+$"  # "Russia and its ally Belarus"
+    # "Russia and its ally Belarus"
+    r"|^\s*,?\s*and\s+(?:its|their)\s+(?:close\s+)?(?:ally|allies|partner)\s+$"
     r"|^\s*,?\s*as\s+well\s+as\s+(?:the\s+)?$",  # "A, B and C, as well as D, E and F"
     re.IGNORECASE
 )  # "Canada, Chile (one observer), France (...), the United Kingdom"
@@ -354,7 +356,8 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
             and (
                 EXERCISE_RE.search(sentence_text)
                 or _FORCE_WORDS.search(left)
-                or any(b <= first.start for _a, b, _n in sent.names)  # "Kenya holds Lake Step 2034 with Uganda"
+                # "Kenya holds Lake Step 2034 with Uganda"
+                or any(b <= first.start for _a, b, _n in sent.names)
             )
         )
         or (EXERCISE_RE.search(sentence_text) and _PARTICIPATION_VERB.search(sentence_text))
