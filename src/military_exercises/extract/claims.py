@@ -480,29 +480,7 @@ def find_raw_claims(
                     # "nearly 8,000 Chinese and 2,000 Russian troops": the hedge covers the list
                     shared_hedge[following.end()] = num.qualifier
             if quantity is None:
-                be = re.match(r"\s+(?:will\s+be|are|were)\s+", text[num.end : clause[1]])
-                at = num.end + (be.end() if be else 1)
-                people = next((c for c in countries if c.demonym and c.start == at), None)
-                if (
-                    people is not None
-                    and text[num.end] == " "
-                    # not "50,000 South Korean and 30,000 American troops": a list sharing one noun
-                    and (
-                        people.text.endswith("s")
-                        or not re.match(r"\s+and\s+[\d,]+\s", text[people.end : clause[1]])
-                    )
-                    and (
-                        people.text.endswith("s")
-                        # not "five frigates - two French, one Italian": a few of the things just counted
-                        or ((num.value or 0) >= 10 and _PEOPLE_DEMONYM_END.match(text, people.end, clause[1]))
-                    )
-                ):
-                    # "including 900 Zambians", "32 Chinese who will train", "3,800 will be Filipino"
-                    quantity, noun_span = "troops", (people.start, people.end)
-                    country, country_span = people.code, (people.start, people.end)
-                    joined = re.match(r"\s+(?:and|or)\s+(?:the\s+)?", text[people.end : clause[1]])
-                    if joined and any(c.start == people.end + joined.end() for c in countries):
-                        country, country_span = None, None  # "25 Panamanian and US agents": both states
+                quantity, noun_span, country, country_span = _people_named(text, num, clause, countries)
             if quantity is None:
                 continue
         if country is None and noun is not None:
@@ -523,21 +501,8 @@ def find_raw_claims(
                 hit = [c for c in countries if c.start == them.start("who")]
                 if hit:
                     country, country_span = hit[0].code, (hit[0].start, hit[0].end)
-        if country is None and noun is not None and not several_after and not _own_mods(countries, num, noun):
-            country, country_span = _side_or_subject(text, num, clause, countries)
         if country is None and noun is not None and not several_after:
-            # "About 150 soldiers of the 27th Division will represent Russia"
-            rep = _REPRESENT_RE.search(text, noun.end(), clause[1])
-            hit = [c for c in countries if rep is not None and c.start == rep.end() and c.kind == "country"]
-            if hit and rep is not None and not any(noun.end() <= n.start < rep.start() for n in numbers):
-                country, country_span = hit[0].code, (hit[0].start, hit[0].end)
-        if country is None and noun is not None and not several_after:
-            joins = _TAKES_PART_WITH.search(text, max(s_start, num.start - 60), num.start)
-            who = [
-                c for c in countries if joins is not None and c.kind == "country" and c.end == joins.start()
-            ]
-            if who:  # "Ukraine will be represented by two officers", "Brazil takes part with 17 marines"
-                country, country_span = who[0].code, (who[0].start, who[0].end)
+            country, country_span = _sender(text, num, noun, clause, countries, numbers, s_start)
         if country is None and out and noun is not None and not several_after:
             # "400 Russian troops and 80 vehicles": a list shares the contingent of its first item
             prior = out[-1]
@@ -582,6 +547,56 @@ def _listed_after(text: str, pos: int, limit: int, countries: list[Mention]) -> 
             break
         out.append(c)
     return out
+
+
+def _people_named(
+    text: str, num: NumberMatch, clause: tuple[int, int], countries: list[Mention]
+) -> tuple[str | None, tuple[int, int], str | None, tuple[int, int] | None]:
+    """A number whose noun is a people: "including 900 Zambians", "32 Chinese who will train",
+    "3,800 will be Filipino" (quantity, noun span, state, its span; all None if not)."""
+    none: tuple[str | None, tuple[int, int], str | None, tuple[int, int] | None] = (None, (0, 0), None, None)
+    be = re.match(r"\s+(?:will\s+be|are|were)\s+", text[num.end : clause[1]])
+    at = num.end + (be.end() if be else 1)
+    people = next((c for c in countries if c.demonym and c.start == at), None)
+    if people is None or text[num.end] != " ":
+        return none
+    plural = people.text.endswith("s")
+    if not plural and re.match(r"\s+and\s+[\d,]+\s", text[people.end : clause[1]]):
+        return none  # "50,000 South Korean and 30,000 American troops": a list sharing one noun
+    if not plural and not ((num.value or 0) >= 10 and _PEOPLE_DEMONYM_END.match(text, people.end, clause[1])):
+        return none  # "five frigates - two French, one Italian": a few of the things just counted
+    span = (people.start, people.end)
+    joined = re.match(r"\s+(?:and|or)\s+(?:the\s+)?", text[people.end : clause[1]])
+    if joined and any(c.start == people.end + joined.end() for c in countries):
+        return "troops", span, None, None  # "25 Panamanian and US agents": both states
+    return "troops", span, people.code, span
+
+
+def _sender(
+    text: str,
+    num: NumberMatch,
+    noun: re.Match[str],
+    clause: tuple[int, int],
+    countries: list[Mention],
+    numbers: list[NumberMatch],
+    s_start: int,
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The state that sends a counted force named around it: the clause's subject ("Japan sent 300
+    troops"), "About 150 soldiers ... will represent Russia", "Ukraine will be represented by two
+    officers", "Brazil takes part with 17 marines"."""
+    if not _own_mods(countries, num, noun):
+        country, span = _side_or_subject(text, num, clause, countries)
+        if country is not None:
+            return country, span
+    rep = _REPRESENT_RE.search(text, noun.end(), clause[1])
+    hit = [c for c in countries if rep is not None and c.start == rep.end() and c.kind == "country"]
+    if hit and rep is not None and not any(noun.end() <= n.start < rep.start() for n in numbers):
+        return hit[0].code, (hit[0].start, hit[0].end)
+    joins = _TAKES_PART_WITH.search(text, max(s_start, num.start - 60), num.start)
+    who = [c for c in countries if joins is not None and c.kind == "country" and c.end == joins.start()]
+    if who:
+        return who[0].code, (who[0].start, who[0].end)
+    return None, None
 
 
 def _summed(text: str, claims: list[RawClaim]) -> list[RawClaim]:
