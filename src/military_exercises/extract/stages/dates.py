@@ -74,10 +74,10 @@ def main_dates(
             if (
                 _LATER_PHASE.search(text, s, d.start)
                 and not d.second
+                # (but "the last phase ... ran through August" ends it)
                 and not (_FINAL_PHASE.search(text, s, d.start) and _END_CUE.search(before))
             ):
                 continue  # "the second phase ... began on Sunday" is not when the exercise began
-                # (but "the last phase ... ran through August" ends it)
             if (
                 inside_name(d.start, sent.names)
                 or _MOVING_TO.search(sentence_text)
