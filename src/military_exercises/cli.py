@@ -89,6 +89,11 @@ EXTRA_COMMANDS: list[tuple[str, str, str]] = [
         "derive dataset/mappings/country_points.csv and point_countries.csv (needs the 'geo' extra)",
     ),
     (
+        "derive-admin1-cities",
+        "military_exercises.extract.cities",
+        "derive dataset/mappings/admin1_cities.csv: admin-1 names that are city names ('geo' extra)",
+    ),
+    (
         "derive-sea-points",
         "military_exercises.pipeline.sea_points",
         "derive dataset/mappings/sea_points.csv from the vendored Natural Earth marine polygons",

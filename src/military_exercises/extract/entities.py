@@ -113,6 +113,9 @@ class Gazetteer:
     organisations: dict[str, str] = field(default_factory=dict)
     #: Organisation codes and names as written in prose ("NATO", "Gulf Cooperation Council").
     organisation_re: re.Pattern[str] | None = None
+    #: (name, ISO 3166-2 code) of admin-1 areas that share their name with a city
+    #: (dataset/mappings/admin1_cities.csv): "in Istanbul" is the city.
+    admin1_cities: frozenset[tuple[str, str]] = frozenset()
 
     def admin1_country(self, code: str) -> str | None:
         """ISO3 of the country an ISO 3166-2 code belongs to."""
@@ -120,6 +123,11 @@ class Gazetteer:
 
 
 _ALPHA2_TO_ISO3: dict[str, str] = {}
+
+
+def normalise_name(text: str) -> str:
+    """A name as the gazetteer keys it (lower case, one space, no leading "the")."""
+    return _norm(text)
 
 
 def _norm(text: str) -> str:
@@ -193,9 +201,14 @@ def load_gazetteer(mappings_dir: Path) -> Gazetteer:
     org_re = re.compile(
         r"\b(?:" + "|".join(re.escape(w) for w in sorted(written, key=len, reverse=True)) + r")\b"
     )
+    cities: set[tuple[str, str]] = set()
+    if (mappings_dir / "admin1_cities.csv").exists():
+        with (mappings_dir / "admin1_cities.csv").open(encoding="utf-8", newline="") as fh:
+            cities = {(row["name"], row["code"]) for row in csv.DictReader(fh)}
     return Gazetteer(
-        maps, frozen, seas, max(1, min(max_tokens, 8)), sea_re, first_tokens, names, orgs, org_re
-    )
+        maps, frozen, seas, max(1, min(max_tokens, 8)), sea_re, first_tokens, names, orgs, org_re,
+        frozenset(cities),
+    )  # fmt: skip
 
 
 _GENERIC_AREA_NAMES = {

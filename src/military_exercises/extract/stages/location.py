@@ -171,7 +171,7 @@ def find_location(
             if m.kind != "admin1" or (loc.admin1 is not None and m.text == loc.admin1[1].text):
                 continue
             left = text[max(sent.span[0], m.start - 25) : m.start]
-            placed = _placement(text, sent, m)
+            placed = _placement(text, sent, m, gaz)
             if placed == "weak":
                 # no word places the drill there ("the 2014 Wales decisions", "..., Agadir, Tan-Tan,
                 # Akka", "Chiang Mai, Thailand"), but another area in the sentence still means no one area
@@ -230,7 +230,9 @@ def find_location(
     return loc
 
 
-def _placement(text: str, sent: Sentence, m: en.Mention) -> Literal["placed", "weak", "not"]:
+def _placement(
+    text: str, sent: Sentence, m: en.Mention, gaz: en.Gazetteer
+) -> Literal["placed", "weak", "not"]:
     """How an admin-1 mention places the drill: "placed" (a word puts the drill there), "weak" (named
     without such a word: it only makes the sentence name several areas) or "not" (a dateline, a
     name, a ship, a town, a departure, the sea, a list after "from", ...)."""
@@ -283,6 +285,8 @@ def _placement(text: str, sent: Sentence, m: en.Mention) -> Literal["placed", "w
         or _OUTSKIRTS_LEFT.search(left)
         # "at Kenitra", "near Chisinau", "around Klaipeda": one is at or near a town, in an area
         or re.search(r"\b(?:at|near|around|outside)\s+$", left)
+        # "in Istanbul", "in Bamako": an area's name that is also a city's names the city
+        or (en.normalise_name(m.text), m.code) in gaz.admin1_cities
     )
     if city or (town and not area_named):
         return "weak"  # ... and "in Thiès, 80 km from Dakar": a town placed by its distance
