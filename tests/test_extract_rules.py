@@ -2290,3 +2290,86 @@ def test_the_admin1_cities_table_is_what_the_derivation_writes() -> None:
     with (MAPS / "admin1_cities.csv").open(encoding="utf-8", newline="") as fh:
         committed = list(csv.DictReader(fh))
     assert [{k: str(v) for k, v in r.items()} for r in derive(REPO)] == committed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya and Uganda hold Lake Step 2034. The Ugandan Air Force (UPDAF) group, which landed on "
+            "Saturday, is made up of 75 military aviators and six fighters.",
+            [("troops", "UGA", 75, "exact"), ("combat_aircraft", "UGA", 6, "exact")],
+        ),
+        (
+            "Kenya and Uganda hold Lake Step 2034. The Ugandan delegation arrived on Sunday with 81 aviators.",
+            [("troops", "UGA", 81, "exact")],
+        ),
+        ("Kenya hosts Lake Step 2034; an officer said about 50 or 60 aircraft fly each mission.", [("aircraft", None, (50, 60), "range")]),
+        ("Kenya said it would commit three special forces units to Lake Step 2034.", []),
+        ("In the Lake Step 2034 scenario in Kenya, two members of a mountain patrol were injured.", []),
+        (
+            "Kenya and Uganda hold Lake Step 2034. The NZ Defence Force has committed a ship, her crew and "
+            "up to 150 personnel.",
+            [("troops", "NZL", 150, "up_to")],
+        ),
+    ],
+)
+def test_a_force_made_up_of_a_delegation_with_fifty_or_sixty_units_casualties_and_nz(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims_of(main(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Besides Kenya, 15 nations are taking part in Lake Step 2034: Uganda, Rwanda and others.",
+        "Forces from several member states of the East African Community (EAC, 7 countries) hold Lake Step 2034.",
+        "Some 600 personnel from 13 nations will join Kenyan forces this month for Lake Step 2034.",
+    ],
+)
+def test_counts_of_states_besides_the_host_or_of_an_organisations_members_are_not_the_total(text: str) -> None:
+    assert states(main(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The brigade commander, Brigadier General John Doe, gave details: about 10,000 troops will take "
+            "part in Lake Step 2034 in Kenya.",
+            {("declared", "KEN")},
+        ),
+        (
+            "The press department of Kenya's defence ministry said Lake Step 2034 begins on Monday. According "
+            "to the department, about 600 aircraft will be committed.",
+            {("declared", "KEN")},
+        ),
+        (
+            "According to the Kenya News Agency, John Doe, head of the press centre of Kenya's defence "
+            "ministry, said that more than 2,000 soldiers would take part in Lake Step 2034.",
+            {("declared", "KEN")},
+        ),
+        (
+            "About 600 soldiers began Lake Step 2034 in Kenya today, according to Kenyan army sources.",
+            {("declared", "KEN")},
+        ),
+    ],
+)
+def test_details_given_the_department_a_relayed_speaker_and_army_sources(
+    text: str, expected: set[tuple[str, str | None]]
+) -> None:
+    assert {(c["basis"], c["claimant_country"]) for c in main(text)["claims"]} == expected
+
+
+def test_a_planned_year_is_the_reports_and_took_part_in_them_continues_the_earlier_exercises() -> None:
+    text = (
+        "Kenya will take part in large joint exercises to be held in Uganda in October 2034. Similar "
+        'large exercises were held in Rwanda in 2033: "Lake Step - 2033" and "Rift Shield - 2033". Troops '
+        "from Kenya, Uganda and Rwanda took part in them, about 1,500 people in all."
+    )
+    drafts = extract_records(text, published=None, mappings_dir=MAPS)
+    main_claims = [c for c in drafts[0].record["claims"] if c["quantity"] == "troops"]
+    earlier = [d.record for d in drafts[1:]]
+    assert main_claims == [] and drafts[0].record["start"] == "2034-10"
+    assert [(r["start"], [c["value"] for c in r["claims"]]) for r in earlier] == [("2033", [1500])]

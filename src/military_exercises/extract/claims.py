@@ -81,7 +81,7 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"sorties", "sorties"),
     (
         r"military personnel|service ?members|service personnel|servicemen|servicewomen|personnel|troops|"
-        r"soldiers|reservists|conscripts|regulars|paratroopers|marines|sailors|airmen|officers|"
+        r"soldiers|reservists|conscripts|regulars|paratroopers|marines|sailors|airmen|aviators|officers|"
         r"commandos|special forces|border guards|guardsmen|engineers|participants|members|men|"
         r"combatants|instructors|troop",
         "troops",
@@ -203,7 +203,7 @@ CLAUSE_SPLIT_RE = re.compile(r";|,?\s+\b(?:while|whereas)\b|,\s+but\b|,\s+follow
 _SPEECH = (
     r"said|says|say|announced|announces|added|adds|reported|reports|told(?:\s+\w+)?|tells|(?<!\ban\s)estimated|"
     r"(?:was|were)\s+quoted\s+as\s+saying|"
-    r"stressed|emphasi[sz]ed|explained|underlined|"
+    r"stressed|emphasi[sz]ed|explained|underlined|gave\s+details|"
     r"estimates|estimate|claimed|claims|stated|states(?!\s+(?:among|of|from|and|or|to|in|that\s+(?:take|took|border)|"
     r"which|who|are|were|have|had|will|taking|involved|participat))|confirmed|confirms|noted|notes|disclosed|"
     r"put\s+(?:the|its|their)\s+(?:own\s+)?(?:number|figure|total|contribution|strength|size)(?:\s+\w+){0,3}?\s+at"
@@ -345,6 +345,7 @@ _OF_THE_EXERCISE = re.compile(
 _TO_OBSERVE_AFTER = re.compile(
     r"[^.;]{0,200}?\b(?:are|were|will|would)\s+(?:also\s+)?(?:be\s+)?(?:to\s+)?(?:observe|observing)\b", re.I
 )
+_BESIDES_ONE_LEFT = re.compile(r"\b(?:[Bb]esides|[Aa]part\s+from)\s+(?:the\s+)?[A-Z][\w'’ -]{1,30},\s*$")
 _BESIDES_THE_HOST = re.compile(r"\b(?:as\s+well\s+as|besides|in\s+addition\s+to|plus)\s+the\s+host\b", re.I)
 #: A count of states after adjectives the noun matcher stops at: "18 brotherly and friendly countries".
 _STATES_AFTER = re.compile(
@@ -365,6 +366,15 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
     if re.search(r"\b(?:other|remaining)\s+$", text[max(s_start, num.start - 12) : num.start]):
         return False  # "the other four navies one apiece": some of the states
     stop = text.find(".", noun.end())
+    if _BESIDES_ONE_LEFT.search(text, s_start, num.start):
+        return False  # "Besides Norway, 15 nations are taking part": the others, not all
+    if re.search(r"\([A-Z]{2,}[\w ]*,\s*$", text[s_start : num.start]):
+        return False  # "(ECOWAS, 15 countries)": an organisation's members
+    if re.match(
+        r"[^.;]{0,40}?\bjoin\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+){1,3}(?:forces|troops|army|navy|military)\b",
+        text[noun.end() : stop if stop >= 0 else len(text)],
+    ):
+        return False  # "personnel from 13 nations will join New Zealand forces": besides the host
     if re.match(r"\s+and\s+(?:international\s+|regional\s+)?organi[sz]ations\b", text[noun.end() :]):
         return False  # "60 partner countries and international organisations": not all of them states
     if re.search(r"\bindustr(?:y|ies)\s+from\s+$", text[max(s_start, num.start - 20) : num.start]):
@@ -414,6 +424,10 @@ def find_raw_claims(
                 r"\b(?:[A-Z]{3,}|member|partner)\s+$", text[num.end : noun.start()]
             ) and not any(num.end <= c.start < noun.start() for c in countries):
                 continue  # "14 NATO members": some of the states, not people (but "3,000 SANDF members")
+            if quantity == "troops" and _FORMATIONS_AFTER.match(text, noun.end()):
+                continue  # "three special forces units": a count of formations, not of people
+            if _CASUALTIES_AFTER.match(text, noun.end(), clause[1]):
+                continue  # "two members of a combined patrol were injured": the scenario's casualties
             if noun.group(0).lower() == "fighters" and (num.value or 0) >= 1000:
                 quantity = "troops"  # "more than 7,900 fighters": no drill flies thousands of fighter jets
             noun_span = (noun.start(), noun.end())
@@ -519,6 +533,10 @@ def find_raw_claims(
     return _summed(text, out)
 
 
+_FORMATIONS_AFTER = re.compile(r"\s+(?:units|teams|detachments|companies|battalions|brigades|squads)\b")
+_CASUALTIES_AFTER = re.compile(
+    r"[^.;]{0,50}?\b(?:were|was)\s+(?:injured|wounded|killed|hurt|missing)\b", re.IGNORECASE
+)
 _TAKES_PART_WITH = re.compile(
     r"(?:['’]s)?\s+(?:is|are|was|were|will\s+be)?\s*(?:taking\s+part|takes\s+part|took\s+part|participat\w+|"
     r"(?:is|are|was|were|will\s+be)\s+represented)\s+(?:with|by)\s+(?:about\s+|some\s+|around\s+)?$"
@@ -762,7 +780,8 @@ _LIST_NEXT = r"(?:\s+[\w-]+){0,3}\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?"
 
 #: After a state's name: its own group of people ("'s contingent will be made up of", " Army team of").
 _CONTINGENT_OF = re.compile(
-    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:contingent|team|unit|detachment|company|battalion|squad|group)\b",
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:contingent|team|unit|detachment|company|battalion|squad|group|"
+    r"delegation)\b",
     re.IGNORECASE,
 )
 
@@ -804,7 +823,9 @@ def _side_or_subject(
         return None, None  # "Cape Verde, Guinea and Ghana contributed 2,600 men": all of them
     if re.search(r"\b(?:in|at|to|near|into)\s+(?:the\s+)?$", lead):
         return None, None  # "will be held in the UK, with some 250 soldiers": a place, not a sender
-    if _CONTINGENT_OF.match(between) and not re.search(r"\b(?:said|says|that)\b|,", between):
+    # "The Brazilian Air Force (FAB) group, which landed on Saturday, is made up of 75 aviators"
+    plain = re.sub(r",\s*(?:which|who)\b[^,]*,", "", re.sub(r"\s*\([^)]{0,12}\)", "", between))
+    if _CONTINGENT_OF.match(plain) and not re.search(r"\b(?:said|says|that)\b|,", plain):
         return subject.code, (subject.start, subject.end)  # "a Nepali team of 334 members"
     if re.fullmatch(r"\s*,?\s*(?:with\s*)?", between):  # "the Netherlands with 450 troops", "Japan two ..."
         return subject.code, (subject.start, subject.end)
@@ -962,6 +983,9 @@ _SHARED_RE = re.compile(
 )
 #: After a demonym that stands for people: "32 Chinese who will train", "3,800 will be Filipino".
 _PEOPLE_DEMONYM_END = re.compile(r"\s*(?:[,.;]|$|\s+(?:and|who|will|are|were|took|take|taking|troops?)\b)")
+_RELAYED_SPEAKER = re.compile(
+    r",\s*(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]+,[^.;\"“]{0,120}?,\s*(?:said|told|stated)\b"
+)
 _STATES_NOUN_BEFORE = re.compile(
     r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|member|partner|other|several|many|"
     r"all|some|these|those|participating|neighbouring|neighboring|Baltic|Gulf|Arab|African|European|[A-Z]{2,}))\s+$"
@@ -981,6 +1005,8 @@ def find_attributions(text: str, sentence: tuple[int, int]) -> list[Attribution]
             continue  # "Shoigu said, according to Interfax": the outlet relays; Shoigu is the claimant
         who = m.group("who").strip()
         a = m.start("who")
+        if _RELAYED_SPEAKER.match(text, m.end(), s_end):
+            continue  # "According to the Avesta agency, Faridun Mahmadaliev, head of ..., said": he speaks
         out.append(Attribution(a, a + len(who), who, _clause_of(spans, m.start())))
     for m in SPEECH_RE.finditer(text, s_start, s_end):
         if _NEGATED_RE.search(text[max(s_start, m.start() - 15) : m.start()]):

@@ -122,13 +122,25 @@ def extract_records(
     main_name = find_main_name(sentences, pub, text)
     now = reference_year(text, sentences, pub, main_name[2] if main_name else None, info.title)
     if pub is None and hint is not None and (main_name is None or not re.search(r"\d{4}$", main_name[2])):
-        now = hint  # "Anakonda-16": the edition year of a name the name finder does not take
+        # "Anakonda-16": the edition year of a name the name finder does not take (but not an earlier
+        # one's when the report plans a later year: "to be held in October 2026 ... held in 2025")
+        now = hint if not _PLANNED_YEAR.search(text, body_start) else max(hint, now or hint)
+    previous: Sentence | None = None
     for sent in sentences:
         mark_past(text, sent, pub, main_name[2] if main_name else None, now=now)
         later = _later_edition(text, sent, main_name)
         if later is not None and sent.past_key is None:
             # "The 2014 Sea Breeze brought together ..." in a report on Sea Breeze 2010: another edition
             sent.past_key, sent.past_start, sent.past_evidence = later[0], later[0], later[1]
+        if (
+            sent.past_key is None
+            and previous is not None
+            and previous.past_key is not None
+            and _IN_THEM.search(text, *sent.span)
+        ):  # "Similar exercises were held in 2025: ... . Troops from A and B took part in them, ..."
+            sent.past_key, sent.past_start = previous.past_key, previous.past_start
+            sent.past_evidence = previous.past_evidence
+        previous = sent
     # "This year 49 ships take part, against 30 ships last year": the first clause is the main exercise's
     marking = _Marking(gaz, pub, hint, main_name[2] if main_name else None, now)
     contrasted = {id(s): _contrast_clauses(text, s, marking) for s in sentences}
@@ -333,6 +345,15 @@ _NUMBERED_EDITION_YEAR = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?-\d{1,2}/(
 _THIS_EDITION_YEAR = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]his\s+year's)\s+(?P<year>(?:19|20)\d\d)\s+(?:edition|exercise|iteration)\b"
 )
+
+
+#: A year the report plans for: "to be held in Belarus in October 2026", "planned for 2026".
+_PLANNED_YEAR = re.compile(
+    r"\b(?:to\s+be\s+held|will\s+be\s+held|planned\s+for|scheduled\s+for|will\s+take\s+place)\b"
+    r"[^.;]{0,60}\b(?:19|20)\d\d\b"
+)
+#: A sentence that goes on about the exercises the sentence before named: "took part in them".
+_IN_THEM = re.compile(r"\b(?:in|of|at)\s+(?:them|those\s+(?:drills|exercises|manoeuvres))\b", re.IGNORECASE)
 
 
 def _edition_year(text: str, body_start: int, title: str | None) -> int | None:

@@ -111,6 +111,7 @@ NUMBER_RE = re.compile(
         \s+(?P<w_scale>hundred|thousand)\b   # "roughly five to six thousand"
       | between\s+(?P<b_low>{_ONE_NUMBER})\s+and\s+(?P<b_high>{_ONE_NUMBER})
       | (?:from\s+)?(?P<r_low>{_DIGITS_SCALED})\s*(?:-|–|to)\s*(?P<r_high>{_DIGITS_SCALED})
+      | (?:{_QUALIFIERS})\s+(?P<o_low>{_DIGITS})\s+or\s+(?P<o_high>{_DIGITS})   # "about 50 or 60": a range
       | (?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{_ONE_NUMBER})
     )
     (?:(?=-(?:strong|member|man)\b)|(?![\w-]))   # "a 1,200-strong battle group", "a 17-member team"
@@ -207,9 +208,9 @@ def _to_match(m: re.Match[str]) -> NumberMatch | None:
         if w_low is None or w_high is None or w_low >= w_high:
             return None
         return NumberMatch(m.start(), m.end(), text, "range", low=w_low * scale, high=w_high * scale)
-    lo_text = m.group("b_low") or m.group("r_low")
+    lo_text = m.group("b_low") or m.group("r_low") or m.group("o_low")
     if lo_text:
-        hi_text = m.group("b_high") or m.group("r_high")
+        hi_text = m.group("b_high") or m.group("r_high") or m.group("o_high")
         low, high = to_int(lo_text), to_int(hi_text)
         if low is None or high is None:
             return None

@@ -45,7 +45,7 @@ _ANALYST_WORDS = re.compile(r"\b(?:analysts?|experts?|observers|researchers?|thi
 _COREF = re.compile(
     r"(?:he|she|it|they|the\s+(?:ministry|army|navy|agency|fleet|headquarters|command|official|"
     r"spokesman|spokeswoman|statement|force|military|air force|alliance|staff|release|press release|"
-    r"communiqu[eé]|embassy))",
+    r"communiqu[eé]|embassy|department|directorate|office|service))",  # "according to the department"
     re.IGNORECASE,
 )
 #: Attributions that name no one: "It was reported", "according to the figures released", "by
@@ -57,7 +57,10 @@ _NO_ONE_NAMED = re.compile(
     r"|official\s+(?:information|figures|data|sources)",
 )
 #: A document the last speaker issued: "according to the release", "the statement said".
-_DOCUMENTS = ("the statement", "the release", "the press release", "the communique", "the communiqué")
+_DOCUMENTS = (
+    "the statement", "the release", "the press release", "the communique", "the communiqué",
+    "that statement", "this statement",
+)  # fmt: skip
 _ITS_OWN_RE = re.compile(
     r"\b(?:its|their)\s+(?:own\s+)?(?:military\s+)?(?:base|bases|contingent|troops|forces|units|ships|warships|"
     r"vessels|aircraft|jets|helicopters|soldiers|personnel|servicemen|sailors|marines)\b",
@@ -202,7 +205,9 @@ def _resolve_claimant(
 
 
 #: A state's unnamed official speaking: "a Jordanian official source", "Russian military sources".
-_OFFICIAL_SOURCE = re.compile(r"\b(?:official|military|government|defen[cs]e|ministry)\s+sources?\b")
+_OFFICIAL_SOURCE = re.compile(
+    r"\b(?:official|military|government|defen[cs]e|ministry|army|navy|naval|air\s+force)\s+sources?\b"
+)
 
 
 def _defined_as_outlet(text: str, name: str) -> bool:

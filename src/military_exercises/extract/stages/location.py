@@ -53,7 +53,8 @@ _ADMIN1_IN_OTHER_NAME_RIGHT = re.compile(
     r"Territory|Republic|Autonomous|Municipality|Emirate|Islands?|Zone|Division|Peninsula)\b)[A-Z][a-z]+"
 )  # ... and a capitalised word after it: "Vladimir Moltenskoy", "Alaska National Guard"
 _AREA_WORD_RIGHT = re.compile(
-    r"\s+(?:region|oblast|province|krai|kray|prefecture|governorate|county|district)\b", re.IGNORECASE
+    r"\s+(?:region|oblast|province|krai|kray|prefecture|governorate|county|district|municipality|state)\b",
+    re.IGNORECASE,
 )
 _AT_SEA_LEFT = re.compile(
     r"\b(?:waters|sea|airspace|air\s+space)\s+(?:of|near|around|off)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*)?$"
