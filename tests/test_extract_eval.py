@@ -208,6 +208,8 @@ def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> Non
     assert "| heldback15 (68), first score |" in doc
     assert "### First score on the sixteenth held-back set (2026-12-07)" in doc
     assert "| heldback16 (65), first score |" in doc
+    assert "### First score on the seventeenth held-back set (2026-12-07)" in doc
+    assert "| heldback17 (70), first score |" in doc
 
 
 def test_two_annotators_agree_above_the_target_on_forty_reports() -> None:
