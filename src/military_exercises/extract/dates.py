@@ -180,6 +180,11 @@ def _month(text: str | None) -> int | None:
 
 #: A four-digit year standing alone ("in 2001", not "AH-2001" or "2001-02").
 YEAR_RE = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
+
+
+def two_digit_year(two: int) -> int:
+    """The year of a two-digit edition number ("Anakonda-16", "Peacemaker '95"): 2000-2040 or 1941-1999."""
+    return 2000 + two if two <= 40 else 1900 + two
 _IN_YEAR = re.compile(r"\b[Ii]n\s+((?:19|20)\d\d)\b(?!\s*[-–])")
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from military_exercises.extract import dates as dm
 from military_exercises.extract import entities as en
 from military_exercises.extract.model import Draft, Evidence, SourceInfo, evidence_at
 from military_exercises.extract.sentences import Sentence, analyse, parse_header, split_sentences
@@ -117,7 +118,8 @@ def extract_records(
     spans = split_sentences(text, body_start, len(text))
     # '"Amber Hope 95" got under way on August 4': a quoted two-digit edition year dates days, but
     # is not taken as the report's year ("Iron Magic 19" was held in 2018)
-    date_hint = hint if hint is not None or pub is not None else _quoted_short_year_value(text)
+    quoted = _quoted_short_year(text) if hint is None and pub is None else None
+    date_hint = quoted[0] if quoted else hint
     sentences = [analyse(text, span, gaz, pub, date_hint) for span in spans]
     main_name = find_main_name(sentences, pub, text)
     now = reference_year(text, sentences, pub, main_name[2] if main_name else None, info.title)
@@ -324,19 +326,6 @@ _LAST_YEARS = re.compile(rf"\b{LAST_YEAR_WORDS}\b", re.IGNORECASE)
 #: dates nothing else: US names count fiscal years, "Iron Magic 19" was held in October 2018; and
 #: some count editions: "Faisal 10", "Peninsula Shield Joint 10", which this reads as 2010).
 _QUOTED_SHORT_YEAR = re.compile(r"[\"“][A-Z][^\"”]{2,40}?\s(\d\d)[\"”]")
-
-
-def _quoted_short_year_value(text: str) -> int | None:
-    found = _quoted_short_year(text)
-    return found[0] if found else None
-
-
-def _quoted_short_year(text: str) -> tuple[int, int, int] | None:
-    m = _QUOTED_SHORT_YEAR.search(text, parse_header(text)[1])
-    if m is None:
-        return None
-    two = int(m.group(1))
-    return (2000 + two if two <= 40 else 1900 + two), m.start(1), m.end(1)
 _NAME_AND_TWO_DIGITS = re.compile(
     r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,}|[A-Z]{5,})\s+(?P<yy>\d\d)(?![\w%/-]|\s*(?:per|%)|"
     r"\s+(?:members|countries|nations|states|ships|aircraft|troops|soldiers|people|personnel|days|years|km)\b)"
@@ -354,6 +343,12 @@ _PLANNED_YEAR = re.compile(
 )
 #: A sentence that goes on about the exercises the sentence before named: "took part in them".
 _IN_THEM = re.compile(r"\b(?:in|of|at)\s+(?:them|those\s+(?:drills|exercises|manoeuvres))\b", re.IGNORECASE)
+
+
+def _quoted_short_year(text: str) -> tuple[int, int, int] | None:
+    """(year, start, end) of a quoted name's two-digit edition year in the report's body."""
+    m = _QUOTED_SHORT_YEAR.search(text, parse_header(text)[1])
+    return None if m is None else (dm.two_digit_year(int(m.group(1))), m.start(1), m.end(1))
 
 
 def _edition_year(text: str, body_start: int, title: str | None) -> int | None:
@@ -393,17 +388,15 @@ def _edition_year_at(text: str, body_start: int, title: str | None) -> tuple[int
         short = _SHORT_EDITION_YEAR.search(source, start)
         if short is not None:
             g = 1 if short.group(1) else 2
-            two = int(short.group(g))
-            return (2000 + two if two <= 40 else 1900 + two), offset + short.start(g), offset + short.end(g)
+            return dm.two_digit_year(int(short.group(g))), offset + short.start(g), offset + short.end(g)
         numbered = _NUMBERED_EDITION_YEAR.search(source, start)
         if numbered is not None:  # "Garuda Shield-11/2017": the 11th edition, of 2017
             return int(numbered.group("year")), offset + numbered.start("year"), offset + numbered.end("year")
         for named in _NAME_AND_TWO_DIGITS.finditer(source, start):
             # "Cobra Gold 21" where the report names "Cobra Gold" elsewhere too, "BALTOPS 22"
             if source.count(named.group("name")) >= 2 or named.group("name").isupper():
-                two = int(named.group("yy"))
                 yy_at = offset + named.start("yy")
-                return (2000 + two if two <= 40 else 1900 + two), yy_at, yy_at + 2
+                return dm.two_digit_year(int(named.group("yy"))), yy_at, yy_at + 2
         for this in _THIS_EDITION_YEAR.finditer(source, start):
             # "The 2025 edition simulated a cyclone", not "the 2020 edition was cancelled"
             stop = (source.find(".", this.end()) + 1) or len(source)

@@ -119,7 +119,7 @@ def main_dates(
             elif (
                 low.startswith(("from", "since"))
                 or _closer_start(text, s, d.start)
-                or _SINCE_BEFORE.search(before)
+                or _START_WORD_BEFORE.search(before)
             ):
                 if start is None:
                     start = (d.first, ev)
@@ -194,7 +194,7 @@ _START_AFTER = re.compile(r"\s*(?:began|started|launched|opened|kicked off)\b", 
 
 
 #: "has been going on since 10 July", "from the 6th": the start.
-_SINCE_BEFORE = re.compile(
+_START_WORD_BEFORE = re.compile(
     r"\b(?:going\s+on|under\s+way|underway|running|held)\s+since\s+$|\bfrom\s+$", re.IGNORECASE
 )  # ... and "from the 6th to the 14th"
 #: The end of a range of days alone: "from the 19th to the 27th".

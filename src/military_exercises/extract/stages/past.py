@@ -122,8 +122,7 @@ def mark_past(
     if key is None and pub_year is not None:
         short = _SHORT_NAME_YEAR.search(text, s, e)
         if short is not None:
-            two = int(short.group("yy"))
-            year = 2000 + two if two <= 40 else 1900 + two
+            year = dm.two_digit_year(int(short.group("yy")))
             if year < pub_year and short.group(0) != main_name:
                 # "In some ways they repeat Zapad-81": an earlier exercise named with its short year
                 sent.past_name = (short.start(), short.end(), short.group(0))

@@ -200,7 +200,7 @@ _OTHER_EVENT_IN = re.compile(
     r"\b(?:parade|summit|talks|conference|meeting|visit|funeral|ceremony|forum|press\s+conference)\s+in\s+$",
     re.IGNORECASE,
 )
-_SHIP_NAME_RIGHT = re.compile(r"\s+(?:[A-Z]{2,5}|HMAS|HMNZS)\s+[A-Z][a-z]")
+_SHIP_NAME_RIGHT = re.compile(r"\s+[A-Z]{2,5}\s+[A-Z][a-z]")  # a navy's prefix and a name: "ITS Carabiniere"
 _OFFICIAL_RIGHT = re.compile(
     r"^\s+(?:Premier|President|Prime\s+Minister|Foreign\s+Minister|Chancellor|King|Emperor|Ambassador)\b"
 )
