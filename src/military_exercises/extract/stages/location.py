@@ -263,12 +263,13 @@ def _placement(
         return "not"  # "left Turpan in Xinjiang for the exercise area inside Russia"
     if _AT_SEA_LEFT.search(left) or _PENINSULA_RIGHT.match(text, m.end):
         return "not"  # "in the waters of Guam", "on the Shandong peninsula": not the land area
+    # "the province of Corrientes", "Istanbul province": the area word names the area
+    area_named = _AREA_WORD_RIGHT.match(text, m.end) or re.search(
+        r"\b(?:department|province|state|region|district|county|oblast)\s+of\s+$", left, re.I
+    )
     city = (
         m.needs_country is not None  # a name from the ISO tables, not a curated alias
-        and not _AREA_WORD_RIGHT.match(text, m.end)
-        and not re.search(
-            r"\b(?:department|province|state|region|district|county|oblast)\s+of\s+$", left, re.I
-        )
+        and not area_named
         and any(
             o.kind == "country"
             and not o.demonym
@@ -277,9 +278,6 @@ def _placement(
             if o.start > m.end
         )
     )  # "in Chiang Mai, Thailand", "near Chelyabinsk, Russia", "at Tanga in Tanzania": a city and its state
-    area_named = _AREA_WORD_RIGHT.match(text, m.end) or re.search(
-        r"\b(?:department|province|state|region|district|county|oblast)\s+of\s+$", left, re.I
-    )
     town = (
         _DISTANCE_RIGHT.match(text, m.end)
         or _CAPITAL_RIGHT.match(text, m.end)
