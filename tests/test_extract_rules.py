@@ -2373,3 +2373,143 @@ def test_a_planned_year_is_the_reports_and_took_part_in_them_continues_the_earli
     earlier = [d.record for d in drafts[1:]]
     assert main_claims == [] and drafts[0].record["start"] == "2034-10"
     assert [(r["start"], [c["value"] for c in r["claims"]]) for r in earlier] == [("2033", [1500])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The exercise was held at a range in Drawsko Pomorskie (West Pomeranian Voivodeship) by Polish "
+            "troops.",
+            "PL-32",
+        ),
+        ("Polish and Czech troops train at the Zagan range in the Lubusz Voivodeship this week.", "PL-08"),
+        ("Mexican troops trained at the National Training Centre in Santa Gertrudis, Chihuahua, this week.", "MX-CHH"),
+        (
+            "The drills took place at a camp near Bukit Wang, Jitra, Kedah, in three phases, with Malaysian "
+            "and Thai troops.",
+            "MY-02",
+        ),
+        # a city named as the place of the drill is the city, and a dateline's city is not the area
+        ("Mexican troops trained in Chihuahua this week.", None),
+        ("(CNA, Shanghai) Chinese and Mongolian troops will train in Mongolia this week.", None),
+    ],
+)
+def test_voivodeships_by_english_name_a_town_with_its_state_and_an_address_that_is_no_list(
+    text: str, expected: str | None
+) -> None:
+    assert main(text)["location"]["admin1"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Kenyan side will field 300 troops and 100 vehicles in Lake Step 2034, the Ugandan side more "
+            "than 80 troops.",
+            [("troops", "KEN", 300, "exact"), ("vehicles", "KEN", 100, "exact"), ("troops", "UGA", 80, "more_than")],
+        ),
+        (
+            "Kenyan and Ugandan troops began Lake Step 2034 in Kenya. The Ugandan delegation, of 16 officers, "
+            "will train with them.",
+            [("troops", "UGA", 16, "exact")],
+        ),
+        (
+            "Lake Step 2034 in Kenya brings together 700 Kenyan troops and 27 officers from Team 4 of the "
+            "Ugandan Rifles.",
+            [("troops", "KEN", 700, "exact"), ("troops", "UGA", 27, "exact")],
+        ),
+        (
+            "In Lake Step 2034 the Kenyan side fielded 21 officers and 245 other ranks, while the Ugandan side "
+            "sent 6 officers and 39 other ranks.",
+            [
+                ("troops", "KEN", 21, "exact"),
+                ("troops", "KEN", 245, "exact"),
+                ("troops", "UGA", 6, "exact"),
+                ("troops", "UGA", 39, "exact"),
+            ],
+        ),
+        (
+            "Kenyan and Ugandan troops began Lake Step 2034. Both armies said they were each contributing close "
+            "to 250 men.",
+            [("troops", "KEN", 250, "about"), ("troops", "UGA", 250, "about")],
+        ),
+        (
+            "Lake Step 2034 in Japan involved 470 personnel; 70 ASDF personnel practised airlift with "
+            "Australian crews.",
+            [("troops", None, 470, "exact"), ("troops", "JPN", 70, "exact")],
+        ),
+        (
+            "About 2,500 of the Kenya Defence Forces' 24,000 personnel will take part in Lake Step 2034.",
+            [("troops", "KEN", 2500, "about")],  # a part of the forces' strength, not the strength
+        ),
+        (
+            "Some 800 Kenyan troops hold Lake Step 2034 in Kenya, together with Uganda, which is sending 100 "
+            "troops.",
+            [("troops", "KEN", 800, "about"), ("troops", "UGA", 100, "exact")],
+        ),
+        (
+            "Lake Step 2034 opened in Kenya. Uganda's 4th Airmobile Brigade from Gulu, with more than a "
+            "hundred soldiers, is taking part.",
+            [("troops", "UGA", 100, "more_than")],
+        ),
+    ],
+)
+def test_a_side_a_delegation_of_a_team_number_other_ranks_each_a_strength_which_sends_a_brigade_with(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert sorted(claims_of(main(text)), key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya invited military observers and defence attachés from 16 countries to watch Lake Step 2034.",
+        "Lake Step 2034 got under way in Kenya on Monday, with observers from 52 countries watching.",
+    ],
+)
+def test_observers_from_n_countries_are_not_the_number_of_participating_states(text: str) -> None:
+    assert states(main(text)) == []
+
+
+def test_units_and_observers_from_n_countries_still_count_the_states() -> None:
+    text = "Troops and military observers from five countries are taking part in Lake Step 2034 in Kenya."
+    assert states(main(text)) == [(5, "exact")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops in Kenya are on alert for Lake Step 2034, he said. In all, about 3,000 servicemen are "
+        "involved, he added.",
+        "Earlier it was reported that about 3,000 servicemen would take part in Lake Step 2034 in Kenya.",
+    ],
+)
+def test_a_speaker_named_nowhere_before_is_no_claimant(text: str) -> None:
+    assert [(c["basis"], c["claimant"]) for c in main(text)["claims"]] == [("reported", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ('Rosomak vehicles marked the last day of the "Żbik 15" exercise at the Drawsko range.', None, "2015"),
+        ("During Joint Kiwi 34, Kenyan and Ugandan forces will carry out beach landings.", "2034-05-22", "2034"),
+        ("Ugandan units are taking part in Unitas 54-2034, held in the Caribbean Sea.", "2034-09-11", "2034"),
+    ],
+)
+def test_edition_years_in_other_alphabets_of_the_publication_year_and_after_an_edition_number(
+    text: str, published: str | None, expected: str
+) -> None:
+    assert main(text, published=published)["start"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan soldiers are due to start coming home today after nearly a month of Lake Step 2034 in Uganda.",
+        "At an earlier session on June 10, the committee chose Gako as the site of Lake Step 2034.",
+    ],
+)
+def test_returns_home_and_meeting_sessions_do_not_date_the_exercise(text: str) -> None:
+    record = main(text)
+    assert (record["start"], record["end"]) == ("2034", None)

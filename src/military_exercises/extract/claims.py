@@ -82,7 +82,7 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     (
         r"military personnel|service ?members|service personnel|servicemen|servicewomen|personnel|troops|"
         r"soldiers|reservists|conscripts|regulars|paratroopers|marines|sailors|airmen|aviators|officers|"
-        r"commandos|special forces|border guards|guardsmen|engineers|participants|members|men|"
+        r"commandos|special forces|border guards|guardsmen|engineers|participants|members|men|other ranks|"
         r"combatants|instructors|troop",
         "troops",
     ),
@@ -182,8 +182,9 @@ _FROM_OTHERS_AFTER = re.compile(
 _THE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 #: Words before a noun that name people of no one state: "7,000 US and 3,000 African soldiers".
 _OTHER_PEOPLE = re.compile(
-    r"\b(?:[A-Z][a-z]+an|foreign|allied|partner|other|international|multinational|coalition|NATO|UN)\b"
-)
+    r"\b(?:[A-Z][a-z]+an|foreign|allied|partner|other(?!\s+ranks)|international|multinational|coalition|NATO|"
+    r"UN)\b"
+)  # but "21 officers and 245 other ranks": the enlisted of the same contingent
 _SIDE_RE = re.compile(r"\bon\s+the\s+(?P<who>[A-Z][\w'’.]*)\s+side\b")
 _PURCHASE_RE = re.compile(
     r"\b(?:purchase|purchased|buy|bought|order|ordered|deal|contract|acquire|acquired|procure|budget|"
@@ -276,8 +277,11 @@ def _noun_after(text: str, pos: int, limit: int) -> re.Match[str] | None:
     people = _PEOPLE_TAKING_PART.match(text, _skip_space(text, pos), limit)
     if people:
         return people
-    share = re.compile(r"\s+of\s+the\s+").match(text, pos, limit)
-    if share:  # "The United States provides 2,150 of the troops"
+    # "The United States provides 2,150 of the troops", "25,000 of the MSDF's 44,000 personnel"
+    share = re.compile(
+        r"\s+of\s+the\s+(?:(?:[\w.-]+\s+){0,2}[\w.-]+(?:['’]s|s['’])\s+[\d,.]+\s+)?"
+    ).match(text, pos, limit)
+    if share:
         part = _NOUN_RE.match(text, share.end(), limit)
         counted_people = part is not None and part.group(0).lower() not in ("participants", "members")
         if part and counted_people and quantity_of(part.group(0)) == "troops":
@@ -385,6 +389,11 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
         return False  # "Seven states that provide forces to the UN Command ... are also to observe"
     if _BESIDES_THE_HOST.search(text, noun.end(), stop if stop >= 0 else len(text)):
         return False  # "forces from 23 countries ..., as well as the host country": not all of them
+    watching = _OBSERVERS_FROM_LEFT.search(text, max(s_start, num.start - 60), num.start)
+    if watching and not re.search(
+        r"\band\s+(?:\w+\s+)?observers", text[max(s_start, watching.start() - 20) : watching.end()]
+    ):
+        return False  # "observers from 52 countries watching", not "units and observers from five"
     left = text[max(s_start, num.start - 40) : num.start]
     if _OF_THE_EXERCISE.search(left):
         return True  # "manoeuvres of 29 countries", "the armies of 14 countries"
@@ -408,6 +417,10 @@ def find_raw_claims(
     number_of = list(_NUMBER_OF_RE.finditer(text, s_start, s_end))
     shared_hedge: dict[int, str] = {}  # number start -> hedge of the list it shares a noun with
     for num in numbers:
+        if _DESIGNATION_LEFT.search(text, max(s_start, num.start - 12), num.start):
+            continue  # "Team 4", "Serial 18": a unit's or an edition's number, not a count
+        if _PART_OF_STRENGTH_LEFT.search(text, max(s_start, num.start - 40), num.start):
+            continue  # "25,000 of the MSDF's 44,000 personnel": the force's strength, not the drill's
         if num.qualifier == "exact" and num.start in shared_hedge:
             num = replace(num, qualifier=shared_hedge[num.start])
         clause = _clause_of(spans, num.start)
@@ -533,6 +546,9 @@ def find_raw_claims(
     return _summed(text, out)
 
 
+_OBSERVERS_FROM_LEFT = re.compile(r"\b(?:observers|attach[ée]s)(?:\s+\w+){0,6}?\s+from\s+$")
+_PART_OF_STRENGTH_LEFT = re.compile(r"\d\s+of\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}[\w.-]+(?:['’]s|s['’])\s+$")
+_DESIGNATION_LEFT = re.compile(r"\b(?:Team|Serial|Phase|Task\s+Force|Squadron|Unit|No\.?)\s+$")
 _FORMATIONS_AFTER = re.compile(r"\s+(?:units|teams|detachments|companies|battalions|brigades|squads)\b")
 _CASUALTIES_AFTER = re.compile(
     r"[^.;]{0,50}?\b(?:were|was)\s+(?:injured|wounded|killed|hurt|missing)\b", re.IGNORECASE
@@ -731,6 +747,7 @@ def _mixed_list(text: str, num: NumberMatch, noun: re.Match[str], quantity: str,
 #: "troops from Russia", "troops came from the United States", "officers and soldiers of the ...".
 _OF_OR_FROM_AFTER_NOUN = re.compile(
     r"(?:\s+and\s+[a-z]+)?\s+(?:(?:came|come|are|were)\s+)?(?:from|of)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w-]*\s+){1,3}\d{1,3}\s+of\s+(?:the\s+)?)?"  # "from Team 4 of the Malaysian ..."
 )
 
 
@@ -781,7 +798,7 @@ _LIST_NEXT = r"(?:\s+[\w-]+){0,3}\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?"
 #: After a state's name: its own group of people ("'s contingent will be made up of", " Army team of").
 _CONTINGENT_OF = re.compile(
     r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:contingent|team|unit|detachment|company|battalion|squad|group|"
-    r"delegation)\b",
+    r"delegation|side)\b",
     re.IGNORECASE,
 )
 
@@ -825,8 +842,10 @@ def _side_or_subject(
         return None, None  # "will be held in the UK, with some 250 soldiers": a place, not a sender
     # "The Brazilian Air Force (FAB) group, which landed on Saturday, is made up of 75 aviators"
     plain = re.sub(r",\s*(?:which|who)\b[^,]*,", "", re.sub(r"\s*\([^)]{0,12}\)", "", between))
-    if _CONTINGENT_OF.match(plain) and not re.search(r"\b(?:said|says|that)\b|,", plain):
-        return subject.code, (subject.start, subject.end)  # "a Nepali team of 334 members"
+    # "a Nepali team of 334 members", "the Belarusian side more than 80", "The Indian delegation, of 16"
+    of_after_comma = re.sub(r",\s*(?=(?:of|numbering|comprising)\s*$)", " ", plain)
+    if _CONTINGENT_OF.match(plain) and not re.search(r"\b(?:said|says|that)\b|,", of_after_comma):
+        return subject.code, (subject.start, subject.end)
     if re.fullmatch(r"\s*,?\s*(?:with\s*)?", between):  # "the Netherlands with 450 troops", "Japan two ..."
         return subject.code, (subject.start, subject.end)
     if (
@@ -836,6 +855,10 @@ def _side_or_subject(
         and not re.search(r"\b(?:said|says)\b", between)
     ):
         return subject.code, (subject.start, subject.end)  # "The Chinese side draws on ...: eight ships, ..."
+    if _WHICH_SENDS.fullmatch(between) and CONTRIBUTION_RE.search(between):
+        return subject.code, (subject.start, subject.end)  # "with Chile, which is sending 100 troops"
+    if _UNIT_WITH.fullmatch(between):
+        return subject.code, (subject.start, subject.end)  # "France's 4th Brigade ..., with 100 soldiers"
     if "," in between and not re.search(r"contingent", between, re.IGNORECASE):
         verb = CONTRIBUTION_RE.search(between)
         if verb is None or "," in between[: verb.start()] or re.search(r"\b(?:said|says|that)\b", between):
@@ -843,6 +866,14 @@ def _side_or_subject(
     if CONTRIBUTION_RE.search(between) and not re.search(r"\b(?:said|says|that)\b", between):
         return subject.code, (subject.start, subject.end)
     return None, None
+
+
+_WHICH_SENDS = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:is|are|was|were|will|has|have)\s+)?[a-z]+\s+")
+_UNIT_WITH = re.compile(
+    r"(?:['’]s)?\s+[^,;:]{0,60}?\b(?:brigade|regiment|battalion|division|squadron|flotilla|contingent|detachment|"
+    r"task\s+force)\b[^,;:]{0,40},\s+with\s+",
+    re.IGNORECASE,
+)
 
 
 def _elliptical(

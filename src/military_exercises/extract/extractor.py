@@ -315,8 +315,10 @@ _NEXT_EDITION = re.compile(
 _QUOTED_NAME_YEAR = re.compile(
     r"[\"“][A-Z][^\"”]{2,40}[\"”]\s+((?:19|20)\d\d)\b|[\"“][A-Z][^\"”]{2,40}?[\s-]((?:19|20)\d\d)[\"”]"
 )  # '"Khaan Quest" 2015', '"Peace Mission - 2021"'
+_UP = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻŠŽČŘ"  # "Żbik 15", "Świt-19": names in other Latin alphabets
+_LOW = "a-zß-öø-ÿąćęłńśźżščřěůž"
 _SHORT_EDITION_YEAR = re.compile(
-    r"(?<![\w-])(?!Covid)[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?(?:-|\s+['’])(\d\d)(?![\w%/-])"
+    rf"(?<![\w-])(?!Covid)[{_UP}][{_LOW}]{{2,}}(?:[{_UP}][{_LOW}]+)?(?:-|\s+['’])(\d\d)(?![\w%/-])"
     r"|\b[Ee]xercise\s+(?:[A-Z][a-z]+\s+){1,3}(\d\d)(?![\w%/-])"
 )
 
@@ -325,12 +327,15 @@ _LAST_YEARS = re.compile(rf"\b{LAST_YEAR_WORDS}\b", re.IGNORECASE)
 #: A quoted name ending in a two-digit edition year: '"Blue Defender 21"' (only for a report that
 #: dates nothing else: US names count fiscal years, "Iron Magic 19" was held in October 2018; and
 #: some count editions: "Faisal 10", "Peninsula Shield Joint 10", which this reads as 2010).
-_QUOTED_SHORT_YEAR = re.compile(r"[\"“][A-Z][^\"”]{2,40}?\s(\d\d)[\"”]")
+_QUOTED_SHORT_YEAR = re.compile(rf"[\"“][{_UP}][^\"”]{{2,40}}?\s(\d\d)[\"”]")
 _NAME_AND_TWO_DIGITS = re.compile(
     r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,}|[A-Z]{5,})\s+(?P<yy>\d\d)(?![\w%/-]|\s*(?:per|%)|"
     r"\s+(?:members|countries|nations|states|ships|aircraft|troops|soldiers|people|personnel|days|years|km)\b)"
 )
-_NUMBERED_EDITION_YEAR = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?-\d{1,2}/(?P<year>(?:19|20)\d\d)\b")
+#: "Garuda Shield-11/2017", "Unitas 54-2013": an edition's number, then its year
+_NUMBERED_EDITION_YEAR = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:-\d{1,2}/|\s+\d{1,3}-)(?P<year>(?:19|20)\d\d)\b"
+)
 _THIS_EDITION_YEAR = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]his\s+year's)\s+(?P<year>(?:19|20)\d\d)\s+(?:edition|exercise|iteration)\b"
 )
@@ -349,6 +354,18 @@ def _quoted_short_year(text: str) -> tuple[int, int, int] | None:
     """(year, start, end) of a quoted name's two-digit edition year in the report's body."""
     m = _QUOTED_SHORT_YEAR.search(text, parse_header(text)[1])
     return None if m is None else (dm.two_digit_year(int(m.group(1))), m.start(1), m.end(1))
+
+
+def _short_year_of_publication(text: str, pub: dt.date | None) -> tuple[int, int, int] | None:
+    """(year, start, end) of a name's two-digit year that is the publication's ("Joint Kiwi 08" in a
+    report of May 2008), for a report that dates nothing else."""
+    if pub is None:
+        return None
+    for named in _NAME_AND_TWO_DIGITS.finditer(text, parse_header(text)[1]):
+        year = dm.two_digit_year(int(named.group("yy")))
+        if abs(year - pub.year) <= 1:
+            return year, named.start("yy"), named.end("yy")
+    return None
 
 
 def _edition_year(text: str, body_start: int, title: str | None) -> int | None:
@@ -438,7 +455,11 @@ def _build_event(
         elif start is None and end is None:
             # ... or of a name the name finder does not take: "Anakonda-16", "Peacekeeper '94",
             # '"Blue Defender 21"' (with a publication date, only an edition of about its year)
-            edition = _edition_year_at(text, parse_header(text)[1], info.title) or _quoted_short_year(text)
+            edition = (
+                _edition_year_at(text, parse_header(text)[1], info.title)
+                or _quoted_short_year(text)
+                or _short_year_of_publication(text, pub)
+            )
             if edition is not None and (pub is None or abs(edition[0] - pub.year) <= 1):
                 start = (str(edition[0]), [evidence_at(text, edition[1], edition[2])])
     org, org_ev = find_organisation(text, facts, gaz)

@@ -51,7 +51,7 @@ _COREF = re.compile(
 #: Attributions that name no one: "It was reported", "according to the figures released", "by
 #: various estimates".
 _NO_ONE_NAMED = re.compile(
-    r"(?:the\s+)?(?:reports?|report said)|it\s+(?:was|has\s+been|had\s+been|is)"
+    r"(?:the\s+)?(?:reports?|report said)|(?:earlier\s+|previously\s+)?it\s+(?:was|has\s+been|had\s+been|is)"
     r"|(?:the\s+)?(?:official\s+)?(?:figures?|data|numbers?)(?:\s+(?:released|published|given|available))?"
     r"|by\s+various(?:\s+estimates)?|various\s+estimates|(?:some|other)\s+estimates"
     r"|official\s+(?:information|figures|data|sources)",
@@ -77,7 +77,11 @@ _SPEAKER_SENT_RE = re.compile(
 _EACH_AFTER_RE = re.compile(
     r"\s+(?:from|of|for|on)\s+each\s+(?:side|country|nation)\b|\s+per\s+(?:side|country)\b", re.I
 )
-_EACH_RE = re.compile(r"\beach\s+(?:side|country|nation|army|navy|of the (?:two|three|four))\b", re.I)
+_EACH_RE = re.compile(
+    r"\beach\s+(?:side|country|nation|army|navy|of the (?:two|three|four))\b"
+    r"|\b(?:they|both)\s+(?:(?:are|were|will\s+be|would\s+be)\s+)?each\b",  # "they were each contributing"
+    re.I,
+)
 _OWN_FORCES_RE = re.compile(r"\b(?:army|navy|air force|fleet|forces|military)\b", re.IGNORECASE)
 
 
@@ -147,8 +151,8 @@ def _resolve_claimant(
         for past in reversed(history):
             if past.text and (head in past.text.lower() or low in ("he", "she", "it", "they", *_DOCUMENTS)):
                 return _Claimant(past.text, past.country, past.kind, ev, past.organisation)
-        if low in _DOCUMENTS:
-            return _Claimant(None, None, "none", None)  # "the statement said", no one named before it
+        if low in ("he", "she", "they", *_DOCUMENTS):
+            return _Claimant(None, None, "none", None)  # "the statement said", "he added": no one before
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
     if low.startswith("their ") and claim_country is not None:
         return _Claimant(name, claim_country, "state", ev)

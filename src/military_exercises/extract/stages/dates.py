@@ -163,7 +163,12 @@ _INCIDENT = re.compile(
     re.IGNORECASE,
 )
 #: Units moved to the exercise area ("are being regrouped between 3 and 6 September"): not yet the drill.
-_MOVING_TO = re.compile(r"\b(?:regroup(?:ed|ing)?|redeploy(?:ed|ing|ment)?|relocat(?:ed|ing|ion))\b", re.I)
+#: Moves of the forces, not the exercise's days: regrouping, "due to start coming home today".
+_MOVING_TO = re.compile(
+    r"\b(?:regroup(?:ed|ing)?|redeploy(?:ed|ing|ment)?|relocat(?:ed|ing|ion)|coming\s+home|returning\s+home|"
+    r"return\s+home|expected\s+back)\b",
+    re.I,
+)
 _SPEECH_AFTER_DATE = re.compile(
     r"[^.;]{0,110}?\b(?P<verb>said|says|announced|announces|told|stated|declared|confirmed)\b", re.IGNORECASE
 )
@@ -178,7 +183,10 @@ _DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[.\-—–:]")
 _DATELINE_TITLE = re.compile(r"[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s*")
 _DATELINE_AGENCY_END = re.compile(r"\s*\([^)]{1,40}\)\s*[.\-—–:]")
 #: A meeting or a deadline dated by the date: "the April 30 to May 4 meeting", "until 23 March to sign up".
-_MEETING = r"(?:conference|meeting|talks|summit|briefing|seminar|forum|congress|symposium|workshop)"
+_MEETING = (
+    r"(?:conference|meeting|talks|summit|briefing|seminar|forum|congress|symposium|workshop|"
+    r"(?<!training\s)session)"
+)
 _MEETING_AFTER = re.compile(
     rf"\s+(?:(?:planning|final|main|initial)\s+)?{_MEETING}\b|\s+to\s+(?:sign\s+up|register|apply|enrol|submit)\b",
     re.IGNORECASE,

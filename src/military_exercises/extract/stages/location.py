@@ -53,7 +53,7 @@ _ADMIN1_IN_OTHER_NAME_RIGHT = re.compile(
     r"Territory|Republic|Autonomous|Municipality|Emirate|Islands?|Zone|Division|Peninsula)\b)[A-Z][a-z]+"
 )  # ... and a capitalised word after it: "Vladimir Moltenskoy", "Alaska National Guard"
 _AREA_WORD_RIGHT = re.compile(
-    r"\s+(?:region|oblast|province|krai|kray|prefecture|governorate|county|district|municipality|state)\b",
+    r"\s+(?:region|oblast|province|krai|kray|prefecture|governorate|county|district|municipality|state|voivodeship)\b",
     re.IGNORECASE,
 )
 _AT_SEA_LEFT = re.compile(
@@ -285,15 +285,21 @@ def _placement(
         # "at Kenitra", "near Chisinau", "around Klaipeda": one is at or near a town, in an area
         or re.search(r"\b(?:at|near|around|outside)\s+$", left)
         # "in Istanbul", "in Bamako": an area's name that is also a city's names the city
-        or (en.normalise_name(m.text), m.code) in gaz.admin1_cities
+        or (
+            (en.normalise_name(m.text), m.code) in gaz.admin1_cities
+            # not "in Santa Gertrudis, Chihuahua" (but "(CNA, Shanghai)" is a dateline's city)
+            and not re.search(r"(?<!\()\b[A-Z][a-z][\w'’.-]*,\s*$", left)
+        )
     )
     if city or (town and not area_named):
         return "weak"  # ... and "in Thiès, 80 km from Dakar": a town placed by its distance
-    listed = _IN_A_LIST_LEFT.search(left) or (
+    # "the Voronezh, Belgorod, Smolensk and Bryansk regions", not "Bukit Wang, Jitra, Kedah, in three phases"
+    listed = (_IN_A_LIST_LEFT.search(left) and not re.match(r",\s+[a-z]", text[m.end : m.end + 4])) or (
         re.search(r"[A-Z][\w'’.-]*,\s*$", left) and _LIST_GOES_ON_RIGHT.match(text, m.end)
     )
     if not (
         _AREA_WORD_RIGHT.match(text, m.end)
+        or _AREA_WORD_RIGHT.search(" " + m.text.split()[-1])  # "West Pomeranian Voivodeship", one alias
         or en.region_word_follows(text, m.end + 1)
         or (_PLACE_LEFT.search(left) and not listed)
     ):
