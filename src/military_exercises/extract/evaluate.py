@@ -66,11 +66,13 @@ SPLITS = (
     "heldback15",
     "heldback16",
     "heldback17",
+    "heldback18",
+    "heldback19",
 )
 #: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback17`` were
 #: each scored once (their first scores are in docs/extraction.md) and became development when the
 #: next held-back set was written, as the blind rounds did.
-HELDBACK = ("heldback",)
+HELDBACK = ("heldback", "heldback18", "heldback19")
 #: Everything the rules may be tuned on.
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 
@@ -357,6 +359,8 @@ TITLES = {
     "heldback15": "Fifteenth held-back split (scored once, then development)",
     "heldback16": "Sixteenth held-back split (scored once, then development)",
     "heldback17": "Seventeenth held-back split (scored once, then development)",
+    "heldback18": "Eighteenth held-back split (never tuned on)",
+    "heldback19": "Nineteenth held-back split (never tuned on)",
     "development": "Development set (every split but the held-back ones)",
 }
 
