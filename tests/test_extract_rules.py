@@ -2513,3 +2513,113 @@ def test_edition_years_in_other_alphabets_of_the_publication_year_and_after_an_e
 def test_returns_home_and_meeting_sessions_do_not_date_the_exercise(text: str) -> None:
     record = main(text)
     assert (record["start"], record["end"]) == ("2034", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 26,000 Kenyan soldiers take part in Lake Step 2034, with units from a further 14 countries.",
+        "Lake Step 2034 is a yearly series of drills between Kenya and nine countries of the region.",
+        "Among the troops of Lake Step 2034 are units from Uganda and Rwanda, two states that border Kenya.",
+        "The Lake Step 2034 planning conference in Nairobi brought together 75 delegates from 10 countries.",
+        "Eighteen countries were invited to observe Lake Step 2034 in Kenya this year.",
+        "Kenya's forces have so far held 25 joint exercises with the militaries of 21 countries, Lake Step 2034 "
+        "among them.",
+        "Lake Step 2034 is held in Kenya, which shares a border with five Ugandan districts and two Indian states.",
+    ],
+)
+def test_further_states_a_state_and_n_others_descriptions_delegates_invitations_tallies_and_federal_states(
+    text: str,
+) -> None:
+    assert states(main(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "About 1,300 NATO and Kenyan troops are carrying out Lake Step 2034 in Kenya with Uganda.",
+            [("troops", None, 1300, "about")],
+        ),
+        (
+            "Lake Step 2034, the annual Kenyan-Ugandan exercise, got under way in northern Kenya with more than "
+            "11,000 troops.",
+            [("troops", None, 11000, "more_than")],
+        ),
+        (
+            "In Kenya, more than 3,000 military personnel of the US Navy and the Royal Kenyan Navy carried out "
+            "Lake Step 2034.",
+            [("troops", None, 3000, "more_than")],
+        ),
+        (
+            "Forty soldiers from Uganda joined 500 maroon-bereted Kenyans in the opening jump of Lake Step 2034.",
+            [("troops", "UGA", 40, "exact"), ("troops", "KEN", 500, "exact")],
+        ),
+        (
+            "Lake Step 2034 will bring together some 1,300 troops from Kenya and Uganda; 700 of them will be "
+            "supplied by Kenya, the host country.",
+            [("troops", None, 1300, "about"), ("troops", "KEN", 700, "exact")],
+        ),
+        (
+            "The 452 Ugandan soldiers of Lake Step 2034 will join 1,243 soldiers of the Royal Kenyan forces.",
+            [("troops", "UGA", 452, "exact"), ("troops", "KEN", 1243, "exact")],
+        ),
+        (
+            "Lake Step 2034 brought together 500 members of the Armed Forces of Kenya and 80 Ugandan soldiers.",
+            [("troops", "KEN", 500, "exact"), ("troops", "UGA", 80, "exact")],
+        ),
+        (
+            "Kenyan and Ugandan units hold Lake Step 2034; the landing ship, which can carry 800 troops, leads "
+            "the amphibious phase.",
+            [],
+        ),
+        (
+            "Elements of 43 Mechanised Brigade and 2 Squadron fired 81 mm mortars during Lake Step 2034 in Kenya.",
+            [],
+        ),
+        (
+            "Kenya sent a Type 815 reconnaissance ship and Bell 212 helicopters to watch Lake Step 2034.",
+            [],
+        ),
+        (
+            "At Lake Step 2034, Kenya will field two corvettes, while Uganda, Rwanda and Tanzania will each send "
+            "two warships.",
+            [
+                ("ships", "KEN", 2, "exact"),
+                ("ships", "UGA", 2, "exact"),
+                ("ships", "RWA", 2, "exact"),
+                ("ships", "TZA", 2, "exact"),
+            ],
+        ),
+    ],
+)
+def test_an_organisation_and_a_state_a_place_several_services_a_described_people_supplied_by_capacity_units(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert sorted(claims_of(main(text)), key=str) == sorted(expected, key=str)
+
+
+def test_the_state_that_will_hold_the_exercise_is_its_host() -> None:
+    text = (
+        "Kenya will hold the exercise Lake Step 2034 between 11 and 15 September in the north, with Ugandan "
+        "and Rwandan forces taking part."
+    )
+    assert roles(main(text))["KEN"] == "host"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kazakh troops today began a winter exercise, Lake Step 2034, in the East Kazakhstan region.", "KZ-63"),
+        ("The live part of Lake Step 2034 has ended in Sardinia, with Italian and French units.", "IT-88"),
+        ("Japanese and US soldiers held Lake Step 2034 at the Yakima Training Center in Washington State.", "US-WA"),
+        # the sea beside an area, a stretch of areas, where a unit is based, a territory, the Sahel belt
+        ("Italian and Spanish warships hold Lake Step 2034, a rescue exercise south of Sardinia.", None),
+        ("Chilean troops deployed from the Tarapacá region to Magallanes for Lake Step 2034.", None),
+        ("Canadian troops based at Valcartier, Quebec, are in Norway for Lake Step 2034.", None),
+        ("Japanese and Indian ships began Lake Step 2034 at Andersen Air Force Base in Guam.", None),
+        ("Lake Step 2034 aims to build up the armies of the Sahel, with Malian and Nigerien troops.", None),
+    ],
+)
+def test_areas_by_english_name_and_places_that_do_not_put_the_drill_in_an_area(text: str, expected: str | None) -> None:
+    assert main(text)["location"]["admin1"] == expected

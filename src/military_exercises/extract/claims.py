@@ -164,12 +164,14 @@ _NUMBER_OF_RE = re.compile(
 _REPRESENT_RE = re.compile(r"\b(?:will\s+|to\s+)?represent(?:s|ed|ing)?\s+(?:the\s+)?")
 _FROM_COUNTRY_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
 _OF_THEM_RE = re.compile(
-    r"\s*of\s+(?:them|whom)(?:\s+(?:(?:come|came|are|were)\s+from\s+|from\s+|in\s+|belong(?:ing|s)?\s+to\s+)?"
+    r"\s*of\s+(?:them|whom)(?:\s+(?:(?:come|came|are|were)\s+from\s+|from\s+|in\s+|belong(?:ing|s)?\s+to\s+|"
+    r"(?:will\s+be|are|were|are\s+being)\s+(?:supplied|provided|contributed|sent|fielded)\s+by\s+)?"
     r"(?:the\s+)?(?P<who>[A-Z][\w'’.]*))?"
 )
 #: "..., of whom up to 3,000 are in Belarus": a part of the figure before, with its contingent.
 _OF_WHOM_BEFORE = re.compile(r"\bof\s+(?:whom|them|which)\s+$")
 #: Several peoples before one noun: "US and European", "French and allied" (troops).
+_ORG_AND_PEOPLE = re.compile(r"\b(?:NATO|EU|UN|CSTO|SCO|ASEAN|AU|ECOWAS|SADC|alliance)\s+and\s+")
 _MIXED_PEOPLE = re.compile(
     r"[A-Z][\w'’.-]*\s*(?:,|\band\b)\s*([A-Z][a-z]+(?:an|ean|ese|ish|ic)\b|allied|foreign|partner|other|"
     r"coalition|international|multinational)"
@@ -337,7 +339,7 @@ _NOT_STATES_LEFT = re.compile(
 )
 #: Modifiers that make a count of states a part: "ten observer nations", "23 other countries",
 #: "11 NATO member states".
-_PART_OF_STATES = re.compile(r"\b(?:observer|observing|other|more|member|partner|[A-Z]{3,})\b")
+_PART_OF_STATES = re.compile(r"\b(?:observer|observing|other|more|member|partner|invited|guest|[A-Z]{3,})\b")
 _OBSERVING_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?as\s+observers\b", re.IGNORECASE)
 _OF_THE_EXERCISE = re.compile(
     r"\b(?:manoeuvres|maneuvers|exercises?|drills?|armies|forces|troops|coalition|soldiers|navies|"
@@ -347,7 +349,20 @@ _OF_THE_EXERCISE = re.compile(
 
 
 _TO_OBSERVE_AFTER = re.compile(
-    r"[^.;]{0,200}?\b(?:are|were|will|would)\s+(?:also\s+)?(?:be\s+)?(?:to\s+)?(?:observe|observing)\b", re.I
+    r"[^.;]{0,200}?\b(?:are|were|will|would)\s+(?:also\s+)?(?:be\s+)?(?:to\s+)?(?:observe|observing)\b"
+    # "Eighteen countries were invited", "seven countries ... had sent delegates to observe"
+    r"|\s+(?:were|was|have\s+been|had\s+been|are|will\s+be)\s+invited\b|[^.;]{0,60}?\bdelegates\s+to\s+observe\b",
+    re.I,
+)
+#: "China has held 25 joint exercises with the militaries of 21 countries": a tally over years
+_TALLY_LEFT = re.compile(
+    r"\b(?:held|conducted|staged|carried\s+out)\s+(?:more\s+than\s+|over\s+|some\s+)?\d+\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:exercises|drills|training\s+events)\b[^.;]*$",
+    re.I,
+)
+#: "five Indian states": a federation's states, not participating ones
+_FEDERAL_STATES_LEFT = re.compile(
+    r"\s+(?:Indian|US|U\.S\.|American|Australian|Brazilian|Mexican|Nigerian|German|Malaysian|Venezuelan)\s+$"
 )
 _BESIDES_ONE_LEFT = re.compile(r"\b(?:[Bb]esides|[Aa]part\s+from)\s+(?:the\s+)?[A-Z][\w'’ -]{1,30},\s*$")
 _BESIDES_THE_HOST = re.compile(r"\b(?:as\s+well\s+as|besides|in\s+addition\s+to|plus)\s+the\s+host\b", re.I)
@@ -367,8 +382,15 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
         text, noun.end()
     ):
         return False  # "12 partner countries", "30 countries attend as observers"
-    if re.search(r"\b(?:other|remaining)\s+$", text[max(s_start, num.start - 12) : num.start]):
-        return False  # "the other four navies one apiece": some of the states
+    some_of = re.compile(r"\b(?:other|remaining|further|additional)\s+$")
+    if some_of.search(text[max(s_start, num.start - 12) : num.start]):
+        return False  # "the other four navies one apiece", "a further 14 countries": some of the states
+    if re.search(r"\b[A-Z][\w'’.-]*\s+and\s+$", text[max(s_start, num.start - 30) : num.start]):
+        return False  # "between the United States and nine countries": the others, not all
+    if re.search(r"[A-Z][\w'’.-]*,\s*$", text[max(s_start, num.start - 20) : num.start]) and re.match(
+        r"\s+(?:that|which|who)\b", text[noun.end() :]
+    ):
+        return False  # "Lithuania and Estonia, two states that border Russia": a description
     stop = text.find(".", noun.end())
     if _BESIDES_ONE_LEFT.search(text, s_start, num.start):
         return False  # "Besides Norway, 15 nations are taking part": the others, not all
@@ -391,9 +413,13 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
         return False  # "forces from 23 countries ..., as well as the host country": not all of them
     watching = _OBSERVERS_FROM_LEFT.search(text, max(s_start, num.start - 60), num.start)
     if watching and not re.search(
-        r"\band\s+(?:\w+\s+)?observers", text[max(s_start, watching.start() - 20) : watching.end()]
+        r"\b(?:units|troops|forces|participants|personnel|soldiers|contingents)\s+and\s+(?:\w+\s+)?observers",
+        text[max(s_start, watching.start() - 30) : watching.end()],
+        re.I,
     ):
         return False  # "observers from 52 countries watching", not "units and observers from five"
+    if _TALLY_LEFT.search(text, s_start, num.start) or _FEDERAL_STATES_LEFT.fullmatch(text, num.end, noun_at):
+        return False  # "held 25 joint exercises with the militaries of 21 countries", "five Indian states"
     left = text[max(s_start, num.start - 40) : num.start]
     if _OF_THE_EXERCISE.search(left):
         return True  # "manoeuvres of 29 countries", "the armies of 14 countries"
@@ -421,6 +447,10 @@ def find_raw_claims(
             continue  # "Team 4", "Serial 18": a unit's or an edition's number, not a count
         if _PART_OF_STRENGTH_LEFT.search(text, max(s_start, num.start - 40), num.start):
             continue  # "25,000 of the MSDF's 44,000 personnel": the force's strength, not the drill's
+        if _CAPACITY_LEFT.search(text, max(s_start, num.start - 30), num.start):
+            continue  # "the transport can carry 800 troops": what a ship holds, not who takes part
+        if _DESIGNATION_RIGHT.match(text, num.end) or _CALIBRE_RIGHT.match(text, num.end):
+            continue  # "43 Mechanised Brigade", "2 Squadron": a unit's number
         if num.qualifier == "exact" and num.start in shared_hedge:
             num = replace(num, qualifier=shared_hedge[num.start])
         clause = _clause_of(spans, num.start)
@@ -470,6 +500,7 @@ def find_raw_claims(
                     for m in _MIXED_PEOPLE.finditer(text, num.end, noun.start())
                 )
                 or len({c.code for c in own}) > 1
+                or _ORG_AND_PEOPLE.search(text, num.end, noun.start()) is not None  # "NATO and Georgian"
             )
             if len({c.code for c in own}) == 1 and not mixed:  # not "8,600 US and European troops"
                 country, country_span = own[0].code, (own[0].start, own[0].end)
@@ -528,6 +559,12 @@ def find_raw_claims(
                 hit = [c for c in countries if c.start == them.start("who")]
                 if hit:
                     country, country_span = hit[0].code, (hit[0].start, hit[0].end)
+        listed_each = _each_of_listed(text, num, clause, countries) if country is None and noun else []
+        if len(listed_each) > 1:  # "Indonesia, Malaysia and Myanmar will each send two warships"
+            out.extend(
+                RawClaim(num, quantity, noun_span, c.code, (c.start, c.end), component) for c in listed_each
+            )
+            continue
         if country is None and noun is not None and not several_after:
             country, country_span = _sender(text, num, noun, clause, countries, numbers, s_start)
         if country is None and out and noun is not None and not several_after:
@@ -546,9 +583,21 @@ def find_raw_claims(
     return _summed(text, out)
 
 
-_OBSERVERS_FROM_LEFT = re.compile(r"\b(?:observers|attach[ée]s)(?:\s+\w+){0,6}?\s+from\s+$")
+_OBSERVERS_FROM_LEFT = re.compile(
+    r"\b(?:observers|attach[ée]s|delegates|representatives)(?:\s+\w+){0,6}?\s+from\s+$"
+)
+_CAPACITY_LEFT = re.compile(
+    r"\b(?:can|could|able\s+to|capable\s+of|designed\s+to)\s+(?:carry|carrying|transport\w*|accommodate|hold)\s+"
+    r"(?:up\s+to\s+|about\s+|some\s+|more\s+than\s+)?$"
+)
+_DESIGNATION_RIGHT = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+){0,3}(?:Brigade|Battalion|Regiment|Squadron|Division|Wing|Unit|School|Corps|Flotilla)\b"
+)
+_CALIBRE_RIGHT = re.compile(r"\s*-?(?:mm|millimet(?:re|er)s?)\b")  # "81 mm mortars": a calibre
 _PART_OF_STRENGTH_LEFT = re.compile(r"\d\s+of\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}[\w.-]+(?:['’]s|s['’])\s+$")
-_DESIGNATION_LEFT = re.compile(r"\b(?:Team|Serial|Phase|Task\s+Force|Squadron|Unit|No\.?)\s+$")
+_DESIGNATION_LEFT = re.compile(
+    r"\b(?:Team|Serial|Phase|Task\s+Force|Squadron|Unit|No\.?|Type|Project|Bell|King\s+Air)\s+$"
+)  # "Team 4", "Type 815 reconnaissance ship", "Bell 212 helicopters"
 _FORMATIONS_AFTER = re.compile(r"\s+(?:units|teams|detachments|companies|battalions|brigades|squads)\b")
 _CASUALTIES_AFTER = re.compile(
     r"[^.;]{0,50}?\b(?:were|was)\s+(?:injured|wounded|killed|hurt|missing)\b", re.IGNORECASE
@@ -568,6 +617,33 @@ _GROUP_OF_LEFT = re.compile(
     r"(?P<who>[A-Z][\w'’-]*)\s+(?:(?:naval|navy|Navy|air|task)\s+)?(?:flotilla|squadron|group|contingent|"
     r"detachment|force|fleet|formation)\s+(?:of|comprising|made\s+up\s+of)\s+$"
 )
+
+
+_EACH_VERB_LEFT = re.compile(
+    r"\s+(?:will\s+|have\s+|has\s+|had\s+|would\s+)?each\s+(?:[a-z]+\s+){1,2}?(?:up\s+to\s+|about\s+)?$"
+)
+
+
+def _each_of_listed(
+    text: str, num: NumberMatch, clause: tuple[int, int], countries: list[Mention]
+) -> list[Mention]:
+    """The states of a list that "each" send the figure: "Thailand, the Philippines and Vietnam have each
+    contributed one vessel" (one claim per state)."""
+    each = _EACH_VERB_LEFT.search(text, clause[0], num.start)
+    if each is None:
+        return []
+    listed: list[Mention] = []
+    end = each.start()
+    before = [c for c in countries if c.kind == "country" and clause[0] <= c.start]
+    for c in sorted(before, key=lambda m: -m.start):
+        if c.end > end:
+            continue
+        if not re.fullmatch(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)?(?:the\s+)?", text[c.end : end]) and listed:
+            break
+        if listed or not text[c.end : end].strip():
+            listed.append(c)
+            end = c.start
+    return listed[::-1]
 
 
 def _listed_after(text: str, pos: int, limit: int, countries: list[Mention]) -> list[Mention]:
@@ -592,6 +668,10 @@ def _people_named(
     be = re.match(r"\s+(?:will\s+be|are|were)\s+", text[num.end : clause[1]])
     at = num.end + (be.end() if be else 1)
     people = next((c for c in countries if c.demonym and c.start == at), None)
+    described = re.match(r"\s+(?:[a-z]+-[a-z]+\s+)", text[num.end : clause[1]])  # "500 red-bereted Kenyans"
+    if people is None and described:
+        at = num.end + described.end()
+        people = next((c for c in countries if c.demonym and c.start == at and c.text.endswith("s")), None)
     if people is None or text[num.end] != " ":
         return none
     plural = people.text.endswith("s")
@@ -747,8 +827,12 @@ def _mixed_list(text: str, num: NumberMatch, noun: re.Match[str], quantity: str,
 #: "troops from Russia", "troops came from the United States", "officers and soldiers of the ...".
 _OF_OR_FROM_AFTER_NOUN = re.compile(
     r"(?:\s+and\s+[a-z]+)?\s+(?:(?:came|come|are|were)\s+)?(?:from|of)\s+(?:the\s+)?"
-    r"(?:(?:[A-Z][\w-]*\s+){1,3}\d{1,3}\s+of\s+(?:the\s+)?)?"  # "from Team 4 of the Malaysian ..."
+    # "from Team 4 of the Malaysian ...", "of the Armed Forces of the Philippines", "of the Royal Malaysian"
+    r"(?:(?:[A-Z][\w-]*\s+){1,3}(?:\d{1,3}\s+)?of\s+(?:the\s+)?)?(?:Royal\s+)?"
 )
+
+
+_SERVICE_AND = re.compile(r"\s+(?:Navy|Army|Air\s+Force|Marines|Armed\s+Forces|forces)\s+and\s+")
 
 
 def _country_after_noun(
@@ -763,6 +847,10 @@ def _country_after_noun(
     if not first:
         return None, None
     tail = text[first[0].end : first[0].end + 12]
+    # "personnel of the US Navy and the Royal Thai Navy" (not "of the US Army and Marine Corps")
+    service_and = _SERVICE_AND.match(text, first[0].end)
+    if service_and and any(service_and.end() <= c.start < service_and.end() + 20 for c in countries):
+        return None, None
     if re.match(r"\s*(?:,|and\b)(?!\s*(?:about\s+|some\s+|around\s+)?\d)", tail) and not first[0].possessive:
         return None, None  # "troops from Kenya, Uganda and ..." is several contingents together
     if _several_after_noun(text, pos, limit, countries):
@@ -838,7 +926,7 @@ def _side_or_subject(
         r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", text[before[-2].end : subject.start]
     ):
         return None, None  # "Cape Verde, Guinea and Ghana contributed 2,600 men": all of them
-    if re.search(r"\b(?:in|at|to|near|into)\s+(?:the\s+)?$", lead):
+    if re.search(r"\b(?:in|at|to|near|into)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$", lead, re.I):
         return None, None  # "will be held in the UK, with some 250 soldiers": a place, not a sender
     # "The Brazilian Air Force (FAB) group, which landed on Saturday, is made up of 75 aviators"
     plain = re.sub(r",\s*(?:which|who)\b[^,]*,", "", re.sub(r"\s*\([^)]{0,12}\)", "", between))

@@ -156,7 +156,12 @@ def load_gazetteer(mappings_dir: Path) -> Gazetteer:
         entries.setdefault(key, []).append(Entry("country", iso3, demonym=kinds.get(key) == "demonym"))
     for iso3 in maps.country_region:
         entries.setdefault(iso3.lower(), []).append(Entry("country", iso3))
+    # Guam, Puerto Rico, ...: ISO 3166-2 lists them under the US as outlying areas, but they are
+    # territories with their own ISO 3166-1 codes, not states of the Union
+    outlying = {s.code for s in pycountry.subdivisions if s.type == "Outlying area"}
     for alias, code in maps.admin1_aliases.items():
+        if code in outlying:
+            continue
         m = re.fullmatch(r"(.+?)\s*\((.+)\)", alias)
         if m:
             needs = maps.resolve_country(m.group(2))
@@ -173,7 +178,7 @@ def load_gazetteer(mappings_dir: Path) -> Gazetteer:
     # a report on Kenya, "Amazonas" in one on Brazil (it is also a Colombian and a Peruvian area).
     for sub in pycountry.subdivisions:
         sub_iso3 = _ALPHA2_TO_ISO3.get(sub.country_code)
-        if sub_iso3 is None:
+        if sub_iso3 is None or sub.code in outlying:
             continue
         for key in _subdivision_keys(sub.name):
             if any(e.kind == "admin1" and e.code == sub.code for e in entries.get(key, ())):
@@ -215,6 +220,7 @@ _GENERIC_AREA_NAMES = {
     "central", "eastern", "western", "northern", "southern", "north", "south", "east", "west", "capital",
     "coast", "lakes", "upper", "lower", "islands", "island", "city", "centre", "center", "river", "border",
     "north east", "north west", "south east", "south west", "national capital", "federal capital",
+    "sahel",  # "the armies of the Sahel": the belt south of the Sahara, not Burkina Faso's Sahel region
 }  # fmt: skip
 _AREA_SUFFIX = re.compile(
     r"(?:\s+(?:sheng|zizhiqu|shi|oblast'?|oblysy|viloyati|kray|krai|respublika|avtonomnyy okrug|province|"

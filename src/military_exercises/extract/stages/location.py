@@ -88,6 +88,11 @@ _SET_OUT_LEFT = re.compile(
     # "heading for one of the ranges in Leningrad region", "in international waters near Jeju island"
     r"|\b(?i:talks|meetings?|summit|conference|negotiations)\s+in\s+(?:[A-Z][\w'’.-]*,?\s+){0,3}$"
     r"|\bbased\b[^.;]{0,40}\bin\s+(?:the\s+)?$"
+    r"|\bbased\s+at\s+(?:[A-Z][\w'’.-]*\s+){0,3}?(?:[A-Z][\w'’.-]*,\s*)$"  # "based at Valcartier, Quebec"
+    # "south of Sardinia" (the sea beside it), "from the Tarapacá region to Magallanes" (a stretch of areas)
+    # (but "in the north-west of Khyber Pakhtunkhwa" is inside it)
+    r"|(?<!the\s)(?<![\w-])(?i:north|south|east|west)(?:-?(?i:east|west))?\s+of\s+$"
+    r"|\bfrom\s+(?:the\s+)?[A-Z][\w'’ -]{1,30}?(?:\s+(?i:region|province|state))?\s+to\s+(?:the\s+)?$"
     r"|\b(?:heading|headed|bound)\s+for\b[^.;]{0,40}\bin\s+(?:the\s+)?$"
     r"|\bwaters\s+(?:near|off|around)\s+(?:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*['’]s\s+)?$"
     # "has sailed for San Diego, California": where the force is heading

@@ -208,6 +208,12 @@ _HOST_RIGHT = re.compile(
     r"^\s*(?:[\w'’-]+\s*){0,2}?(?:,\s*which\s+)?(?:\w+\s+){0,2}?(?:host(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
+_HOLDS_RIGHT = re.compile(
+    r"(?:['’]s\s+(?:armed\s+forces|military|army|navy))?\s+(?:will\s+(?:hold|stage|conduct)|holds|is\s+holding|"
+    r"is\s+to\s+hold|plans\s+to\s+hold)\s+(?:the|a|an|its)?\s*(?:[\w-]+\s+){0,3}?"
+    r"(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b",
+    re.IGNORECASE,
+)
 _WITH_PARTNER = re.compile(r"\b(?:exercises?|drills?|manoeuvres|training)\s+with\s+(?:the\s+)?[A-Z]")
 _FORCE_WORDS = re.compile(r"\b(?:contingents?|troops|forces|units|soldiers|personnel|warships)\b", re.I)
 _LED_RIGHT = re.compile(r"^-(?:led|hosted)\b", re.IGNORECASE)
@@ -276,6 +282,8 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
         return "host"  # "Egypt and US Central Command have co-led it"
     if _HOST_RIGHT.match(right) or re.match(r"\s*,\s*(?:the\s+)?host\b", right):
         return "host"  # "Norway hosts ...", "Morocco, the host country, ..."
+    if len(group) == 1 and not first.demonym and _HOLDS_RIGHT.match(right) and not re.search(r"\S", left):
+        return "host"  # "Russia will hold the exercise Vostok-2018 ...": the state that opens the sentence
     if re.match(r"^\s*(?:[\w'’-]+\s*){0,2}?,\s*which\s+(?:co-?)?organi[sz]es", right):
         return "participant"
     for att in sent.attributions:
