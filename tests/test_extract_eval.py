@@ -177,7 +177,9 @@ def test_heldback_split_exists_with_at_least_60_reports_and_is_never_tuned_on() 
     assert sum(g["split"] == "heldback17" for g in golds) >= 60
     assert sum(g["split"] == "heldback18" for g in golds) >= 60
     assert sum(g["split"] == "heldback19" for g in golds) >= 60
-    assert {"heldback"} <= set(HELDBACK) and not set(HELDBACK) & set(DEV_SPLITS)
+    assert sum(g["split"] == "heldback20" for g in golds) >= 60
+    assert sum(g["split"] == "heldback21" for g in golds) >= 60
+    assert {"heldback", "heldback20", "heldback21"} <= set(HELDBACK) and not set(HELDBACK) & set(DEV_SPLITS)
 
 
 def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> None:
@@ -212,6 +214,9 @@ def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> Non
     assert "| heldback16 (65), first score |" in doc
     assert "### First score on the seventeenth held-back set (2026-12-07)" in doc
     assert "| heldback17 (70), first score |" in doc
+    assert "### First scores on the eighteenth and nineteenth held-back sets (2026-12-07)" in doc
+    assert "| heldback18 (67), first score |" in doc
+    assert "| heldback19 (70), first score |" in doc
 
 
 def test_two_annotators_agree_above_the_target_on_forty_reports() -> None:
