@@ -217,6 +217,9 @@ def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> Non
     assert "### First scores on the eighteenth and nineteenth held-back sets (2026-12-07)" in doc
     assert "| heldback18 (67), first score |" in doc
     assert "| heldback19 (70), first score |" in doc
+    assert "### First scores on the twentieth and twenty-first held-back sets (2026-12-07)" in doc
+    assert "| heldback20 (67), first score |" in doc
+    assert "| heldback21 (63), first score |" in doc
 
 
 def test_two_annotators_agree_above_the_target_on_forty_reports() -> None:
