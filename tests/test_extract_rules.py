@@ -2623,3 +2623,97 @@ def test_the_state_that_will_hold_the_exercise_is_its_host() -> None:
 )
 def test_areas_by_english_name_and_places_that_do_not_put_the_drill_in_an_area(text: str, expected: str | None) -> None:
     assert main(text)["location"]["admin1"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Uganda took part in Lake Step 2034, while 19 countries sent observers.",
+        "Eight countries - Rwanda, Burundi, Tanzania, Ethiopia, Somalia, Sudan, Egypt and Chad - have been "
+        "approved as observers of Lake Step 2034 in Kenya.",
+        "Lake Step 2034 is run by the East African pact, a framework set up in 2001 by six countries.",
+        "About 300 Kenyan troops and 900 troops from 16 Partnership countries take part in Lake Step 2034.",
+    ],
+)
+def test_states_that_send_observers_found_an_organisation_or_are_partners_are_not_the_total(text: str) -> None:
+    assert states(main(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Troops are arriving in Kenya for Lake Step 2034; within days the total is due to pass 2,000 personnel.",
+            [("troops", None, 2000, "more_than")],
+        ),
+        (
+            "Lake Step 2034, led by Kenya with Uganda, brings together upward of 7,500 service members.",
+            [("troops", None, 7500, "more_than")],
+        ),
+        (
+            "Kenya and Uganda hold Lake Step 2034. The Ugandan contingent, about 80 personnel, flew in on Monday.",
+            [("troops", "UGA", 80, "about")],
+        ),
+        (
+            "Kenya and Uganda hold Lake Step 2034. Uganda has mobilised 700 navy and air force personnel.",
+            [("troops", "UGA", 700, "exact")],
+        ),
+        (
+            "General Doe opened Lake Step 2034 in Nairobi before the delegations of Uganda (9), Rwanda (17) and "
+            "Tanzania (5).",
+            [("troops", "UGA", 9, "exact"), ("troops", "RWA", 17, "exact"), ("troops", "TZA", 5, "exact")],
+        ),
+        (
+            "Kenya's team of eight members won the Lake Step 2034 shooting contest with 1,955 points, ahead of "
+            "Uganda (1,812).",
+            [("troops", "KEN", 8, "exact")],
+        ),
+        (
+            "In Lake Step 2034 Kenya took part with about 20 ships, the US Navy with about 5 ships.",
+            [("ships", "KEN", 20, "about"), ("ships", "USA", 5, "about")],
+        ),
+    ],
+)
+def test_pass_and_upward_of_an_apposed_contingent_mobilised_bracketed_contingents_and_a_gapped_navy(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert sorted(claims_of(main(text)), key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Kenya hosts Lake Step 2034 with Uganda. "There are about 28,000 troops taking part overall," '
+            "Brigadier John Doe said on Friday.",
+            ("declared", "KEN"),
+        ),
+        (
+            '"Between 20 and 31 July about 2,000 service members will be in Kenya for Lake Step 2034. Helicopters '
+            'will fly," the Kenyan defence ministry says on its website.',
+            ("declared", "KEN"),
+        ),
+    ],
+)
+def test_an_officer_of_no_named_state_speaks_for_the_host_and_a_quote_for_its_closing_speaker(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert [(c["basis"], c["claimant_country"]) for c in main(text)["claims"]] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Indonesian and Malaysian troops hold Lake Step 2034 in the city of Tarakan, North Kalimantan.", "ID-KU"),
+        ("Indonesian and US teams opened Lake Step 2034 at the naval base in Padang, West Sumatra.", "ID-SB"),
+        (
+            "Turkish warships sailed from the port of the Aksaz naval base in Muğla province for Lake Step 2034.",
+            None,
+        ),
+        ("Greek and Russian officers agreed the programme in Souda Bay, Crete, for Lake Step 2034.", None),
+    ],
+)
+def test_indonesian_provinces_by_english_name_a_port_sailed_from_and_a_programme_agreed(
+    text: str, expected: str | None
+) -> None:
+    assert main(text)["location"]["admin1"] == expected

@@ -143,6 +143,7 @@ _HAS_NUMBER_RE = re.compile(
 CONTRIBUTION_RE = re.compile(
     r"\b(?:sen[dt]s?|sending|deploy(?:s|ed|ing)?|contribut(?:e|es|ed|ing)|field(?:s|ed|ing)?|"
     r"provid(?:e|es|ed|ing)|dispatch(?:es|ed|ing)?|bring(?:s|ing)?|brought|commit(?:s|ted|ting)?|moved|"
+    r"mobili[sz](?:e|es|ed|ing)|"
     r"contribution|joined with|joins with|numbers|numbered|totals|totalled|totaled|put|presence|"
     r"(?:take|takes|took|taking)\s+part\s+with|participat(?:e|es|ed|ing)\s+with|"
     r"accounts? for|accounted for|accounting for|is represented by|are represented by|contributors?|"
@@ -339,7 +340,9 @@ _NOT_STATES_LEFT = re.compile(
 )
 #: Modifiers that make a count of states a part: "ten observer nations", "23 other countries",
 #: "11 NATO member states".
-_PART_OF_STATES = re.compile(r"\b(?:observer|observing|other|more|member|partner|invited|guest|[A-Z]{3,})\b")
+_PART_OF_STATES = re.compile(
+    r"\b(?:observer|observing|other|more|member|partner|Partnership|invited|guest|further|additional|[A-Z]{3,})\b"
+)
 _OBSERVING_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?as\s+observers\b", re.IGNORECASE)
 _OF_THE_EXERCISE = re.compile(
     r"\b(?:manoeuvres|maneuvers|exercises?|drills?|armies|forces|troops|coalition|soldiers|navies|"
@@ -350,8 +353,11 @@ _OF_THE_EXERCISE = re.compile(
 
 _TO_OBSERVE_AFTER = re.compile(
     r"[^.;]{0,200}?\b(?:are|were|will|would)\s+(?:also\s+)?(?:be\s+)?(?:to\s+)?(?:observe|observing)\b"
-    # "Eighteen countries were invited", "seven countries ... had sent delegates to observe"
-    r"|\s+(?:were|was|have\s+been|had\s+been|are|will\s+be)\s+invited\b|[^.;]{0,60}?\bdelegates\s+to\s+observe\b",
+    # "Eighteen countries were invited", "seven countries ... had sent delegates to observe", "19 countries
+    # sent observers", "Eight countries - A, B, ... - have been approved as observers"
+    r"|\s+(?:were|was|have\s+been|had\s+been|are|will\s+be)\s+invited\b|[^.;]{0,60}?\bdelegates\s+to\s+observe\b"
+    r"|(?:(?!\b(?:while|whereas|but|invited)\b)[^.;:\d]){0,110}?\b(?:(?:sent|send|sends|sending)\s+observers|approved\s+as\s+"
+    r"observers)\b",
     re.I,
 )
 #: "China has held 25 joint exercises with the militaries of 21 countries": a tally over years
@@ -360,6 +366,7 @@ _TALLY_LEFT = re.compile(
     r"(?:exercises|drills|training\s+events)\b[^.;]*$",
     re.I,
 )
+_FOUNDED_BY_LEFT = re.compile(r"\b(?:set\s+up|founded|established|created)\b[^.;]{0,30}\bby\s+$")
 #: "five Indian states": a federation's states, not participating ones
 _FEDERAL_STATES_LEFT = re.compile(
     r"\s+(?:Indian|US|U\.S\.|American|Australian|Brazilian|Mexican|Nigerian|German|Malaysian|Venezuelan)\s+$"
@@ -418,6 +425,8 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
         re.I,
     ):
         return False  # "observers from 52 countries watching", not "units and observers from five"
+    if _FOUNDED_BY_LEFT.search(text, max(s_start, num.start - 50), num.start):
+        return False  # "a framework set up in 2001 by six countries": an organisation's founders
     if _TALLY_LEFT.search(text, s_start, num.start) or _FEDERAL_STATES_LEFT.fullmatch(text, num.end, noun_at):
         return False  # "held 25 joint exercises with the militaries of 21 countries", "five Indian states"
     left = text[max(s_start, num.start - 40) : num.start]
@@ -447,6 +456,11 @@ def find_raw_claims(
             continue  # "Team 4", "Serial 18": a unit's or an edition's number, not a count
         if _PART_OF_STRENGTH_LEFT.search(text, max(s_start, num.start - 40), num.start):
             continue  # "25,000 of the MSDF's 44,000 personnel": the force's strength, not the drill's
+        bracketed = _bracketed_contingent(text, num, countries, s_start)
+        if bracketed is not None:  # "the delegations of Angola (9), Brazil (17), ..."
+            out.append(RawClaim(num, "troops", (num.start, num.end), bracketed.code, (bracketed.start,
+                                bracketed.end), None))
+            continue
         if _CAPACITY_LEFT.search(text, max(s_start, num.start - 30), num.start):
             continue  # "the transport can carry 800 troops": what a ship holds, not who takes part
         if _DESIGNATION_RIGHT.match(text, num.end) or _CALIBRE_RIGHT.match(text, num.end):
@@ -586,6 +600,28 @@ def find_raw_claims(
 _OBSERVERS_FROM_LEFT = re.compile(
     r"\b(?:observers|attach[ée]s|delegates|representatives)(?:\s+\w+){0,6}?\s+from\s+$"
 )
+_PEOPLE_BEFORE_LIST = re.compile(
+    r"\b(?:delegations?|contingents?|troops|personnel|soldiers|servicemen|service\s+members|participants)\b"
+    r"[^.;:]*$",
+    re.IGNORECASE,
+)
+
+
+def _bracketed_contingent(
+    text: str, num: NumberMatch, countries: list[Mention], s_start: int
+) -> Mention | None:
+    """The state a bracketed figure follows in a list of contingents: "Angola (9), Brazil (17)"."""
+    if num.qualifier != "exact" or not text.startswith(")", num.end):
+        return None
+    before = (c for c in countries if c.kind == "country" and re.fullmatch(r"\s*\(", text[c.end : num.start]))
+    state = next(before, None)
+    if state is None or not _PEOPLE_BEFORE_LIST.search(text, s_start, state.start):
+        return None
+    if re.search(r"\b(?:points?|scores?|medals?|ranked|title)\b", text[s_start : state.start]):
+        return None  # "took the title with 1,955 points, ahead of Mexico (1,812)": a competition's scores
+    return state
+
+
 _CAPACITY_LEFT = re.compile(
     r"\b(?:can|could|able\s+to|capable\s+of|designed\s+to)\s+(?:carry|carrying|transport\w*|accommodate|hold)\s+"
     r"(?:up\s+to\s+|about\s+|some\s+|more\s+than\s+)?$"
@@ -931,10 +967,12 @@ def _side_or_subject(
     # "The Brazilian Air Force (FAB) group, which landed on Saturday, is made up of 75 aviators"
     plain = re.sub(r",\s*(?:which|who)\b[^,]*,", "", re.sub(r"\s*\([^)]{0,12}\)", "", between))
     # "a Nepali team of 334 members", "the Belarusian side more than 80", "The Indian delegation, of 16"
-    of_after_comma = re.sub(r",\s*(?=(?:of|numbering|comprising)\s*$)", " ", plain)
+    # ... and "The Chilean contingent, about 80 personnel," (an apposition)
+    of_after_comma = re.sub(r",\s*(?=(?:(?:of|numbering|comprising)\s*)?$)", " ", plain)
     if _CONTINGENT_OF.match(plain) and not re.search(r"\b(?:said|says|that)\b|,", of_after_comma):
         return subject.code, (subject.start, subject.end)
-    if re.fullmatch(r"\s*,?\s*(?:with\s*)?", between):  # "the Netherlands with 450 troops", "Japan two ..."
+    # "the Netherlands with 450 troops", "Japan two ...", "the US Navy with about 5 ships"
+    if _SERVICE_WITH.fullmatch(between):
         return subject.code, (subject.start, subject.end)
     if (
         subject.start - clause[0] <= 12
@@ -956,6 +994,9 @@ def _side_or_subject(
     return None, None
 
 
+_SERVICE_WITH = re.compile(
+    r"\s*(?:(?:Navy|Army|Air\s+Force|Marines|Navy\s+and\s+Air\s+Force)\s+)?,?\s*(?:with\s*)?"
+)
 _WHICH_SENDS = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:is|are|was|were|will|has|have)\s+)?[a-z]+\s+")
 _UNIT_WITH = re.compile(
     r"(?:['’]s)?\s+[^,;:]{0,60}?\b(?:brigade|regiment|battalion|division|squadron|flotilla|contingent|detachment|"

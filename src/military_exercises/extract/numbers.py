@@ -18,6 +18,9 @@ QUALIFIER_WORDS: dict[str, str] = {
     "over": "more_than",
     "in excess of": "more_than",
     "upwards of": "more_than",
+    "upward of": "more_than",
+    "pass": "more_than",  # "the total is due to pass 2,000 personnel"
+    "surpass": "more_than",
     "above": "more_than",
     "at least": "at_least",
     "no fewer than": "at_least",

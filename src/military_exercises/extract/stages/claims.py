@@ -261,6 +261,10 @@ def _owner_of_body(text: str, sent: Sentence, end: int, body: str) -> str | None
 _PERSON_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][a-z][\w'’-]*")
 
 
+_RANK_BEFORE = re.compile(
+    r"\b(?:Brigadier|General|Colonel|Major|Lieutenant|Captain|Admiral|Commodore|Marshal)(?:[\s-]+General)?\s+"
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}$"
+)
 _OFFICE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:attach[eé]|ambassador|envoy|commander|chief|minister|spokes\w+|"
     r"officer|general|admiral|colonel)\b",
@@ -312,6 +316,7 @@ def _person_country(
                 return True, before[-1].code  # "Philippine Marines spokesman Captain Felix Serapio"
             if (
                 _GOV_WORDS.search(window_before)
+                or _RANK_BEFORE.search(window_before)  # "Brigadier Bob Brown said"
                 or (re.match(r"\s*,", tail) and _GOV_WORDS.search(tail))
                 or _OF_A_BODY.match(tail)  # "Osvaldo Ureña of the National Aeronaval Service"
             ):
@@ -381,6 +386,25 @@ def _attribution_for(
     return att, clause
 
 
+def _closing_attribution(text: str, sents: list[Sentence], sent: Sentence) -> cl.Attribution | None:
+    """The speaker of a quotation that opens in ``sent`` and closes in a later sentence: '"Between 20
+    and 31 July about 2,000 service members ... . Helicopters will fly," the ministry says.'"""
+    a, b = sent.span
+    marks = text.count('"', a, b) + text.count("“", a, b) + text.count("”", a, b)
+    if text[a : a + 1] not in "\"“" or marks != 1:
+        return None
+    for later in sents[sents.index(sent) + 1 : sents.index(sent) + 4]:
+        x, y = later.span
+        close = re.search(r"[,.]?[\"”]", text[x:y])
+        if close is None:
+            continue
+        after = x + close.end()
+        return next(
+            (att for att in later.attributions if re.fullmatch(r"\s*,?\s*", text[after : att.start])), None
+        )
+    return None
+
+
 def _speakers_own(
     text: str, raw: cl.RawClaim, claimant: _Claimant, att: cl.Attribution | None, clause: tuple[int, int],
     counted: set[str],
@@ -414,8 +438,10 @@ def build_claims(
         # "The Chinese contingent comes from ... . It numbers more than 2,000 troops": its state's
         carried = _contingent_subject(text, previous) if _IT_SUBJECT.match(text, sent.span[0]) else None
         previous = sent
+        quoted = _closing_attribution(text, sents, sent)
         for raw in sent.raw_claims:
             att, clause = _attribution_for(text, sent, raw)
+            att = att or quoted
             claimant = _resolve_claimant(text, att, sent, history, host, raw.country, gaz, sents)
             if claimant.kind == "state" and claimant.country is None and raw.country in counted:
                 # "Indonesia will commit 5,000 soldiers, said the commander of Naval Base 4": an

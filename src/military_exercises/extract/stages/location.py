@@ -88,6 +88,11 @@ _SET_OUT_LEFT = re.compile(
     # "heading for one of the ranges in Leningrad region", "in international waters near Jeju island"
     r"|\b(?i:talks|meetings?|summit|conference|negotiations)\s+in\s+(?:[A-Z][\w'’.-]*,?\s+){0,3}$"
     r"|\bbased\b[^.;]{0,40}\bin\s+(?:the\s+)?$"
+    # "sailed from the port of the Aksaz naval base in Muğla province", "agreed the programme in Souda
+    # Bay, Crete"
+    r"|\b(?:sailed|departed|set\s+sail)\s+from\b[^.;]{0,50}\bin\s+(?:the\s+)?$"
+    r"|\b(?:agreed|approved|drew\s+up|signed)\s+(?:the\s+)?(?:programme|program|plan|plans|agreement)\s+in\s+"
+    r"(?:[A-Z][\w'’.-]*,?\s+){0,3}$"
     r"|\bbased\s+at\s+(?:[A-Z][\w'’.-]*\s+){0,3}?(?:[A-Z][\w'’.-]*,\s*)$"  # "based at Valcartier, Quebec"
     # "south of Sardinia" (the sea beside it), "from the Tarapacá region to Magallanes" (a stretch of areas)
     # (but "in the north-west of Khyber Pakhtunkhwa" is inside it)
