@@ -147,16 +147,18 @@ def test_an_earlier_exercise_between_two_states_and_last_years_edition_are_found
     assert "USA" not in roles(main_draft.record)
 
 
-def test_ships_listed_together_count_together_per_contingent() -> None:
+def test_ships_listed_together_are_one_claim_per_number_per_contingent() -> None:
     text = (
         "China, Iran and Russia began the Blue Step 2036 naval drill in the Gulf of Oman on Tuesday. "
         "China deployed two destroyers and a supply ship, Russia a cruiser and two corvettes, and Iran 10 vessels."
     )
     record = main(text, published="2036-03-12")
-    # 2 + 1 Chinese ships, 1 + 2 Russian ones, 10 Iranian ones; never troops or hedged figures
+    # one claim per number (corpus README), each with its contingent; never troops or hedged figures
     assert [(c["quantity"], c["country"], c["value"]) for c in record["claims"]] == [
-        ("ships", "CHN", 3),
-        ("ships", "RUS", 3),
+        ("ships", "CHN", 2),
+        ("ships", "CHN", 1),
+        ("ships", "RUS", 1),
+        ("ships", "RUS", 2),
         ("ships", "IRN", 10),
     ]
 
@@ -2717,3 +2719,124 @@ def test_indonesian_provinces_by_english_name_a_port_sailed_from_and_a_programme
     text: str, expected: str | None
 ) -> None:
     assert main(text)["location"]["admin1"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukrainian and US ships held Lake Step 2034 in Odesa and the Odesa region.", "UA-51"),
+        ("Indonesian troops rehearsed Lake Step 2034 at the training centre in Asembagus, Situbondo, East Java.", "ID-JI"),
+        ("CSTO contingents from Armenia, Belarus and Russia have come to Tatarstan for Lake Step 2034.", "RU-TA"),
+        ("Uzbek and Indian units began Lake Step 2034 at the Chirchiq range in the Tashkent Region.", "UZ-TO"),
+        # the sea off an area, a home port, an office, two areas at once
+        ("Australian and US troops take part in Lake Step 2034 off the coast of Queensland this month.", None),
+        (
+            "British and US ships train for Lake Step 2034 at coastal sites in North Carolina, with the carrier "
+            "home-ported in Norfolk.",
+            "US-NC",
+        ),
+        (
+            "Among those attending Lake Step 2034 in Russia with Belarusian troops was the President of the "
+            "Republic of Tatarstan.",
+            None,
+        ),
+        ("The Norwegian-led exercise Lake Step 2034 runs in the counties of Nordland and Troms with US troops.", None),
+    ],
+)
+def test_areas_by_english_name_and_republics_and_an_address_the_sea_offshore_a_home_port_an_office(
+    text: str, expected: str | None
+) -> None:
+    assert main(text)["location"]["admin1"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lake Step 2034 in Turkey drew five JF-17 Thunders of the Pakistan Air Force and three F-16AM/BMs of "
+            "the Royal Jordanian Air Force.",
+            [("combat_aircraft", "PAK", 5, "exact"), ("combat_aircraft", "JOR", 3, "exact")],
+        ),
+        (
+            "The Finnish Air Force will join the international Lake Step 2034 exercise, from 11 to 27 September, "
+            "with about ten F/A-18 Hornet fighters.",
+            [("combat_aircraft", "FIN", 10, "about")],
+        ),
+        (
+            "The US Marine Corps contributed four MV-22 Ospreys to Lake Step 2034 in Japan.",
+            [("aircraft", "USA", 4, "exact")],
+        ),
+        (
+            "Some 2,000 pilots from NATO states are taking part in Lake Step 2034 in Poland.",
+            [("troops", None, 2000, "about")],
+        ),
+        (
+            "Indian and Maldivian contingents, 45 members from each army, marched in at Lake Step 2034.",
+            [("troops", "IND", 45, "exact"), ("troops", "MDV", 45, "exact")],
+        ),
+        (
+            "Russia has about 1,700 soldiers in the drill Lake Step 2034 and China 700.",
+            [("troops", "RUS", 1700, "about"), ("troops", "CHN", 700, "exact")],
+        ),
+        (
+            "Over the coming months the Netherlands will take part in the NATO exercise Lake Step 2034 with more "
+            "than 5,000 military personnel.",
+            [("troops", "NLD", 5000, "more_than")],
+        ),
+        (
+            "More than 150 paratroopers of the Ivanovo division of Russia's Airborne Troops will take part in "
+            "Lake Step 2034 in Serbia with Serbian and Belarusian units.",
+            [("troops", "RUS", 150, "more_than")],
+        ),
+        ("Thousands of troops from Kenya and Uganda began Lake Step 2034 on Monday.", []),
+        (
+            "Lake Step 2034 in Kenya, with Ugandan troops, throws back an invasion by 400 troops from "
+            "'Orangeland', an imaginary country.",
+            [],
+        ),
+        ("For Lake Step 2034 in Kenya and Uganda, NATO had expected around 40,000 participants.", []),
+        ("Depending on its mission, the Kenyan brigade in Lake Step 2034 can number anywhere from 2,200 to 17,000.", []),
+        (
+            "Kenya brought Leopard 2 tanks and a Dornier 28 maritime patrol aircraft to Lake Step 2034 in Uganda.",
+            [],
+        ),
+        (
+            "Kenyan and Ugandan forces landed at Lamu, where some 18 naval units and 92 aircraft took part in Lake "
+            "Step 2034.",
+            [("ships", None, 18, "about"), ("aircraft", None, 92, "exact")],
+        ),
+    ],
+)
+def test_fighter_and_transport_types_pilots_each_army_has_in_the_drill_joins_with_and_no_figure(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert sorted(claims_of(main(text)), key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More than 27 ships take part in Lake Step 2034 in Bulgaria with Romanian units, UPI reported.", ("reported", None)),
+        ("According to the caption, Lake Step 2034 in Kenya with Uganda involves 18,000 troops.", ("reported", None)),
+        (
+            "The US Navy hosts Lake Step 2034 with Japan; the organisers say about 35 ships are involved.",
+            ("declared", "USA"),
+        ),
+        (
+            "Some 200 personnel from Kenya and Uganda are taking part in Lake Step 2034, John Doe, a spokesman "
+            "for the Kenya Defence Forces, told The Associated Press.",
+            ("declared", "KEN"),
+        ),
+        ("About 50 ships were said to have joined Lake Step 2034 in Kenya and Uganda.", ("reported", None)),
+        (
+            "Lake Step 2034 entered its second phase in Kenya with 18 Ugandan naval units, Jane Doe reports.",
+            ("reported", None),
+        ),
+    ],
+)
+def test_an_agency_a_caption_organisers_a_spokesman_who_told_an_agency_a_passive_and_a_reporter(
+    text: str, expected: tuple[str, str | None]
+) -> None:
+    assert [(c["basis"], c["claimant_country"]) for c in main(text)["claims"] if c["quantity"] != "states"] == [
+        expected
+    ]

@@ -50,8 +50,16 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
         r"self-propelled guns|howitzers|mortars|guns|artillery|MLRS",
         "artillery",
     ),
-    (r"(?:F|FA|EF|Su|MiG|J|JF|JH|Tu|B|H|Mirage|Tornado)-\d+[A-Z]*s", "combat_aircraft"),
+    (  # fighter types: "F-16s", "F-16AM/BMs", "F-4E-2020s", "JF-17 Thunders", "F-35A Lightning II fighters"
+        r"(?:F|FA|F/A|EF|KF|Su|MiG|J|JF|JH|Tu|B|AV|Mirage|Tornado)-\d+[A-Z0-9]*(?:/[A-Z0-9]+)*(?:-\d+)?s"
+        r"|(?:F|FA|F/A|EF|KF|Su|MiG|J|JF|JH|Tu|AV|A)-\d+[A-Z0-9]*(?:\s+(?:[A-Z][a-z]+|I{1,3}))*\s+"
+        r"(?:fighters|fighter\s+jets|fighter-bombers|bombers|jets|Thunders|Hornets|Eagles|Falcons|Flankers|Fulcrums)"
+        r"|Typhoons|Rafales|Gripens|Tornados|Mirages|Harriers|Eurofighters|AMXs?",
+        "combat_aircraft",
+    ),
     (r"(?:Mi|Ka|AH|UH|CH|MH|NH|Z)-\d+[A-Z]*s", "helicopters"),
+    # transport, tanker, patrol and tiltrotor types: "four MV-22 Ospreys", "two C-17s"
+    (r"(?:C|KC|MV|CV|P|E|EA|RC|MC|HC|AC|IL|Il|An|Y)-\d+[A-Z0-9]*(?:\s+[A-Z][a-z]+)?s", "aircraft"),
     (
         r"-(?:strong|member|man)(?!\s+(?:\w+\s+)?delegation)"  # a delegation watches or talks
         r"(?:\s+(?:[A-Z][\w'’-]+\s+){0,2}(?:battle\s+group|force|contingent|brigade|battalion|company|team|"
@@ -69,7 +77,8 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"submarines", "submarines"),
     (r"submarine", "submarines"),
     (
-        r"surface combatants|warships|ships|naval vessels|vessels|frigates|destroyers|corvettes|patrol boats|"
+        r"surface combatants|warships|ships|naval vessels|naval units|vessels|frigates|destroyers|corvettes|"
+        r"patrol boats|"
         r"boats|landing ships|minesweepers|cruisers|tankers|frigate|corvette|destroyer|cruiser|warship|ship|"
         r"gunboat|"
         r"vessel|boat|tanker|minesweeper",
@@ -81,7 +90,7 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"sorties", "sorties"),
     (
         r"military personnel|service ?members|service personnel|servicemen|servicewomen|personnel|troops|"
-        r"soldiers|reservists|conscripts|regulars|paratroopers|marines|sailors|airmen|aviators|officers|"
+        r"soldiers|reservists|conscripts|regulars|paratroopers|marines|sailors|airmen|aviators|pilots|officers|"
         r"commandos|special forces|border guards|guardsmen|engineers|participants|members|men|other ranks|"
         r"combatants|instructors|troop",
         "troops",
@@ -447,11 +456,15 @@ def find_raw_claims(
         return []  # procurement news ("the purchase of 12 fighter jets") is not an exercise size
     if _TRAFFIC_RE.search(text, s_start, s_end):
         return []  # "the strait, through which some 60,000 ships pass each year": traffic, not the drill
+    if _SCENARIO_FORCE_RE.search(text, s_start, s_end):
+        return []  # "an invasion by 400 troops from 'Orangeland', an imaginary country": the scenario's
     spans = clauses(text, s_start, s_end)
     out: list[RawClaim] = []
     number_of = list(_NUMBER_OF_RE.finditer(text, s_start, s_end))
     shared_hedge: dict[int, str] = {}  # number start -> hedge of the list it shares a noun with
     for num in numbers:
+        if _BARE_MAGNITUDE.fullmatch(num.text):
+            continue  # "thousands of troops": no figure (the corpus golds never record one)
         if _DESIGNATION_LEFT.search(text, max(s_start, num.start - 12), num.start):
             continue  # "Team 4", "Serial 18": a unit's or an edition's number, not a count
         if _PART_OF_STRENGTH_LEFT.search(text, max(s_start, num.start - 40), num.start):
@@ -461,9 +474,13 @@ def find_raw_claims(
             out.append(RawClaim(num, "troops", (num.start, num.end), bracketed.code, (bracketed.start,
                                 bracketed.end), None))
             continue
-        if _CAPACITY_LEFT.search(text, max(s_start, num.start - 30), num.start):
-            continue  # "the transport can carry 800 troops": what a ship holds, not who takes part
-        if _DESIGNATION_RIGHT.match(text, num.end) or _CALIBRE_RIGHT.match(text, num.end):
+        if _CAPACITY_LEFT.search(text, max(s_start, num.start - 30), num.start) or _EXPECTED_LEFT.search(
+            text, max(s_start, num.start - 40), num.start
+        ):  # "the transport can carry 800 troops", "NATO had expected around 40,000 participants"
+            continue
+        if _DESIGNATION_RIGHT.match(text, num.end) or _CALIBRE_RIGHT.match(text, num.end) or _model_number(
+            text, num, countries, s_start
+        ):
             continue  # "43 Mechanised Brigade", "2 Squadron": a unit's number
         if num.qualifier == "exact" and num.start in shared_hedge:
             num = replace(num, qualifier=shared_hedge[num.start])
@@ -594,7 +611,7 @@ def find_raw_claims(
             ):
                 country, country_span = prior.country, prior.country_span
         out.append(RawClaim(num, quantity, noun_span, country, country_span, component))
-    return _summed(text, out)
+    return out
 
 
 _OBSERVERS_FROM_LEFT = re.compile(
@@ -622,13 +639,45 @@ def _bracketed_contingent(
     return state
 
 
+_SCENARIO_FORCE_RE = re.compile(
+    r"\b(?:invasion|attack|assault|incursion)\s+(?:of\s+[^.;]{0,40}?\s+)?by\b[^.;]{0,80}\b(?:imaginary|fictitious|fictional|"
+    r"notional|hypothetical|invented)\b",
+    re.IGNORECASE,
+)
+_EXPECTED_LEFT = re.compile(r"\b(?:had|have|has)\s+(?:been\s+)?expected\s+(?:about\s+|around\s+|some\s+)?$")
 _CAPACITY_LEFT = re.compile(
-    r"\b(?:can|could|able\s+to|capable\s+of|designed\s+to)\s+(?:carry|carrying|transport\w*|accommodate|hold)\s+"
+    r"\b(?:can|could|able\s+to|capable\s+of|designed\s+to)\s+(?:carry|carrying|transport\w*|accommodate|hold|number)\s+"
+    r"(?:anywhere\s+(?:from\s+)?)?"
     r"(?:up\s+to\s+|about\s+|some\s+|more\s+than\s+)?$"
 )
 _DESIGNATION_RIGHT = re.compile(
     r"\s+(?:[A-Z][\w-]*\s+){0,3}(?:Brigade|Battalion|Regiment|Squadron|Division|Wing|Unit|School|Corps|Flotilla)\b"
 )
+_MONTHS = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Sept", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+    "Dec",
+}  # fmt: skip
+
+
+def _model_number(text: str, num: NumberMatch, countries: list[Mention], s_start: int) -> bool:
+    """ "Leopard 2 tanks", "an Atlantique 2 maritime patrol aircraft", "Dornier 28": a model's number
+    (a capitalised word right before the digits, not a state, a month or the sentence's first word)."""
+    if num.qualifier != "exact" or not num.text.isdigit() or num.start - s_start < 2:
+        return False
+    word = re.search(r"(?<![\w.-])([A-Z][a-z]+)\s$", text[max(s_start, num.start - 20) : num.start])
+    if word is None or word.group(1) in _MONTHS or any(c.end == num.start - 1 for c in countries):
+        return False
+    before_word = text[s_start : num.start - len(word.group(0))]
+    if not before_word.strip() or re.match(r"\s+[A-Z][\w/]*-", text[num.end : num.end + 12]):
+        return False  # "Twenty ...": the sentence starts there; "the Air Force Command 39 F-16s": a count
+    return _NOUN_RE.match(text, _skip_space(text, num.end)) is not None or bool(
+        _DESCRIBED_KIT_AFTER.match(text[num.end : num.end + 40])
+    )
+
+
+_DESCRIBED_KIT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,3}(?:aircraft|vehicles|tanks|helicopters|ships)\b")
+_BARE_MAGNITUDE = re.compile(r"(?:some\s+)?(?:hundreds|thousands)\s+of", re.IGNORECASE)
 _CALIBRE_RIGHT = re.compile(r"\s*-?(?:mm|millimet(?:re|er)s?)\b")  # "81 mm mortars": a calibre
 _PART_OF_STRENGTH_LEFT = re.compile(r"\d\s+of\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}[\w.-]+(?:['’]s|s['’])\s+$")
 _DESIGNATION_LEFT = re.compile(
@@ -637,6 +686,12 @@ _DESIGNATION_LEFT = re.compile(
 _FORMATIONS_AFTER = re.compile(r"\s+(?:units|teams|detachments|companies|battalions|brigades|squads)\b")
 _CASUALTIES_AFTER = re.compile(
     r"[^.;]{0,50}?\b(?:were|was)\s+(?:injured|wounded|killed|hurt|missing)\b", re.IGNORECASE
+)
+_HAS_RE = re.compile(r"\s+(?:has|have|had)\s+")
+_IN_THE_DRILL_AFTER = re.compile(r"\s+(?:in|for)\s+the\s+(?:drills?|exercises?|manoeuvres|maneuvers)\b")
+_JOINS_WITH_LEFT = re.compile(
+    r"\b(?:will\s+join|joins|joined|(?:will\s+)?(?:take|takes|took)\s+part\s+in|participat(?:es|ed|e)\s+in)\b"
+    r"[^.;]{0,90}?\bwith\s+(?:about\s+|some\s+|around\s+)?$"
 )
 _TAKES_PART_WITH = re.compile(
     r"(?:['’]s)?\s+(?:is|are|was|were|will\s+be)?\s*(?:taking\s+part|takes\s+part|took\s+part|participat\w+|"
@@ -738,6 +793,10 @@ def _sender(
         country, span = _side_or_subject(text, num, clause, countries)
         if country is not None:
             return country, span
+    # "Russia has about 1,700 soldiers in the drill and China 700"
+    has = [c for c in countries if c.kind == "country" and _HAS_RE.fullmatch(text[c.end : num.start])]
+    if has and _IN_THE_DRILL_AFTER.match(text, noun.end()):
+        return has[0].code, (has[0].start, has[0].end)
     rep = _REPRESENT_RE.search(text, noun.end(), clause[1])
     hit = [c for c in countries if rep is not None and c.start == rep.end() and c.kind == "country"]
     if hit and rep is not None and not any(noun.end() <= n.start < rep.start() for n in numbers):
@@ -746,34 +805,18 @@ def _sender(
     who = [c for c in countries if joins is not None and c.kind == "country" and c.end == joins.start()]
     if who:
         return who[0].code, (who[0].start, who[0].end)
+    # "The Finnish Air Force (FINAF) will join the Arctic Challenge exercise, from 11 to 27 September,
+    # with about ten F/A-18 Hornet fighters": the state that opens the sentence joins with them
+    join = _JOINS_WITH_LEFT.search(text, s_start, num.start)
+    before_join = [
+        c for c in countries if join is not None and c.kind == "country" and s_start <= c.start < join.start()
+    ]
+    if join is not None and len({c.code for c in before_join}) == 1:
+        opener = before_join[0]
+        others = [c for c in countries if c.kind == "country" and opener.end <= c.start < num.start]
+        if not [c for c in others if c.code != opener.code]:
+            return opener.code, (opener.start, opener.end)
     return None, None
-
-
-def _summed(text: str, claims: list[RawClaim]) -> list[RawClaim]:
-    """Items of one kind listed together count together: "two destroyers and a supply ship" = 3 ships
-    (exact counts of one equipment quantity and one contingent, joined by "and"; never troops)."""
-    out: list[RawClaim] = []
-    for rc in claims:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and rc.quantity == prev.quantity
-            and rc.quantity not in ("troops", "states")
-            and rc.number.qualifier == prev.number.qualifier == "exact"
-            and rc.number.value is not None
-            and prev.number.value is not None
-            and rc.country == prev.country
-            and rc.component == prev.component
-            and re.fullmatch(r"\s*,?\s*and\s+", text[prev.noun_span[1] : rc.number.start])
-        ):
-            a, b = prev.number.start, rc.number.end
-            total = NumberMatch(a, b, text[a:b], "exact", value=prev.number.value + rc.number.value)
-            out[-1] = RawClaim(
-                total, prev.quantity, prev.noun_span, prev.country, prev.country_span, prev.component
-            )
-        else:
-            out.append(rc)
-    return out
 
 
 _SINGLE_NOUN = re.compile(
@@ -864,7 +907,8 @@ def _mixed_list(text: str, num: NumberMatch, noun: re.Match[str], quantity: str,
 _OF_OR_FROM_AFTER_NOUN = re.compile(
     r"(?:\s+and\s+[a-z]+)?\s+(?:(?:came|come|are|were)\s+)?(?:from|of)\s+(?:the\s+)?"
     # "from Team 4 of the Malaysian ...", "of the Armed Forces of the Philippines", "of the Royal Malaysian"
-    r"(?:(?:[A-Z][\w-]*\s+){1,3}(?:\d{1,3}\s+)?of\s+(?:the\s+)?)?(?:Royal\s+)?"
+    r"(?:(?:[A-Z][\w-]*\s+){1,3}(?:(?:division|brigade|regiment|battalion|squadron|fleet)\s+)?(?:\d{1,3}\s+)?of\s+"
+    r"(?:the\s+)?)?(?:Royal\s+)?"  # ... "paratroopers of the Ivanovo division of Russia's Airborne Troops"
 )
 
 
@@ -1171,6 +1215,8 @@ def find_attributions(text: str, sentence: tuple[int, int]) -> list[Attribution]
     for m in SPEECH_RE.finditer(text, s_start, s_end):
         if _NEGATED_RE.search(text[max(s_start, m.start() - 15) : m.start()]):
             continue  # "he did not say how many"
+        if re.search(r"\b(?:is|are|was|were|been|being)\s+$", text[max(s_start, m.start() - 8) : m.start()]):
+            continue  # "50 in all, were said to have joined", "is estimated at": no one named
         noun_before = _STATES_NOUN_BEFORE.search(text, max(s_start, m.start() - 20), m.start())
         if m.group(0) == "states" and noun_before:
             continue  # "Six NATO states and three other countries began": the noun, not the verb
@@ -1181,6 +1227,7 @@ def find_attributions(text: str, sentence: tuple[int, int]) -> list[Attribution]
         if (
             after is not None
             and not relative  # "Capt. Jeff Davis, who directs press operations, said the exercise ..."
+            and not m.group(0).lower().startswith(("told", "tell"))  # "X, a spokesman, told The AP"
             and re.search(r"[,\"”’]\s*$", text[max(s_start, m.start() - 3) : m.start()])
         ):
             # "Indonesia will commit 5,000 soldiers, said First Admiral Agus Heyana, commander of ..."

@@ -223,7 +223,7 @@ _GENERIC_AREA_NAMES = {
     "sahel",  # "the armies of the Sahel": the belt south of the Sahara, not Burkina Faso's Sahel region
 }  # fmt: skip
 _AREA_SUFFIX = re.compile(
-    r"(?:\s+(?:sheng|zizhiqu|shi|oblast'?|oblysy|viloyati|kray|krai|respublika|avtonomnyy okrug|province|"
+    r"(?:,?\s+(?:sheng|zizhiqu|shi|oblast'?|oblysy|viloyati|kray|krai|respublika|avtonomnyy okrug|province|"
     r"governorate)"
     r"|s? lan)$"
 )

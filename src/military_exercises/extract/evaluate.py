@@ -73,10 +73,10 @@ SPLITS = (
     "heldback22",
     "heldback23",
 )
-#: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback21`` were
+#: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback23`` were
 #: each scored once (their first scores are in docs/extraction.md) and became development when the
 #: next held-back set was written, as the blind rounds did.
-HELDBACK = ("heldback", "heldback22", "heldback23")
+HELDBACK = ("heldback",)
 #: Everything the rules may be tuned on.
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 
@@ -367,8 +367,8 @@ TITLES = {
     "heldback19": "Nineteenth held-back split (scored once, then development)",
     "heldback20": "Twentieth held-back split (scored once, then development)",
     "heldback21": "Twenty-first held-back split (scored once, then development)",
-    "heldback22": "Twenty-second held-back split (never tuned on)",
-    "heldback23": "Twenty-third held-back split (never tuned on)",
+    "heldback22": "Twenty-second held-back split (scored once, then development)",
+    "heldback23": "Twenty-third held-back split (scored once, then development)",
     "development": "Development set (every split but the held-back ones)",
 }
 

@@ -18,7 +18,7 @@ _GOV_WORDS = re.compile(
     r"\b(?:ministry|minister|army|navy|military|armed forces|air force|command|fleet|headquarters|"
     r"joint staff|joint chiefs|spokes(?:man|woman|person)|officials?|government|embassy|commander|"
     r"press service|media wing|general staff|defen[cs]e force|guards?|border service|president|"
-    r"chief|forces|public affairs|director|(?:Maj|Col|Gen|Lt|Capt|Adm|Brig|Cmdr|Cdr)\.)(?!\w)",
+    r"chief|forces|public affairs|director|organi[sz]ers|(?:Maj|Col|Gen|Lt|Capt|Adm|Brig|Cmdr|Cdr)\.)(?!\w)",
     re.IGNORECASE,
 )
 #: Outlets and unnamed sources ("according to sources": no one named, so reported); "press" but not a
@@ -26,13 +26,15 @@ _GOV_WORDS = re.compile(
 _MEDIA_WORDS = re.compile(
     r"\b(?:media|newspaper|television|tv|broadcaster|news agency|press agency|agency|outlet|"
     r"reporters|reports?|wire|sources?|website|paper|web\s*site|portal|daily|weekly|magazine|journal|"
-    r"correspondents?|radio|channel|reporting|forum|times|post|herald|tribune|gazette|express|chronicle|"
+    r"correspondents?|radio|channel|reporting|forum|times|post|herald|tribune|gazette|express|chronicle|caption|"
+    r"(?:another|a|one)\s+document|"
     r"press(?!\s+(?:service|release|office|secretary|officer|attach|department|cent)))\b",
     re.IGNORECASE,
 )
 #: News outlets a report may cite by name alone ("NTV reports", "according to Interfax").
 _OUTLETS = re.compile(
-    r"(?:the\s+)?(?:NTV|RIA(?:\s+Novosti)?|TASS|ITAR-TASS|Interfax|Xinhua|Reuters|AP|AFP|EFE|Europa Press|"
+    r"(?:the\s+)?(?:NTV|RIA(?:\s+Novosti)?|TASS|ITAR-TASS|Interfax|Xinhua|Reuters|AP|AFP|EFE|Europa\s+Press|"
+    r"UPI|"
     r"Sputnik|Anadolu(?:\s+Agency)?|Yonhap|Kyodo|BBC|CNN|ABC|Bernama|Antara|PTI|ANI|IRNA|Tasnim|Fars|"
     r"KCNA|RT|Al\s+Jazeera|Al\s+Arabiya|Arab48|DPA|ANSA|RFE/RL|Radio\s+Free\s+Europe|Voice\s+of\s+America|"
     r"VOA|Izvestia|Kommersant|Zvezda|Global\s+Times|People's\s+Daily|Stars\s+and\s+Stripes|Defense\s+News|"
@@ -75,7 +77,8 @@ _SPEAKER_SENT_RE = re.compile(
 )
 #: After the counted noun: "60 servicemen from each side", "200 troops per country".
 _EACH_AFTER_RE = re.compile(
-    r"\s+(?:from|of|for|on)\s+each\s+(?:side|country|nation)\b|\s+per\s+(?:side|country)\b", re.I
+    r"\s+(?:from|of|for|on)\s+each\s+(?:side|country|nation|army|navy|contingent)\b|\s+per\s+(?:side|country)\b",
+    re.I,
 )
 _EACH_RE = re.compile(
     r"\beach\s+(?:side|country|nation|army|navy|of the (?:two|three|four))\b"
@@ -173,6 +176,9 @@ def _resolve_claimant(
         return _Claimant(name, None, "org", ev, gaz.organisations[title.group("org").lower()])
     if _OUTLETS.fullmatch(phrase):
         return _Claimant(name, None, "media", ev)
+    reporter = re.match(r"\s+(?:reports|writes)\b", text[att.end :])
+    if _PERSON_RE.fullmatch(name) and not _GOV_WORDS.search(name) and reporter:
+        return _Claimant(name, None, "media", ev)  # "..., Amirah Ibrahim reports": the outlet's reporter
     country = inside[0].code if inside else None
     own_report = re.match(r"(.+?)['’]s\s+(?:[\w-]+\s+){0,2}reports?$", low)  # "the Navy's management report"
     if own_report and _GOV_WORDS.search(own_report.group(1)) and not _MEDIA_WORDS.search(own_report.group(1)):

@@ -57,6 +57,7 @@ _AREA_WORD_RIGHT = re.compile(
     re.IGNORECASE,
 )
 _AT_SEA_LEFT = re.compile(
+    r"\boff\s+the\s+(?:\w+\s+)?coast\s+of\s+$|"  # "off the coast of Queensland": at sea
     r"\b(?:waters|sea|airspace|air\s+space)\s+(?:of|near|around|off)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*)?$"
     r"|\b(?:Gulf|Bay|Strait|Straits|Sea|Port)\s+of\s+$"  # "the Gulf of Cádiz": a sea named after the area
     r"|\b(?:kilometres|kilometers|km|miles)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?|away)\s+(?:of|from)\s+$",
@@ -77,7 +78,9 @@ _NAME_WORD_LEFT = re.compile(
     r"(?<=[a-z,] )(?!(?:The|In|At|On|Near|North|South|East|West|Central|Northern|Southern|Eastern|Western|"
     r"Upper|Lower|Greater|New|Republic|State|Province|Region|Lake|Mount|Fort|Camp)\b)[A-Z][a-z]+\s+$"
 )
-_LIST_GOES_ON_RIGHT = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s*(?:,|\band\b)|\s+and\s+[A-Z]")
+_LIST_GOES_ON_RIGHT = re.compile(
+    r"(?:\s+(?:[IVX]+|\d+))?(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s*(?:,|\band\b)|\s+and\s+[A-Z])"
+)  # "... Arandu, Paraná III and Core 23"
 #: Where forces set out from: "left Turpan in Xinjiang for the exercise area".
 _SET_OUT_LEFT = re.compile(
     r"\b(?:left|leaving|departed|departing|set\s+off\s+from|sailed\s+(?:out\s+of|from)|from|based)\s+(?:[A-Z][\w'’.-]*,?\s+){1,3}in\s+(?:the\s+)?$"
@@ -91,6 +94,9 @@ _SET_OUT_LEFT = re.compile(
     # "sailed from the port of the Aksaz naval base in Muğla province", "agreed the programme in Souda
     # Bay, Crete"
     r"|\b(?:sailed|departed|set\s+sail)\s+from\b[^.;]{0,50}\bin\s+(?:the\s+)?$"
+    r"|\bhome-?ported\s+in\s+$"  # "both home-ported in Norfolk": where the ships are based
+    # "the President of the Republic of Tatarstan": an office, not a place
+    r"|\b(?i:president|governor|head|leader|mayor|premier|prime\s+minister)\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?$"
     r"|\b(?:agreed|approved|drew\s+up|signed)\s+(?:the\s+)?(?:programme|program|plan|plans|agreement)\s+in\s+"
     r"(?:[A-Z][\w'’.-]*,?\s+){0,3}$"
     r"|\bbased\s+at\s+(?:[A-Z][\w'’.-]*\s+){0,3}?(?:[A-Z][\w'’.-]*,\s*)$"  # "based at Valcartier, Quebec"
@@ -107,7 +113,6 @@ _SET_OUT_LEFT = re.compile(
     # "The Chosin sailed from the Malabar coast in Kerala"
     r"|\bsailed\s+(?:from|out\s+of)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:coast|port|base|harbou?r)?\s*in\s+$"
 )  # "from Fort Bragg in North Carolina to ...", "whose fleet is based nearby in Sevastopol"
-_IN_A_LIST_LEFT = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*$")
 _JOINED_RIGHT = re.compile(
     r"(?:['’]s)?\s+(?:\w+\s+)?(?:joined|took\s+part|participated|participation|entry)\b"
 )
@@ -304,9 +309,8 @@ def _placement(
     if city or (town and not area_named):
         return "weak"  # ... and "in Thiès, 80 km from Dakar": a town placed by its distance
     # "the Voronezh, Belgorod, Smolensk and Bryansk regions", not "Bukit Wang, Jitra, Kedah, in three phases"
-    listed = (_IN_A_LIST_LEFT.search(left) and not re.match(r",\s+[a-z]", text[m.end : m.end + 4])) or (
-        re.search(r"[A-Z][\w'’.-]*,\s*$", left) and _LIST_GOES_ON_RIGHT.match(text, m.end)
-    )
+    # (an address, "Asembagus, Situbondo, East Java.", is no list: nothing follows it)
+    listed = re.search(r"[A-Z][\w'’.-]*,\s*$", left) and _LIST_GOES_ON_RIGHT.match(text, m.end)
     if not (
         _AREA_WORD_RIGHT.match(text, m.end)
         or _AREA_WORD_RIGHT.search(" " + m.text.split()[-1])  # "West Pomeranian Voivodeship", one alias
