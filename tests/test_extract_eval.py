@@ -227,6 +227,9 @@ def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> Non
     assert "### First scores on the twenty-second and twenty-third held-back sets (2026-12-07)" in doc
     assert "| heldback22 (64), first score |" in doc
     assert "| heldback23 (70), first score |" in doc
+    assert "### First scores on the twenty-fourth and twenty-fifth held-back sets (2026-12-07)" in doc
+    assert "| heldback24 (70), first score |" in doc
+    assert "| heldback25 (63), first score |" in doc
 
 
 def test_two_annotators_agree_above_the_target_on_forty_reports() -> None:
