@@ -444,6 +444,24 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
     return not _NOT_STATES_LEFT.search(text, max(s_start, num.start - 12), num.start)
 
 
+def _not_a_figure(text: str, num: NumberMatch, countries: list[Mention], s_start: int) -> bool:
+    """Numbers that are no size of the drill whatever noun follows them."""
+    return bool(
+        _BARE_MAGNITUDE.fullmatch(num.text)  # "thousands of troops" (the corpus golds never record one)
+        # "Team 4", "Serial 18": a unit's or an edition's number
+        or _DESIGNATION_LEFT.search(text, max(s_start, num.start - 12), num.start)
+        # "25,000 of the MSDF's 44,000 personnel": the force's strength
+        or _PART_OF_STRENGTH_LEFT.search(text, max(s_start, num.start - 40), num.start)
+        # "the transport can carry 800 troops", "NATO had expected around 40,000 participants"
+        or _CAPACITY_LEFT.search(text, max(s_start, num.start - 30), num.start)
+        or _EXPECTED_LEFT.search(text, max(s_start, num.start - 40), num.start)
+        # "43 Mechanised Brigade", "2 Squadron", "81 mm mortars", "Leopard 2 tanks"
+        or _DESIGNATION_RIGHT.match(text, num.end)
+        or _CALIBRE_RIGHT.match(text, num.end)
+        or _model_number(text, num, countries, s_start)
+    )
+
+
 def find_raw_claims(
     text: str,
     sentence: tuple[int, int],
@@ -463,25 +481,13 @@ def find_raw_claims(
     number_of = list(_NUMBER_OF_RE.finditer(text, s_start, s_end))
     shared_hedge: dict[int, str] = {}  # number start -> hedge of the list it shares a noun with
     for num in numbers:
-        if _BARE_MAGNITUDE.fullmatch(num.text):
-            continue  # "thousands of troops": no figure (the corpus golds never record one)
-        if _DESIGNATION_LEFT.search(text, max(s_start, num.start - 12), num.start):
-            continue  # "Team 4", "Serial 18": a unit's or an edition's number, not a count
-        if _PART_OF_STRENGTH_LEFT.search(text, max(s_start, num.start - 40), num.start):
-            continue  # "25,000 of the MSDF's 44,000 personnel": the force's strength, not the drill's
+        if _not_a_figure(text, num, countries, s_start):
+            continue
         bracketed = _bracketed_contingent(text, num, countries, s_start)
         if bracketed is not None:  # "the delegations of Angola (9), Brazil (17), ..."
-            out.append(RawClaim(num, "troops", (num.start, num.end), bracketed.code, (bracketed.start,
-                                bracketed.end), None))
+            at = (bracketed.start, bracketed.end)
+            out.append(RawClaim(num, "troops", (num.start, num.end), bracketed.code, at, None))
             continue
-        if _CAPACITY_LEFT.search(text, max(s_start, num.start - 30), num.start) or _EXPECTED_LEFT.search(
-            text, max(s_start, num.start - 40), num.start
-        ):  # "the transport can carry 800 troops", "NATO had expected around 40,000 participants"
-            continue
-        if _DESIGNATION_RIGHT.match(text, num.end) or _CALIBRE_RIGHT.match(text, num.end) or _model_number(
-            text, num, countries, s_start
-        ):
-            continue  # "43 Mechanised Brigade", "2 Squadron": a unit's number
         if num.qualifier == "exact" and num.start in shared_hedge:
             num = replace(num, qualifier=shared_hedge[num.start])
         clause = _clause_of(spans, num.start)
@@ -572,14 +578,12 @@ def find_raw_claims(
                 quantity, noun_span, country, country_span = _people_named(text, num, clause, countries)
             if quantity is None:
                 continue
+        each_state = _states_each(text, num, noun, clause, countries) if country is None and noun else []
+        if len(each_state) > 1:  # "one ship each from A, B and C", "A, B and C will each send two warships"
+            out.extend(RawClaim(num, quantity, noun_span, c.code, (c.start, c.end), component) 
+                       for c in each_state)
+            continue
         if country is None and noun is not None:
-            each = _EACH_FROM.match(text, noun.end(), clause[1])
-            listed = _listed_after(text, each.end(), clause[1], countries) if each else []
-            if len(listed) > 1:  # "one ship each from the United States, Portugal and Morocco"
-                out.extend(
-                    RawClaim(num, quantity, noun_span, c.code, (c.start, c.end), component) for c in listed
-                )
-                continue
             group = _GROUP_OF_LEFT.search(text, max(s_start, num.start - 60), num.start)
             hit = [c for c in countries if group is not None and c.start == group.start("who")]
             if hit:  # "A Chinese flotilla of four destroyers, two frigates and ..."
@@ -590,12 +594,6 @@ def find_raw_claims(
                 hit = [c for c in countries if c.start == them.start("who")]
                 if hit:
                     country, country_span = hit[0].code, (hit[0].start, hit[0].end)
-        listed_each = _each_of_listed(text, num, clause, countries) if country is None and noun else []
-        if len(listed_each) > 1:  # "Indonesia, Malaysia and Myanmar will each send two warships"
-            out.extend(
-                RawClaim(num, quantity, noun_span, c.code, (c.start, c.end), component) for c in listed_each
-            )
-            continue
         if country is None and noun is not None and not several_after:
             country, country_span = _sender(text, num, noun, clause, countries, numbers, s_start)
         if country is None and out and noun is not None and not several_after:
@@ -713,6 +711,16 @@ _GROUP_OF_LEFT = re.compile(
 _EACH_VERB_LEFT = re.compile(
     r"\s+(?:will\s+|have\s+|has\s+|had\s+|would\s+)?each\s+(?:[a-z]+\s+){1,2}?(?:up\s+to\s+|about\s+)?$"
 )
+
+
+def _states_each(
+    text: str, num: NumberMatch, noun: re.Match[str], clause: tuple[int, int], countries: list[Mention]
+) -> list[Mention]:
+    """The states that each have the figure: "one ship each from the United States, Portugal and
+    Morocco", "Indonesia, Malaysia and Myanmar will each send two warships" (one claim per state)."""
+    each = _EACH_FROM.match(text, noun.end(), clause[1])
+    listed = _listed_after(text, each.end(), clause[1], countries) if each else []
+    return listed if len(listed) > 1 else _each_of_listed(text, num, clause, countries)
 
 
 def _each_of_listed(
