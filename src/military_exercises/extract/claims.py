@@ -580,8 +580,9 @@ def find_raw_claims(
                 continue
         each_state = _states_each(text, num, noun, clause, countries) if country is None and noun else []
         if len(each_state) > 1:  # "one ship each from A, B and C", "A, B and C will each send two warships"
-            out.extend(RawClaim(num, quantity, noun_span, c.code, (c.start, c.end), component) 
-                       for c in each_state)
+            out.extend(
+                RawClaim(num, quantity, noun_span, c.code, (c.start, c.end), component) for c in each_state
+            )
             continue
         if country is None and noun is not None:
             group = _GROUP_OF_LEFT.search(text, max(s_start, num.start - 60), num.start)
