@@ -2468,6 +2468,7 @@ def test_a_side_a_delegation_of_a_team_number_other_ranks_each_a_strength_which_
     [
         "Kenya invited military observers and defence attachés from 16 countries to watch Lake Step 2034.",
         "Lake Step 2034 got under way in Kenya on Monday, with observers from 52 countries watching.",
+        "Kenya and Uganda began Lake Step 2034. Observers from 12 countries will watch, the ministry said.",
     ],
 )
 def test_observers_from_n_countries_are_not_the_number_of_participating_states(text: str) -> None:

@@ -614,7 +614,7 @@ def find_raw_claims(
 
 
 _OBSERVERS_FROM_LEFT = re.compile(
-    r"\b(?:observers|attach[ée]s|delegates|representatives)(?:\s+\w+){0,6}?\s+from\s+$"
+    r"\b(?:observers|attach[ée]s|delegates|representatives)(?:\s+\w+){0,6}?\s+from\s+$", re.IGNORECASE
 )
 _PEOPLE_BEFORE_LIST = re.compile(
     r"\b(?:delegations?|contingents?|troops|personnel|soldiers|servicemen|service\s+members|participants)\b"
