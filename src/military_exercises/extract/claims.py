@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from military_exercises.extract.dates import MONTHS
 from military_exercises.extract.entities import Mention
 from military_exercises.extract.numbers import NumberMatch
 
@@ -652,11 +653,6 @@ _CAPACITY_LEFT = re.compile(
 _DESIGNATION_RIGHT = re.compile(
     r"\s+(?:[A-Z][\w-]*\s+){0,3}(?:Brigade|Battalion|Regiment|Squadron|Division|Wing|Unit|School|Corps|Flotilla)\b"
 )
-_MONTHS = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Sept", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-    "Dec",
-}  # fmt: skip
 
 
 def _model_number(text: str, num: NumberMatch, countries: list[Mention], s_start: int) -> bool:
@@ -665,7 +661,7 @@ def _model_number(text: str, num: NumberMatch, countries: list[Mention], s_start
     if num.qualifier != "exact" or not num.text.isdigit() or num.start - s_start < 2:
         return False
     word = re.search(r"(?<![\w.-])([A-Z][a-z]+)\s$", text[max(s_start, num.start - 20) : num.start])
-    if word is None or word.group(1) in _MONTHS or any(c.end == num.start - 1 for c in countries):
+    if word is None or word.group(1).lower() in MONTHS or any(c.end == num.start - 1 for c in countries):
         return False
     before_word = text[s_start : num.start - len(word.group(0))]
     if not before_word.strip() or re.match(r"\s+[A-Z][\w/]*-", text[num.end : num.end + 12]):
