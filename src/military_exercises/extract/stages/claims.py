@@ -392,14 +392,14 @@ def _attribution_for(
     return att, clause
 
 
-def _closing_attribution(text: str, sents: list[Sentence], sent: Sentence) -> cl.Attribution | None:
+def _closing_attribution(text: str, sent: Sentence, following: list[Sentence]) -> cl.Attribution | None:
     """The speaker of a quotation that opens in ``sent`` and closes in a later sentence: '"Between 20
     and 31 July about 2,000 service members ... . Helicopters will fly," the ministry says.'"""
     a, b = sent.span
     marks = text.count('"', a, b) + text.count("“", a, b) + text.count("”", a, b)
     if text[a : a + 1] not in "\"“" or marks != 1:
         return None
-    for later in sents[sents.index(sent) + 1 : sents.index(sent) + 4]:
+    for later in following[:3]:
         x, y = later.span
         close = re.search(r"[,.]?[\"”]", text[x:y])
         if close is None:
@@ -440,11 +440,11 @@ def build_claims(
     seen: set[tuple[Any, ...]] = set()
     contingent_of: dict[tuple[str, int | None], str] = {}  # (quantity, value) -> the state a claim gave it to
     previous: Sentence | None = None
-    for sent in sents:
+    for i, sent in enumerate(sents):
         # "The Chinese contingent comes from ... . It numbers more than 2,000 troops": its state's
         carried = _contingent_subject(text, previous) if _IT_SUBJECT.match(text, sent.span[0]) else None
         previous = sent
-        quoted = _closing_attribution(text, sents, sent)
+        quoted = _closing_attribution(text, sent, sents[i + 1 :])
         for raw in sent.raw_claims:
             att, clause = _attribution_for(text, sent, raw)
             att = att or quoted
