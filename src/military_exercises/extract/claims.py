@@ -61,6 +61,12 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"(?:Mi|Ka|AH|UH|CH|MH|NH|Z)-\d+[A-Z]*s", "helicopters"),
     # transport, tanker, patrol and tiltrotor types: "four MV-22 Ospreys", "two C-17s"
     (r"(?:C|KC|MV|CV|P|E|EA|RC|MC|HC|AC|IL|Il|An|Y)-\d+[A-Z0-9]*(?:\s+[A-Z][a-z]+)?s", "aircraft"),
+    # "a five-nation exercise", "a 17-country force": the number of participating states
+    (
+        r"-(?:nation|country)(?=\s+(?:[\w-]+\s+){0,4}?(?:exercises?|drills?|manoeuvres|maneuvers|war\s*games|"
+        r"wargames?|training|force|coalition|event|operation)\b)",
+        "states",
+    ),
     (
         r"-(?:strong|member|man)(?!\s+(?:\w+\s+)?delegation)"  # a delegation watches or talks
         r"(?:\s+(?:[A-Z][\w'’-]+\s+){0,2}(?:battle\s+group|force|contingent|brigade|battalion|company|team|"
@@ -179,6 +185,20 @@ _OF_THEM_RE = re.compile(
     r"(?:will\s+be|are|were|are\s+being)\s+(?:supplied|provided|contributed|sent|fielded)\s+by\s+)?"
     r"(?:the\s+)?(?P<who>[A-Z][\w'’.]*))?"
 )
+
+
+def _state_of_them(text: str, them: re.Match[str], countries: list[Mention]) -> Mention | None:
+    """The one state of "900 of them Spanish", "300 of whom from Kenya"; none when a list of states
+    follows ("500 of them from the United States, France, Argentina and Brazil": all of them)."""
+    hit = next((c for c in countries if them.group("who") and c.start == them.start("who")), None)
+    if hit is None:
+        return None
+    listed = re.match(r"(?:\s*,\s*|\s+and\s+)(?:the\s+)?", text[hit.end :])
+    if listed and any(c.start == hit.end + listed.end() and c.code != hit.code for c in countries):
+        return None
+    return hit
+
+
 #: "..., of whom up to 3,000 are in Belarus": a part of the figure before, with its contingent.
 _OF_WHOM_BEFORE = re.compile(r"\bof\s+(?:whom|them|which)\s+$")
 #: Several peoples before one noun: "US and European", "French and allied" (troops).
@@ -187,6 +207,41 @@ _MIXED_PEOPLE = re.compile(
     r"[A-Z][\w'’.-]*\s*(?:,|\band\b)\s*([A-Z][a-z]+(?:an|ean|ese|ish|ic)\b|allied|foreign|partner|other|"
     r"coalition|international|multinational)"
 )
+#: "about 850 Koku Jieitai and RAAF personnel combined": several contingents counted together.
+_TOGETHER_AFTER = re.compile(r"\s+(?:combined|together)\b", re.IGNORECASE)
+
+
+def _mixed_people(
+    text: str, num: NumberMatch, noun: re.Match[str], limit: int, own: list[Mention], countries: list[Mention]
+) -> bool:
+    """Is one figure of several states' people: "8,600 US and European troops" (not "1,600 Chinese
+    ground and air force personnel"), "NATO and Georgian", "130 US Marines, Australian ... and ..."?"""
+    return (
+        any(
+            not any(c.start == m.start(1) for c in countries)  # "US and European", not "US Army, Air Force"
+            for m in _MIXED_PEOPLE.finditer(text, num.end, noun.start())
+        )
+        or len({c.code for c in own}) > 1
+        or _ORG_AND_PEOPLE.search(text, num.end, noun.start()) is not None  # "NATO and Georgian"
+        or _more_states_after_noun(text, noun.end(), limit, own, countries)
+    )
+
+
+def _more_states_after_noun(
+    text: str, pos: int, limit: int, own: list[Mention], countries: list[Mention]
+) -> bool:
+    """ "130 US Marines, Australian Defence Force and Indonesian military personnel": the noun of the
+    first state is followed by a list of other states' forces that shares the figure."""
+    comma = re.compile(r",\s*(?:the\s+)?").match(text, pos, limit)
+    if not own or comma is None:
+        return False
+    nxt = next((c for c in countries if c.start == comma.end()), None)
+    if nxt is None or nxt.code == own[0].code:
+        return False
+    tail = re.compile(r"[^,.;\d]{0,40}?\band\s+(?:the\s+)?").match(text, nxt.end, limit)
+    return tail is not None and any(c.start == tail.end() for c in countries)
+
+
 #: "500 troops from other NATO member states": not the contingent named before.
 _FROM_OTHERS_AFTER = re.compile(
     r"\s+(?:from|of)\s+(?:the\s+)?(?:other|allied|partner|foreign|neighbouring|neighboring|NATO|several|"
@@ -254,6 +309,8 @@ def quantity_of(noun: str) -> str:
     """The record quantity of a matched noun phrase."""
     if noun.lower() in ("people", "persons"):
         return "troops"  # only matched when they take part (see _noun_after)
+    if noun.lower() in ("-nation", "-country"):
+        return "states"  # "a five-nation exercise" (matched only before an exercise word)
     for pattern, quantity in _NOUN_QUANTITY:
         if pattern.fullmatch(noun):
             return quantity
@@ -281,7 +338,11 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 def _noun_after(text: str, pos: int, limit: int) -> re.Match[str] | None:
     """The quantity noun after a number: "400 Russian soldiers", "80 pieces of equipment"; "people"
     only when the words say they take part ("about 1,500 people in total", "2,200 people took part")."""
-    start = pos if text.startswith(("-strong", "-member", "-man"), pos) else _skip_space(text, pos)
+    start = (
+        pos
+        if text.startswith(("-strong", "-member", "-man", "-nation", "-country"), pos)
+        else _skip_space(text, pos)
+    )
     if start < limit and text[start] in "\"“'‘":
         start += 1  # more than 900,000 "combatants"
     m = _NOUN_RE.match(text, start, limit)
@@ -440,8 +501,9 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
     if _TALLY_LEFT.search(text, s_start, num.start) or _FEDERAL_STATES_LEFT.fullmatch(text, num.end, noun_at):
         return False  # "held 25 joint exercises with the militaries of 21 countries", "five Indian states"
     left = text[max(s_start, num.start - 40) : num.start]
-    if _OF_THE_EXERCISE.search(left):
-        return True  # "manoeuvres of 29 countries", "the armies of 14 countries"
+    if _OF_THE_EXERCISE.search(left) or text.startswith("-", noun_at):
+        # "manoeuvres of 29 countries", "the armies of 14 countries"; "the four-nation exercise"
+        return True
     return not _NOT_STATES_LEFT.search(text, max(s_start, num.start - 12), num.start)
 
 
@@ -529,20 +591,12 @@ def find_raw_claims(
             # "a 70-strong Indian contingent": the state may sit inside the matched noun
             inside = noun.end() if noun.group(0).startswith(("-strong", "-member", "-man")) else noun.start()
             own = [c for c in countries if num.end <= c.start < inside]
-            # "8,600 US and European troops" (mixed), not "1,600 Chinese ground and air force personnel"
-            mixed = (
-                any(
-                    not any(
-                        c.start == m.start(1) for c in countries
-                    )  # "US and European", not "US Army, Air Force"
-                    for m in _MIXED_PEOPLE.finditer(text, num.end, noun.start())
-                )
-                or len({c.code for c in own}) > 1
-                or _ORG_AND_PEOPLE.search(text, num.end, noun.start()) is not None  # "NATO and Georgian"
-            )
-            if len({c.code for c in own}) == 1 and not mixed:  # not "8,600 US and European troops"
+            mixed = _mixed_people(text, num, noun, clause[1], own, countries)
+            several_after = _TOGETHER_AFTER.match(text, noun.end()) is not None
+            # not "8,600 US and European troops", nor "850 JASDF and RAAF personnel combined"
+            if len({c.code for c in own}) == 1 and not mixed and not several_after:
                 country, country_span = own[0].code, (own[0].start, own[0].end)
-            elif not own:
+            elif not own and not several_after:
                 country, country_span = _country_after_noun(text, noun.end(), clause[1], countries)
                 several_after = country is None and _several_after_noun(
                     text, noun.end(), clause[1], countries
@@ -592,10 +646,9 @@ def find_raw_claims(
                 country, country_span = hit[0].code, (hit[0].start, hit[0].end)
         if country is None:
             them = _OF_THEM_RE.match(text, num.end)
-            if them and them.group("who"):
-                hit = [c for c in countries if c.start == them.start("who")]
-                if hit:
-                    country, country_span = hit[0].code, (hit[0].start, hit[0].end)
+            whose = _state_of_them(text, them, countries) if them else None
+            if whose:
+                country, country_span = whose.code, (whose.start, whose.end)
         if country is None and noun is not None and not several_after:
             country, country_span = _sender(text, num, noun, clause, countries, numbers, s_start)
         if country is None and out and noun is not None and not several_after:
@@ -966,7 +1019,10 @@ def _several_after_noun(text: str, pos: int, limit: int, countries: list[Mention
 
 
 #: Between two states of one list: "Kenya, Uganda and", "the Botswana Defence Force and the Namibian".
-_LIST_NEXT = r"(?:\s+[\w-]+){0,3}\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?"
+_LIST_NEXT = (
+    r"(?:\s+[\w-]+){0,3}\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?"
+    r"(?:(?:armed\s+)?forces\s+of\s+the\s+|Royal\s+)?"  # "..., the Royal ... and the armed forces of the"
+)
 
 #: After a state's name: its own group of people ("'s contingent will be made up of", " Army team of").
 _CONTINGENT_OF = re.compile(
@@ -1111,9 +1167,9 @@ def _elliptical(
         quantity = antecedent.quantity if antecedent else "troops"
         noun_span = (them.start(), them.end())
         if them.group("who"):
-            hit = [c for c in countries if c.start == them.start("who")]
-            if hit:
-                return quantity, noun_span, hit[0].code, (hit[0].start, hit[0].end)
+            whose = _state_of_them(text, them, countries)
+            if whose:
+                return quantity, noun_span, whose.code, (whose.start, whose.end)
         if antecedent is not None and antecedent.country is not None:
             # "2,500 US soldiers ..., over 600 of whom will train there": part of that contingent
             return quantity, noun_span, antecedent.country, antecedent.country_span
@@ -1202,6 +1258,15 @@ _STATES_NOUN_BEFORE = re.compile(
 _NEGATED_RE = re.compile(r"(?:\bnot|n't|\bnever|declined to|refused to|would not)\s+$", re.IGNORECASE)
 
 
+#: A document named with its issuer: "a statement that the Turkish General Staff posted on its
+#: website", "a press release issued by the Navy".
+_DOCUMENT_OF = re.compile(
+    r"(?:a|an|the)\s+(?:statement|press\s+release|release|communiqu[eé]|post|notice)\s+"
+    r"(?:that|which|issued\s+by|released\s+by|published\s+by|posted\s+by|from|by)\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^,.;]*?)(?=\s+(?:posted|issued|published|released|put\s+out|had|has)\b|$)"
+)
+
+
 def find_attributions(text: str, sentence: tuple[int, int]) -> list[Attribution]:
     """Claimant phrases in one sentence, each with the clause it belongs to."""
     s_start, s_end = sentence
@@ -1214,6 +1279,9 @@ def find_attributions(text: str, sentence: tuple[int, int]) -> list[Attribution]
             continue  # "Shoigu said, according to Interfax": the outlet relays; Shoigu is the claimant
         who = m.group("who").strip()
         a = m.start("who")
+        issuer = _DOCUMENT_OF.match(who)
+        if issuer:  # "a statement that the Turkish General Staff posted on its website": its issuer
+            a, who = a + issuer.start("who"), issuer.group("who")
         if _RELAYED_SPEAKER.match(text, m.end(), s_end):
             continue  # "According to the Avesta agency, Faridun Mahmadaliev, head of ..., said": he speaks
         out.append(Attribution(a, a + len(who), who, _clause_of(spans, m.start())))

@@ -50,6 +50,7 @@ ARMED_FORCES: dict[str, str] = {
     "jmsdf": "JPN", "jgsdf": "JPN", "jasdf": "JPN", "nzdf": "NZL", "sandf": "ZAF", "fanb": "VEN",
     "zahal": "ISR", "pla navy": "CHN", "pla air force": "CHN",
     "tni": "IDN", "jsdf": "JPN", "adf": "AUS", "fardc": "COD", "bundesheer": "AUT",
+    "raaf": "AUS", "rnzaf": "NZL", "rcaf": "CAN", "rmn": "MYS", "rmaf": "MYS",
 }  # fmt: skip
 
 #: Organisations and alliances (claimants that are not a state). Lower-case phrase -> code.
@@ -156,12 +157,9 @@ def load_gazetteer(mappings_dir: Path) -> Gazetteer:
         entries.setdefault(key, []).append(Entry("country", iso3, demonym=kinds.get(key) == "demonym"))
     for iso3 in maps.country_region:
         entries.setdefault(iso3.lower(), []).append(Entry("country", iso3))
-    # Guam, Puerto Rico, ...: ISO 3166-2 lists them under the US as outlying areas, but they are
-    # territories with their own ISO 3166-1 codes, not states of the Union
-    outlying = {s.code for s in pycountry.subdivisions if s.type == "Outlying area"}
+    # Guam, Puerto Rico, ...: ISO 3166-2 lists them under the US as outlying areas, and the source
+    # records (and the corpus README) keep them so: "on Guam" is US-GU in the United States
     for alias, code in maps.admin1_aliases.items():
-        if code in outlying:
-            continue
         m = re.fullmatch(r"(.+?)\s*\((.+)\)", alias)
         if m:
             needs = maps.resolve_country(m.group(2))
@@ -178,7 +176,7 @@ def load_gazetteer(mappings_dir: Path) -> Gazetteer:
     # a report on Kenya, "Amazonas" in one on Brazil (it is also a Colombian and a Peruvian area).
     for sub in pycountry.subdivisions:
         sub_iso3 = _ALPHA2_TO_ISO3.get(sub.country_code)
-        if sub_iso3 is None or sub.code in outlying:
+        if sub_iso3 is None:
             continue
         for key in _subdivision_keys(sub.name):
             if any(e.kind == "admin1" and e.code == sub.code for e in entries.get(key, ())):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -155,7 +156,7 @@ def extract_records(
         and not (s is not sentences[0] and _NEXT_EDITION.search(text, *s.span))  # the lead may be about it
         and _later_edition(text, s, main_name) is None
     ]
-    main = _build_event(text, "main", main_sents, gaz, pub, info, main_name, None)
+    main = _build_event(text, "main", main_sents, gaz, pub, info, main_name, None, context=sentences)
     drafts = [main]
     if include_past:
         keys: dict[str, list[Sentence]] = {}
@@ -434,6 +435,7 @@ def _build_event(
     name: tuple[int, int, str] | None,
     main: Draft | None,
     name_only: bool = False,
+    context: Sequence[Sentence] = (),
 ) -> Draft:
     """One draft from the sentences of one exercise. ``name_only``: an earlier exercise known only
     by its name and year ("the largest since Harbour Vigil 2030")."""
@@ -464,7 +466,7 @@ def _build_event(
                 start = (str(edition[0]), [evidence_at(text, edition[1], edition[2])])
     org, org_ev = find_organisation(text, facts, gaz)
     source_id = _source_id(info)
-    claims_out, claim_ev = build_claims(text, facts, found, org, source_id, gaz)
+    claims_out, claim_ev = build_claims(text, facts, found, org, source_id, gaz, context)
 
     evidence: dict[str, list[Evidence]] = {}
     nm = name[2] if name else None

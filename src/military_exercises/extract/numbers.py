@@ -117,7 +117,7 @@ NUMBER_RE = re.compile(
       | (?:{_QUALIFIERS})\s+(?P<o_low>{_DIGITS})\s+or\s+(?P<o_high>{_DIGITS})   # "about 50 or 60": a range
       | (?:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>{_ONE_NUMBER})
     )
-    (?:(?=-(?:strong|member|man)\b)|(?![\w-]))   # "a 1,200-strong battle group", "a 17-member team"
+    (?:(?=-(?:strong|member|man|nation|country)\b)|(?![\w-]))   # "a 1,200-strong group", "a 5-nation drill"
     """,
     re.IGNORECASE | re.VERBOSE,
 )

@@ -411,6 +411,21 @@ def _closing_attribution(text: str, sent: Sentence, following: list[Sentence]) -
     return None
 
 
+def _quote_goes_on(text: str, sent: Sentence, before: list[Sentence]) -> cl.Attribution | None:
+    """The speaker of a quotation that stands alone right after one whose speaker is named: '"...,"
+    Konashenkov said by telephone. "... about 4,000 servicemen will join the rehearsal!"'."""
+    a, b = sent.span
+    if sent.attributions or not before or text[a : a + 1] not in '"“' or text[b - 1 : b] not in '"”':
+        return None
+    prev = before[-1]
+    if not re.fullmatch(r"\s*", text[prev.span[1] : a]):
+        return None  # not the next sentence
+    return next(
+        (att for att in prev.attributions if re.search(r"[,.!?][\"”]\s*$", text[prev.span[0] : att.start])),
+        None,
+    )
+
+
 def _speakers_own(
     text: str, raw: cl.RawClaim, claimant: _Claimant, att: cl.Attribution | None, clause: tuple[int, int],
     counted: set[str],
@@ -429,10 +444,32 @@ def _speakers_own(
     return bool(own_speaker and own_numbers)
 
 
+#: Words that say an exercise has more states than the one the report names: "with 26 other
+#: countries", "a multinational exercise", "partner nations", "foreign troops".
+_SEVERAL_STATES = re.compile(
+    r"\b(?:multi-?national|international|coalition|allie[sd]|partner(?:s|\s+(?:nations|countries|states|forces))|"
+    r"other\s+(?:\w+\s+)?(?:countries|nations|states|navies|armies|militaries)|"
+    r"foreign\s+(?:troops|forces|militaries|navies|armies|countries|partners|contingents|participants)|"
+    r"member\s+(?:states|countries|nations)|NATO(?:-led)?\s+(?:exercises?|drills?|manoeuvres)|"
+    # "the six Gulf Cooperation Council (GCC) states"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?:[\w()]+\s+){0,4}?"
+    r"(?:nations?|countries|states)\b)",
+    re.IGNORECASE,
+)
+
+
 def build_claims(
-    text: str, sents: list[Sentence], found: Roles, org: str | None, source_id: str, gaz: en.Gazetteer
+    text: str,
+    sents: list[Sentence],
+    found: Roles,
+    org: str | None,
+    source_id: str,
+    gaz: en.Gazetteer,
+    context: Sequence[Sentence] = (),
 ) -> tuple[list[dict[str, Any]], list[dict[str, list[Evidence]]]]:
-    """The claims of one exercise with the evidence of their values, in the record format."""
+    """The claims of one exercise with the evidence of their values, in the record format.
+    ``context``: all sentences of the report, whose speakers "he said" may refer back to even where
+    their sentence is about another exercise."""
     counted, host = found.counted, found.host
     claims_out: list[dict[str, Any]] = []
     claim_ev: list[dict[str, list[Evidence]]] = []
@@ -440,11 +477,34 @@ def build_claims(
     seen: set[tuple[Any, ...]] = set()
     contingent_of: dict[tuple[str, int | None], str] = {}  # (quantity, value) -> the state a claim gave it to
     previous: Sentence | None = None
+    # a drill of one state: its figures are the exercise's, not a contingent's (corpus README)
+    one_state = (
+        len(counted) == 1
+        and not _SEVERAL_STATES.search(text)
+        and not any(
+            r.quantity == "states" and (r.number.value or 0) > 1 for st in sents for r in st.raw_claims
+        )
+        # no other state named but as a speaker ("Taiwan's military said"): "moved into Kenya for ..."
+        and not any(
+            m.kind == "country"
+            and m.code not in found.roles  # (an observer is no other participant)
+            and not any(a.start <= m.start < a.end for a in st.attributions)
+            for st in sents
+            for m in st.mentions
+        )
+    )
+    # sentences of the report outside this exercise's (not parts of its own sentences)
+    others = [x for x in context if not any(x.span[0] < f.span[1] and f.span[0] < x.span[1] for f in sents)]
     for i, sent in enumerate(sents):
+        while others and others[0].span[0] < sent.span[0]:
+            # "X said the drill was the 13th since 1997. He said it involved 600 personnel"
+            for a in others[0].attributions:
+                history.append(_resolve_claimant(text, a, others[0], history, host, None, gaz, sents))
+            others.pop(0)
         # "The Chinese contingent comes from ... . It numbers more than 2,000 troops": its state's
         carried = _contingent_subject(text, previous) if _IT_SUBJECT.match(text, sent.span[0]) else None
         previous = sent
-        quoted = _closing_attribution(text, sent, sents[i + 1 :])
+        quoted = _closing_attribution(text, sent, sents[i + 1 :]) or _quote_goes_on(text, sent, sents[:i])
         for raw in sent.raw_claims:
             att, clause = _attribution_for(text, sent, raw)
             att = att or quoted
@@ -460,7 +520,7 @@ def build_claims(
                     own = host if host in counted else named[0]
                 claimant = _Claimant(claimant.text, own, "state", claimant.evidence)
             basis, claimant_country = _basis(claimant, counted, org)
-            country = raw.country if raw.country in counted else None
+            country = raw.country if raw.country in counted and not one_state else None
             if country is None and _speakers_own(text, raw, claimant, att, clause, counted):
                 country = claimant.country
             if country is None and raw.country is None and carried in counted and clause[0] == sent.span[0]:

@@ -21,7 +21,7 @@ _SPEECH_DATE = re.compile(
 )
 _START_CUE = re.compile(
     r"\b(?:began|begin|begins|beginning|started|start|starts|opened|open|opens|kicked off|kicks off|"
-    r"kick off|launched|launch|launches|gathered|arrived|got under way|commenced|commence|commences|"
+    r"kick off|launched|launch|launches|got under way|commenced|commence|commences|"
     r"opening|starting)\b[^.;]{0,90}$",
     re.IGNORECASE,
 )
@@ -130,6 +130,7 @@ def main_dates(
                 loose is None
                 and not cl._PURCHASE_RE.search(sentence_text)
                 and not _INCIDENT.search(sentence_text)
+                and not _EVENT_IN_EXERCISE.search(sentence_text)
             ):
                 loose = (d.first, ev)
     # a month ("last week") yields to a day computed from a day-precise end and a duration
@@ -160,6 +161,17 @@ _INCIDENT = re.compile(
     r"left\s+for|departed|set\s+off|flew\s+into|"
     # after the drills or moving to them: "had finished its part ... was sailing home", "are being regrouped"
     r"had\s+finished|having\s+(?:finished|completed)|sailing\s+home|on\s+(?:its|their)\s+way\s+(?:home|back))\b",
+    re.IGNORECASE,
+)
+#: One event within the exercise, whose day is not the exercise's (corpus README): "a group photo
+#: during Exercise Talisman Sabre 21", "a landing that formed part of", a visitors' day, observers
+#: watching, a press briefing, a rehearsal, a contingent's first echelon, loading or withdrawal.
+_EVENT_IN_EXERCISE = re.compile(
+    r"\bduring\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:[Ee]xercise|drills?|manoeuvres)\b|"
+    r"\b(?:formed|forms|forming)\s+part\s+of\b|\bvisitors?['’]?\s+day\b|\bas\s+observers\b|"
+    r"\b(?:met|briefed)\s+the\s+press\b|\bgroup\s+photo\b|\brehearsal\b|"
+    r"\bthe\s+first\s+(?:\w+\s+)?(?:group|echelon|contingent|batch)\b|\bwithdrawal\b|"
+    r"\b(?:began|started)\s+loading\b",
     re.IGNORECASE,
 )
 #: Units moved to the exercise area ("are being regrouped between 3 and 6 September"): not yet the drill.

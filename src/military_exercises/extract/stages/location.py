@@ -18,7 +18,11 @@ from military_exercises.extract.stages.roles import Located, Roles
 _NOT_EXERCISE_SENTENCE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|talks|summit|conference|negotiations|tour|excursion|memorial|ceremony\s+in|"
     # ... and "stood with Xi at a military parade in Beijing"
-    r"sidelines|General\s+Assembly|(?:military\s+)?parade\s+in)\b",
+    r"sidelines|General\s+Assembly|(?:military\s+)?parade\s+in|"
+    # another edition or exercise: "Another edition took place in February at ...", "coincides with
+    # another exercise in the US state of Alaska", "The 15th edition ... was held on ... at ..."
+    r"(?:another|previous|earlier|preceding)\s+(?:edition|exercise|drill)|"
+    r"\d+(?:st|nd|rd|th)\s+edition\b[^.;]{0,80}\b(?:was\s+held|took\s+place))\b",
     re.IGNORECASE,
 )
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w .'’-]{0,30})?\s*(?:\([^)]{0,40}\)\s*)?[-—–:]")
@@ -45,7 +49,7 @@ _FROM_LIST_LEFT = re.compile(r"\bfrom\b(?![^.;]*\b(?:in|at|near|on|to)\b)[^.;]*$
 #: States", "the Paraguay-Paraná waterway", "the Putumayo river".
 _ADMIN1_IN_OTHER_NAME_RIGHT = re.compile(
     r"\s+(?:Cooperation|Organi[sz]ation|States|Pact|Forum|Initiative|[Rr]iver|waterway|[Bb]asin|[Dd]elta|"
-    r"countries|nations|states)\b"  # "the Sahel countries"
+    r"countries|nations|states|news|agency)\b"  # "the Sahel countries", "Iran's Fars news agency"
     # "the Formosa training range"
     r"|\s+(?:training\s+)?(?:range|firing\s+range|airport|air\s+base|naval\s+base|barracks)\b"
     r"|-[A-Z][\w'’]*\s+(?:waterway|[Rr]iver|corridor|border)\b"  # "the Paraná-Paraguay waterway"
@@ -246,6 +250,10 @@ def find_location(
     return loc
 
 
+#: Admin-1 areas that are islands: "at Guam", "around the Hawaiian Islands" place the drill there.
+_ISLAND_AREA = re.compile(r"^(?:Guam|Hawaii|Puerto Rico)$|\bIslands?$", re.IGNORECASE)
+
+
 def _placement(
     text: str, sent: Sentence, m: en.Mention, gaz: en.Gazetteer
 ) -> Literal["placed", "weak", "not"]:
@@ -298,7 +306,8 @@ def _placement(
         or _CAPITAL_RIGHT.match(text, m.end)
         or _OUTSKIRTS_LEFT.search(left)
         # "at Kenitra", "near Chisinau", "around Klaipeda": one is at or near a town, in an area
-        or re.search(r"\b(?:at|near|around|outside)\s+$", left)
+        # (an island area is not a town: "at Guam", "around the Hawaiian Islands")
+        or (re.search(r"\b(?:at|near|around|outside)\s+$", left) and not _ISLAND_AREA.search(m.text))
         # "in Istanbul", "in Bamako": an area's name that is also a city's names the city
         or (
             (en.normalise_name(m.text), m.code) in gaz.admin1_cities

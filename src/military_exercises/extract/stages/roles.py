@@ -303,7 +303,8 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
     ):
         observing = None  # "..., Sweden and Turkey, with Austria attending as an observer": Austria observes
     if (
-        re.search(r"\bobservers\s+from\s+(?:the\s+)?$", left, re.IGNORECASE)
+        # "observers from", "military attachés from China" among the guests: they watch
+        re.search(r"\b(?:observers|attach[eé]s)\s+from\s+(?:the\s+)?$", left, re.IGNORECASE)
         or observing
         or (_OBSERVER_RIGHT.match(main_right[:80]) and main_right != text[last.end : e])
     ):
