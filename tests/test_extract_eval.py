@@ -183,7 +183,11 @@ def test_heldback_split_exists_with_at_least_60_reports_and_is_never_tuned_on() 
     assert sum(g["split"] == "heldback23" for g in golds) >= 60
     assert sum(g["split"] == "heldback24" for g in golds) >= 60
     assert sum(g["split"] == "heldback25" for g in golds) >= 60
-    assert {"heldback"} <= set(HELDBACK) and not set(HELDBACK) & set(DEV_SPLITS)
+    assert sum(g["split"] == "heldback26" for g in golds) >= 60
+    assert sum(g["split"] == "heldback27" for g in golds) >= 60
+    assert sum(g["split"] == "heldback28" for g in golds) >= 60
+    assert sum(g["split"] == "heldback29" for g in golds) >= 60
+    assert {"heldback", "heldback26", "heldback27", "heldback28", "heldback29"} <= set(HELDBACK) and not set(HELDBACK) & set(DEV_SPLITS)
 
 
 def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> None:

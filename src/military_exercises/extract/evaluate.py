@@ -74,11 +74,15 @@ SPLITS = (
     "heldback23",
     "heldback24",
     "heldback25",
+    "heldback26",
+    "heldback27",
+    "heldback28",
+    "heldback29",
 )
 #: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback25`` were
 #: each scored once (their first scores are in docs/extraction.md) and became development when the
 #: next held-back set was written, as the blind rounds did.
-HELDBACK = ("heldback",)
+HELDBACK = ("heldback", "heldback26", "heldback27", "heldback28", "heldback29")
 #: Everything the rules may be tuned on.
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 
@@ -373,6 +377,10 @@ TITLES = {
     "heldback23": "Twenty-third held-back split (scored once, then development)",
     "heldback24": "Twenty-fourth held-back split (scored once, then development)",
     "heldback25": "Twenty-fifth held-back split (scored once, then development)",
+    "heldback26": "Twenty-sixth held-back split (never tuned on)",
+    "heldback27": "Twenty-seventh held-back split (never tuned on)",
+    "heldback28": "Twenty-eighth held-back split (never tuned on)",
+    "heldback29": "Twenty-ninth held-back split (never tuned on)",
     "development": "Development set (every split but the held-back ones)",
 }
 
