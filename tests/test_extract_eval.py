@@ -234,6 +234,11 @@ def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> Non
     assert "### First scores on the twenty-fourth and twenty-fifth held-back sets (2026-12-07)" in doc
     assert "| heldback24 (70), first score |" in doc
     assert "| heldback25 (63), first score |" in doc
+    assert "### First scores on the twenty-sixth to twenty-ninth held-back sets (2026-12-07)" in doc
+    assert "| heldback26 (69), first score |" in doc
+    assert "| heldback27 (69), first score |" in doc
+    assert "| heldback28 (68), first score |" in doc
+    assert "| heldback29 (70), first score |" in doc
 
 
 def test_two_annotators_agree_above_the_target_on_forty_reports() -> None:
