@@ -199,6 +199,30 @@ def _state_of_them(text: str, them: re.Match[str], countries: list[Mention]) -> 
     return hit
 
 
+_FROM_N_STATES_AFTER = re.compile(
+    # "3,500 items of military equipment and weaponry from Poland and 11 other states"
+    r"(?:\s+[\w-]+){0,5}?\s+from\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:and\s+)?"
+    r"(?:more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+|around\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:\w+)teen|twenty|thirty)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:countries|nations|states)\b",
+    re.IGNORECASE,
+)
+#: A verb that makes the people after it the drill's: "involved 5,300 people and 900 vehicles".
+_INVOLVES_BEFORE = re.compile(
+    r"\b(?:involv(?:e|es|ed|ing)|brought\s+together|brings\s+together|bringing\s+together|gather(?:s|ed))\b"
+    r"(?:\s+(?:\d[\d,]*|\w+)\s+(?:nations|countries|states)\s+and)?"
+    r"\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+|almost\s+)?[\d,.]+(?:\s+(?:thousand|million))?$",
+    re.IGNORECASE,
+)
+#: A standing force, not the drill's: "28,500 US troops are based in South Korea", "permanent bases
+#: ... with close to 3,000 men".
+_STANDING_FORCE = re.compile(
+    r"[^.;]{0,50}?\b(?:are|is|were|remain|remains)\s+(?:permanently\s+)?(?:based|stationed)\s+(?:in|on|at)\b"
+    r"(?![^.;]*\b(?:for|during)\s+the\s+(?:exercise|drills?|manoeuvres))",
+    re.IGNORECASE,
+)
+#: More than any exercise has states: a number above it after "N countries" counts people.
+_MOST_STATES = 200
 #: "..., of whom up to 3,000 are in Belarus": a part of the figure before, with its contingent.
 _OF_WHOM_BEFORE = re.compile(r"\bof\s+(?:whom|them|which)\s+$")
 #: Several peoples before one noun: "US and European", "French and allied" (troops).
@@ -351,6 +375,11 @@ def _noun_after(text: str, pos: int, limit: int) -> re.Match[str] | None:
     people = _PEOPLE_TAKING_PART.match(text, _skip_space(text, pos), limit)
     if people:
         return people
+    if _INVOLVES_BEFORE.search(text, max(0, pos - 60), pos):
+        # "the drill involves 80,000 people", "brought together 21 nations and more than 1,500 people"
+        people = re.compile(r"(?:people|persons)\b").match(text, _skip_space(text, pos), limit)
+        if people:
+            return people
     # "The United States provides 2,150 of the troops", "25,000 of the MSDF's 44,000 personnel"
     share = re.compile(
         r"\s+of\s+the\s+(?:(?:[\w.-]+\s+){0,2}[\w.-]+(?:['’]s|s['’])\s+[\d,.]+\s+)?"
@@ -567,8 +596,12 @@ def find_raw_claims(
                 r"\b(?:[A-Z]{3,}|member|partner)\s+$", text[num.end : noun.start()]
             ) and not any(num.end <= c.start < noun.start() for c in countries):
                 continue  # "14 NATO members": some of the states, not people (but "3,000 SANDF members")
-            if quantity == "troops" and _FORMATIONS_AFTER.match(text, noun.end()):
-                continue  # "three special forces units": a count of formations, not of people
+            if quantity == "troops" and (
+                _FORMATIONS_AFTER.match(text, noun.end())
+                or _STANDING_FORCE.match(text, noun.end(), clause[1])
+                or re.search(r"\bpermanent\s+bases?\b", text[clause[0] : num.start], re.IGNORECASE)
+            ):
+                continue  # "three special forces units", "28,000 US troops are based in Korea": no drill's
             if _CASUALTIES_AFTER.match(text, noun.end(), clause[1]):
                 continue  # "two members of a combined patrol were injured": the scenario's casualties
             if noun.group(0).lower() == "fighters" and (num.value or 0) >= 1000:
@@ -601,6 +634,8 @@ def find_raw_claims(
                 several_after = country is None and _several_after_noun(
                     text, noun.end(), clause[1], countries
                 )
+            # "hosted by Georgia with 2,500 troops from 15 NATO allied and partner countries"
+            several_after = several_after or _FROM_N_STATES_AFTER.match(text, noun.end()) is not None
         else:
             many = _STATES_AFTER.match(text, num.end, clause[1])
             if many is not None:
@@ -738,7 +773,8 @@ _CASUALTIES_AFTER = re.compile(
 _HAS_RE = re.compile(r"\s+(?:has|have|had)\s+")
 _IN_THE_DRILL_AFTER = re.compile(r"\s+(?:in|for)\s+the\s+(?:drills?|exercises?|manoeuvres|maneuvers)\b")
 _JOINS_WITH_LEFT = re.compile(
-    r"\b(?:will\s+join|joins|joined|(?:will\s+)?(?:take|takes|took)\s+part\s+in|participat(?:es|ed|e)\s+in)\b"
+    r"\b(?:(?:will|would)\s+join|joins|joined|(?:will\s+|would\s+)?(?:take|takes|took)\s+part\s+in|"
+    r"participat(?:es|ed|e)\s+in)\b"
     r"[^.;]{0,90}?\bwith\s+(?:about\s+|some\s+|around\s+)?$"
 )
 _TAKES_PART_WITH = re.compile(
@@ -1005,7 +1041,13 @@ def _several_after_noun(text: str, pos: int, limit: int, countries: list[Mention
     nxt = re.compile(r"\d").search(text, m.end(), limit)
     end = nxt.start() if nxt else limit
     named = sorted(
-        (c for c in countries if m.end() <= c.start < end and c.kind == "country"), key=lambda c: c.start
+        # (not a force's initials in brackets: "the Israel Defense Forces (IDF), the United States")
+        (
+            c
+            for c in countries
+            if m.end() <= c.start < end and c.kind == "country" and text[c.start - 1] != "("
+        ),
+        key=lambda c: c.start,
     )
     # only a list that starts the phrase and runs on by commas and "and" ("from Kenya, Uganda and
     # Rwanda"); a state named later in the sentence ("..., continuing the ... with India") is not in it
@@ -1020,7 +1062,7 @@ def _several_after_noun(text: str, pos: int, limit: int, countries: list[Mention
 
 #: Between two states of one list: "Kenya, Uganda and", "the Botswana Defence Force and the Namibian".
 _LIST_NEXT = (
-    r"(?:\s+[\w-]+){0,3}\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?"
+    r"(?:\s+[\w-]+){0,3}(?:\s*\([^)]{1,12}\))?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?"  # "Forces (IDF), the"
     r"(?:(?:armed\s+)?forces\s+of\s+the\s+|Royal\s+)?"  # "..., the Royal ... and the armed forces of the"
 )
 
@@ -1137,6 +1179,10 @@ def _elliptical(
         forces = _FORCES_OF.match(text, source.end(), clause[1])
         at = forces.end() if forces else source.end()
         hit = [c for c in countries if c.start == at and c.kind == "country"]
+        listed = hit and re.match(r"(?:\s*,\s*|\s+and\s+)(?:the\s+)?", text[hit[0].end :])
+        if listed and any(c.start == hit[0].end + listed.end() and c.code != hit[0].code for c in countries):
+            # "joined roughly 500 from Thailand and Singapore": the two together
+            return previous[-1].quantity, previous[-1].noun_span, None, None
         if hit:  # "more than 1,000 servicemen, including about 300 from Russia's ..."
             return previous[-1].quantity, previous[-1].noun_span, hit[0].code, (hit[0].start, hit[0].end)
     if previous and re.match(r"\s+others?\b", text[num.end : clause[1]]) and re.fullmatch(
@@ -1160,7 +1206,12 @@ def _elliptical(
     them = _OF_THEM_RE.match(text, num.end)
     if them:
         people = [c for c in countries if them.group("who") and c.start == them.start("who")]
-        if previous and previous[-1].quantity == "states" and not (people and people[0].demonym):
+        if (
+            previous
+            and previous[-1].quantity == "states"
+            and not (people and people[0].demonym)
+            and (num.value or 0) <= _MOST_STATES
+        ):
             return None, (0, 0), None, None  # "29 countries take part, nine of them, China included, ..."
         # "1,800 troops from 12 countries, roughly 900 of them Spanish": them = the troops
         antecedent = next((p for p in reversed(previous) if p.quantity != "states"), None)
@@ -1202,6 +1253,9 @@ def _elliptical(
             return "troops", (num.start, num.end), taking[0].code, (taking[0].start, taking[0].end)
         return None, (0, 0), None, None
     prior = previous[-1]
+    if prior.quantity == "states" and (num.value or 0) > _MOST_STATES:
+        # "27,000 soldiers from 22 countries, 13,000 of them from Poland, 10,000 from the United States"
+        prior = next((p for p in reversed(previous) if p.quantity != "states"), prior)
     if re.match(r"\s+in\s+(?:19|20)\d\d\b", text[num.end : clause[1]]) and re.search(
         r"\band\s+$", text[prior.number.end : num.start]
     ):
@@ -1260,9 +1314,12 @@ _NEGATED_RE = re.compile(r"(?:\bnot|n't|\bnever|declined to|refused to|would not
 
 #: A document named with its issuer: "a statement that the Turkish General Staff posted on its
 #: website", "a press release issued by the Navy".
+_OFFICIAL_TITLE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|minist(?:er|ry)|commander|general|admiral|colonel)\b", re.IGNORECASE
+)
 _DOCUMENT_OF = re.compile(
-    r"(?:a|an|the)\s+(?:statement|press\s+release|release|communiqu[eé]|post|notice)\s+"
-    r"(?:that|which|issued\s+by|released\s+by|published\s+by|posted\s+by|from|by)\s+"
+    r"(?:(?:a|an|the)\s+(?:statement|press\s+release|release|communiqu[eé]|post|notice)|data|figures|information)\s+"
+    r"(?:that|which|issued\s+by|released\s+by|published\s+(?:by|on)|posted\s+(?:by|on)|from|by)\s+"
     r"(?P<who>(?:the\s+)?[A-Z][^,.;]*?)(?=\s+(?:posted|issued|published|released|put\s+out|had|has)\b|$)"
 )
 
@@ -1297,6 +1354,9 @@ def find_attributions(text: str, sentence: tuple[int, int]) -> list[Attribution]
         phrase = _speaker_before(text, clause[0], m.start())
         after = _SPEAKER_AFTER.match(text, m.end(), s_end)
         relative = re.search(r",\s*(?:who|which)\b[^,]*,\s*$", text[clause[0] : m.start()])
+        official = after is not None and _OFFICIAL_TITLE.search(after.group("who")) is not None
+        if relative and after is not None and after.end() >= s_end - 1 and official:
+            relative = None  # "..., which started over the weekend, said defence ministry spokesman X."
         if (
             after is not None
             and not relative  # "Capt. Jeff Davis, who directs press operations, said the exercise ..."

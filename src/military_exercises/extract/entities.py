@@ -50,7 +50,7 @@ ARMED_FORCES: dict[str, str] = {
     "jmsdf": "JPN", "jgsdf": "JPN", "jasdf": "JPN", "nzdf": "NZL", "sandf": "ZAF", "fanb": "VEN",
     "zahal": "ISR", "pla navy": "CHN", "pla air force": "CHN",
     "tni": "IDN", "jsdf": "JPN", "adf": "AUS", "fardc": "COD", "bundesheer": "AUT",
-    "raaf": "AUS", "rnzaf": "NZL", "rcaf": "CAN", "rmn": "MYS", "rmaf": "MYS",
+    "raaf": "AUS", "rnzaf": "NZL", "rcaf": "CAN", "rmn": "MYS", "rmaf": "MYS", "pngdf": "PNG",
 }  # fmt: skip
 
 #: Organisations and alliances (claimants that are not a state). Lower-case phrase -> code.

@@ -18,7 +18,9 @@ _GOV_WORDS = re.compile(
     r"\b(?:ministry|minister|army|navy|military|armed forces|air force|command|fleet|headquarters|"
     r"joint staff|joint chiefs|spokes(?:man|woman|person)|officials?|government|embassy|commander|"
     r"press service|media wing|general staff|defen[cs]e force|guards?|border service|president|"
-    r"chief|forces|public affairs|director|organi[sz]ers|(?:Maj|Col|Gen|Lt|Capt|Adm|Brig|Cmdr|Cdr)\.)(?!\w)",
+    r"chief|forces|public affairs|director|organi[sz]ers|(?:Maj|Col|Gen|Lt|Capt|Adm|Brig|Cmdr|Cdr)\.|"
+    # a press bureau or office
+    r"press\s+(?:bureau|office|department)|information\s+(?:office|department))(?!\w)",
     re.IGNORECASE,
 )
 #: Outlets and unnamed sources ("according to sources": no one named, so reported); "press" but not a
@@ -28,7 +30,7 @@ _MEDIA_WORDS = re.compile(
     r"reporters|reports?|wire|sources?|website|paper|web\s*site|portal|daily|weekly|magazine|journal|"
     r"correspondents?|radio|channel|reporting|forum|times|post|herald|tribune|gazette|express|chronicle|caption|"
     r"(?:another|a|one)\s+document|"
-    r"press(?!\s+(?:service|release|office|secretary|officer|attach|department|cent)))\b",
+    r"press(?!\s+(?:service|release|office|secretary|officer|attach|department|cent|bureau)))\b",
     re.IGNORECASE,
 )
 #: News outlets a report may cite by name alone ("NTV reports", "according to Interfax").
@@ -411,6 +413,17 @@ def _closing_attribution(text: str, sent: Sentence, following: list[Sentence]) -
     return None
 
 
+def _no_other_state(sent: Sentence, found: Roles) -> bool:
+    """No state but the participants (and observers) is named in the sentence, except as a speaker:
+    not "5,000 Ugandan servicemen moved into Kenya for ..." (Kenya is in it, whatever its role)."""
+    return not any(
+        m.kind == "country"
+        and m.code not in found.roles
+        and not any(a.start <= m.start < a.end for a in sent.attributions)
+        for m in sent.mentions
+    )
+
+
 def _quote_goes_on(text: str, sent: Sentence, before: list[Sentence]) -> cl.Attribution | None:
     """The speaker of a quotation that stands alone right after one whose speaker is named: '"...,"
     Konashenkov said by telephone. "... about 4,000 servicemen will join the rehearsal!"'."""
@@ -484,14 +497,6 @@ def build_claims(
         and not any(
             r.quantity == "states" and (r.number.value or 0) > 1 for st in sents for r in st.raw_claims
         )
-        # no other state named but as a speaker ("Taiwan's military said"): "moved into Kenya for ..."
-        and not any(
-            m.kind == "country"
-            and m.code not in found.roles  # (an observer is no other participant)
-            and not any(a.start <= m.start < a.end for a in st.attributions)
-            for st in sents
-            for m in st.mentions
-        )
     )
     # sentences of the report outside this exercise's (not parts of its own sentences)
     others = [x for x in context if not any(x.span[0] < f.span[1] and f.span[0] < x.span[1] for f in sents)]
@@ -520,7 +525,8 @@ def build_claims(
                     own = host if host in counted else named[0]
                 claimant = _Claimant(claimant.text, own, "state", claimant.evidence)
             basis, claimant_country = _basis(claimant, counted, org)
-            country = raw.country if raw.country in counted and not one_state else None
+            alone = one_state and _no_other_state(sent, found)
+            country = raw.country if raw.country in counted and not alone else None
             if country is None and _speakers_own(text, raw, claimant, att, clause, counted):
                 country = claimant.country
             if country is None and raw.country is None and carried in counted and clause[0] == sent.span[0]:

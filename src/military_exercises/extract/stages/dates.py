@@ -88,7 +88,9 @@ def main_dates(
             if (
                 _DATELINE_PLACE.fullmatch(text, s, d.start) and _DATELINE_END.match(text, d.end, e)
             ) or (
-                _DATELINE_TITLE.fullmatch(text, s, d.start)
+                # "Guangzhou, 26 October (Xinhua) -", "People's Daily Online, Beijing, 3 July (Chen Yu) -",
+                # "Nov. 3 (UPI) -"
+                (_DATELINE_TITLE.fullmatch(text, s, d.start) or not text[s : d.start].strip())
                 and _DATELINE_AGENCY_END.match(text, d.end, e)
                 and len(ordered) > 1  # the sentence dates the event itself; else "have launched" is that day
             ):
@@ -149,6 +151,8 @@ def main_dates(
                 start = (value, [*end[1], dev])
     if start is not None and end is not None and end[0] < start[0][: len(end[0])]:
         end = None  # an "end" before the start is a misreading; leave it to the reviewer
+    if start is None and end is not None:
+        start = (end[0][:4], end[1])  # "ended on 14 May 2015", no start given: it started in 2015
     return start, end
 
 
@@ -169,7 +173,8 @@ _INCIDENT = re.compile(
 _EVENT_IN_EXERCISE = re.compile(
     r"\bduring\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:[Ee]xercise|drills?|manoeuvres)\b|"
     r"\b(?:formed|forms|forming)\s+part\s+of\b|\bvisitors?['’]?\s+day\b|\bas\s+observers\b|"
-    r"\b(?:met|briefed)\s+the\s+press\b|\bgroup\s+photo\b|\brehearsal\b|"
+    r"\b(?:met|briefed)\s+the\s+press\b|\bpress\s+conference\s+(?:was\s+)?(?:given|held)\b|\bgroup\s+photo\b|"
+    r"\brehearsal\b|\barriv(?:ed|es|ing|al)\b(?![^.;]*\b\w+-day\b)|\breached\s+(?:the\s+)?[A-Z]|"
     r"\bthe\s+first\s+(?:\w+\s+)?(?:group|echelon|contingent|batch)\b|\bwithdrawal\b|"
     r"\b(?:began|started)\s+loading\b",
     re.IGNORECASE,
@@ -192,7 +197,7 @@ _ANY_CUE = re.compile(
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s*")
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[.\-—–:]")
 #: "Guangzhou, 26 October (Xinhua) -": a place in title case is a dateline when an agency follows.
-_DATELINE_TITLE = re.compile(r"[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s*")
+_DATELINE_TITLE = re.compile(r"(?:[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s*){1,3}")
 _DATELINE_AGENCY_END = re.compile(r"\s*\([^)]{1,40}\)\s*[.\-—–:]")
 #: A meeting or a deadline dated by the date: "the April 30 to May 4 meeting", "until 23 March to sign up".
 _MEETING = (
@@ -206,7 +211,7 @@ _MEETING_AFTER = re.compile(
 _MEETING_BEFORE = re.compile(rf"\b{_MEETING}\b[^.;]{{0,40}}$", re.IGNORECASE)
 _FINAL_PHASE = re.compile(r"\b(?:final|last|closing|concluding)\s+(?:phase|stage)\b", re.IGNORECASE)
 _LATER_PHASE = re.compile(
-    r"\b(?:second|third|fourth|final|last|main|active|live|next|closing|concluding)\s+(?:phase|stage)\b",
+    r"\b(?:second|third|fourth|final|last|main|active|live|next|closing|concluding|sea)\s+(?:phase|stage)\b",
     re.IGNORECASE,
 )
 _END_AFTER = re.compile(r"\s*(?:completed|ended|concluded|wrapped up|finished|closed)\b", re.IGNORECASE)

@@ -18,7 +18,7 @@ from military_exercises.extract.stages.roles import Located, Roles
 _NOT_EXERCISE_SENTENCE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|talks|summit|conference|negotiations|tour|excursion|memorial|ceremony\s+in|"
     # ... and "stood with Xi at a military parade in Beijing"
-    r"sidelines|General\s+Assembly|(?:military\s+)?parade\s+in|"
+    r"sidelines|General\s+Assembly|(?:military\s+)?parade\s+in|seminar|"
     # another edition or exercise: "Another edition took place in February at ...", "coincides with
     # another exercise in the US state of Alaska", "The 15th edition ... was held on ... at ..."
     r"(?:another|previous|earlier|preceding)\s+(?:edition|exercise|drill)|"
@@ -39,8 +39,8 @@ _ADMIN1_NOT_LOCATION_LEFT = re.compile(
     r"(?:border\s+with|bordering|crossing\s+from|from|into|toward|towards|between|off|port\s+of|banks?\s+of|"
     r"left|leaving|departed|departing|set\s+off\s+from|"
     r"(?:talks|meeting|summit|visit|conference|negotiations)\s+(?:in|to)|"
-    # "an invasion of the Northern Territory" (a scenario), "briefing correspondents in Lagos"
-    r"(?:invasion|invading|attack|attacking)\s+(?:of|on))\s+(?:the\s+)?$",
+    # "an invasion of the Northern Territory" (a scenario), "the attacks on New York"
+    r"(?:invasion|invading|attacks?|attacking)\s+(?:of|on))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: "sent from the US mainland, Guam and Japan": places the forces come from, in a list after "from"
@@ -51,7 +51,7 @@ _ADMIN1_IN_OTHER_NAME_RIGHT = re.compile(
     r"\s+(?:Cooperation|Organi[sz]ation|States|Pact|Forum|Initiative|[Rr]iver|waterway|[Bb]asin|[Dd]elta|"
     r"countries|nations|states|news|agency)\b"  # "the Sahel countries", "Iran's Fars news agency"
     # "the Formosa training range"
-    r"|\s+(?:training\s+)?(?:range|firing\s+range|airport|air\s+base|naval\s+base|barracks)\b"
+    r"|\s+(?:training\s+)?(?:range|firing\s+range|airport|air\s+base|naval\s+base|base|barracks)\b"
     r"|-[A-Z][\w'’]*\s+(?:waterway|[Rr]iver|corridor|border)\b"  # "the Paraná-Paraguay waterway"
     r"|\s+(?!(?:Region|Oblast|Province|Prefecture|State|Krai|Kray|County|District|Department|Governorate|"
     r"Territory|Republic|Autonomous|Municipality|Emirate|Islands?|Zone|Division|Peninsula)\b)[A-Z][a-z]+"
@@ -74,8 +74,16 @@ _PLACE_LEFT = re.compile(
     r"spanning)\s+(?:the\s+)?(?:(?:North|South|East|West|Central|northern|southern|eastern|western|central)\s+)?"
     r"|['’]s\s+|\b[A-Z][\w'’.-]+,\s*|\b(?:regency|district|county|municipality|province|region),\s*)$"
 )  # "in South Canterbury", "covers the Northern Territory", "Sukabumi regency, West Java"
+#: A sentence that opens with a quotation of more than a name ('"This is the largest ...," he said';
+#: not '"Exercise Harimau Shakti 2023", a joint training exercise, has begun at ...').
+_QUOTED_REMARK = re.compile(r"[\"“](?:[^\"”]*[,.!?][\"”]|[^\"”]*$)")
+_LEFT_OUT_RIGHT = re.compile(
+    r"\b(?:has|have|was|were|will\s+be)\s+(?:been\s+)?(?:left\s+out|excluded|spared)\b"
+)
+#: "close to the Indian state of Rajasthan": a neighbour of the drill's area, not the area.
+_NEIGHBOUR_LEFT = re.compile(r"\bclose\s+to(?:\s+the)?(?:\s+\w+)?\s+(?:state|province|region)\s+of\s+$", re.I)
 _NAME_PREFIX_LEFT = re.compile(
-    r"\b(?:Operation|Exercise|Operação|Operación|Prince\s+of|Princess\s+of|Duke\s+of)\s+$"
+    r"\b(?:Operation|Exercise|Operação|Operación|Prince\s+of|Princess\s+of|Duke\s+of)\s+[\"“]?$"
 )
 #: A capitalised word that is no place word right before the area: "Blue Kunene" (an exercise).
 _NAME_WORD_LEFT = re.compile(
@@ -87,7 +95,11 @@ _LIST_GOES_ON_RIGHT = re.compile(
 )  # "... Arandu, Paraná III and Core 23"
 #: Where forces set out from: "left Turpan in Xinjiang for the exercise area".
 _SET_OUT_LEFT = re.compile(
-    r"\b(?:left|leaving|departed|departing|set\s+off\s+from|sailed\s+(?:out\s+of|from)|from|based)\s+(?:[A-Z][\w'’.-]*,?\s+){1,3}in\s+(?:the\s+)?$"
+    # "flew from Pope Air Force Base in North Carolina", "left Kashgar airport in Xinjiang"
+    r"\b(?:left|leaving|departed|departing|set\s+off\s+from|sailed\s+(?:out\s+of|from)|from|based)\s+"
+    r"(?:[A-Z][\w'’.-]*,?\s+){1,4}(?:(?:airport|airfield|base|port|station)\s+)?in\s+(?:the\s+)?$"
+    # "Task Force Tomahawk, based in Petawawa, Ontario": a home base
+    r"|\bbased\s+(?:in|at)\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*,\s*$"
     r"|\b(?:[Hh]eadquarters|Command|HQ)\s+in\s+(?:[A-Z][\w'’.-]*,\s*)?$"
     r"|\bbased\s+(?:\w+\s+)?in\s+(?:the\s+)?$"
     r"|\b(?:board|boards|boarded|boarding|embark|embarked|take\s+off|took\s+off)\b[^.;]{0,30}\b(?:in|at|from)\s+$"
@@ -139,6 +151,13 @@ _SEA_DRILL_ASHORE_LEFT = re.compile(
 )
 
 
+#: Areas named by a common word, which "region" after it does not make a name: "the Gulf region".
+_GENERIC_AREA_NAMES = frozenset(
+    {"gulf", "central", "coast", "capital", "eastern", "western", "northern", "southern", "north", "south",
+     "east", "west", "lakes", "islands", "highlands", "plateau", "border", "coastal"}
+)  # fmt: skip
+
+
 def _resolve_admin1(
     mention: en.Mention,
     context: set[str],
@@ -158,7 +177,7 @@ def _resolve_admin1(
         if (option.needs_country is None or option.needs_country in context) and option.code not in codes:
             codes.append(option.code)
     areas = [o.code for o in mention.options if o.kind == "admin1"] if mention.options else []
-    if not codes and area_word and len(set(areas)) == 1:
+    if not codes and area_word and len(set(areas)) == 1 and mention.text.lower() not in _GENERIC_AREA_NAMES:
         codes = areas[:1]  # "the Pogonovo range in the Voronezh region": the area word says it is one
     if len(codes) > 1:
         codes = [c for c in codes if gaz.admin1_country(c) in named_before]
@@ -262,7 +281,11 @@ def _placement(
     name, a ship, a town, a departure, the sea, a list after "from", ...)."""
     left = text[max(sent.span[0], m.start - 25) : m.start]
     wide = text[max(sent.span[0], m.start - 60) : m.start]
-    if _ADMIN1_NOT_LOCATION_LEFT.search(left) or re.search(r"\bbetween\b[^,.;]*$", wide):
+    if (
+        _ADMIN1_NOT_LOCATION_LEFT.search(left)
+        or re.search(r"\bbetween\b[^,.;]*$", wide)
+        or _NEIGHBOUR_LEFT.search(wide)
+    ):
         return "not"
     if _FROM_LIST_LEFT.search(wide) or (
         _ADMIN1_IN_OTHER_NAME_RIGHT.match(text, m.end) and not text.startswith(("'s", "’s"), m.end - 2)
@@ -270,14 +293,14 @@ def _placement(
         return "not"
     if re.fullmatch(r"[A-Z .,'’-]*", text[sent.span[0] : m.start]) and _DATELINE_AFTER.match(text, m.end):
         return "not"  # "NIAMEY (Example Wire) -": where the report was filed
-    if _NOT_EXERCISE_SENTENCE.search(text, *sent.span):
-        return "not"
+    if _NOT_EXERCISE_SENTENCE.search(text, *sent.span) or _LEFT_OUT_RIGHT.search(text, m.end, sent.span[1]):
+        return "not"  # ... "the province of Guantánamo ... has been left out"
     if any(a <= m.start < b for a, b, _n in sent.names) or (len(m.text) > 3 and m.text.isupper()):
         return "not"  # the exercise's name: 'called "BAHR EL GHAZAL"', "KANEM 05"
     if (
         _NAME_PREFIX_LEFT.search(left)
         or _NAME_WORD_LEFT.search(text, max(sent.span[0], m.start - 20), m.start)
-        or text[sent.span[0] : sent.span[0] + 1] in '"“'
+        or _QUOTED_REMARK.match(text, sent.span[0], sent.span[1])
     ):
         return "not"  # "Operation Formosa", "Prince of Wales"; a quoted remark does not place the drill
     if _TOWN_OF_LEFT.search(left) or _SHIP_PREFIX_LEFT.search(left):
@@ -307,7 +330,12 @@ def _placement(
         or _OUTSKIRTS_LEFT.search(left)
         # "at Kenitra", "near Chisinau", "around Klaipeda": one is at or near a town, in an area
         # (an island area is not a town: "at Guam", "around the Hawaiian Islands")
-        or (re.search(r"\b(?:at|near|around|outside)\s+$", left) and not _ISLAND_AREA.search(m.text))
+        or (
+            re.search(r"\b(?:at|near|around|outside)\s+$", left)
+            and not _ISLAND_AREA.search(m.text)
+            # ... the town rule is for names of towns: "in and around Alaska" is the area
+            and (m.needs_country is not None or (en.normalise_name(m.text), m.code) in gaz.admin1_cities)
+        )
         # "in Istanbul", "in Bamako": an area's name that is also a city's names the city
         or (
             (en.normalise_name(m.text), m.code) in gaz.admin1_cities
