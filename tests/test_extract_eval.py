@@ -193,7 +193,11 @@ def test_heldback_split_exists_with_at_least_60_reports_and_is_never_tuned_on() 
     assert sum(g["split"] == "heldback27" for g in golds) >= 60
     assert sum(g["split"] == "heldback28" for g in golds) >= 60
     assert sum(g["split"] == "heldback29" for g in golds) >= 60
-    assert {"heldback"} <= set(HELDBACK) and not set(HELDBACK) & set(DEV_SPLITS)
+    assert sum(g["split"] == "heldback30" for g in golds) >= 60
+    assert sum(g["split"] == "heldback31" for g in golds) >= 60
+    assert sum(g["split"] == "heldback32" for g in golds) >= 60
+    assert sum(g["split"] == "heldback33" for g in golds) >= 60
+    assert {"heldback", "heldback30", "heldback31", "heldback32", "heldback33"} <= set(HELDBACK) and not set(HELDBACK) & set(DEV_SPLITS)
 
 
 def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> None:

@@ -78,11 +78,15 @@ SPLITS = (
     "heldback27",
     "heldback28",
     "heldback29",
+    "heldback30",
+    "heldback31",
+    "heldback32",
+    "heldback33",
 )
 #: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback29`` were
 #: each scored once (their first scores are in docs/extraction.md) and became development when the
 #: next held-back set was written, as the blind rounds did.
-HELDBACK = ("heldback",)
+HELDBACK = ("heldback", "heldback30", "heldback31", "heldback32", "heldback33")
 #: Everything the rules may be tuned on.
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 #: The sets that joined development in the latest round (after their first scores). The rules were
@@ -384,6 +388,10 @@ TITLES = {
     "heldback27": "Twenty-seventh held-back split (scored once, then development)",
     "heldback28": "Twenty-eighth held-back split (scored once, then development)",
     "heldback29": "Twenty-ninth held-back split (scored once, then development)",
+    "heldback30": "Thirtieth held-back split (never tuned on)",
+    "heldback31": "Thirty-first held-back split (never tuned on)",
+    "heldback32": "Thirty-second held-back split (never tuned on)",
+    "heldback33": "Thirty-third held-back split (never tuned on)",
     "development": "Development set (every split but the held-back ones)",
 }
 
