@@ -249,6 +249,11 @@ def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> Non
     assert "| heldback27 (69), first score |" in doc
     assert "| heldback28 (68), first score |" in doc
     assert "| heldback29 (70), first score |" in doc
+    assert "### First scores on the thirtieth to thirty-third held-back sets (2026-12-07)" in doc
+    assert "| heldback30 (68), first score |" in doc
+    assert "| heldback31 (67), first score |" in doc
+    assert "| heldback32 (66), first score |" in doc
+    assert "| heldback33 (64), first score |" in doc
 
 
 def test_two_annotators_agree_above_the_target_on_forty_reports() -> None:
