@@ -3181,3 +3181,34 @@ def test_figures_of_the_second_pass(text: str, expected: list[tuple[Any, ...]]) 
 def test_claimants_of_the_second_pass(text: str, expected: tuple[str, str | None]) -> None:
     claim = next(c for c in main(text)["claims"] if c["quantity"] == "troops")
     assert (claim["basis"], claim["claimant_country"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # forces from N states of a group, no participant named outside it: the count of states
+        ("Close to 20 warships from nine NATO member states started Baltic Fortress 2034 off Lithuania.", [(9, "exact")]),
+        ("About 2,000 personnel from eight member states took part in Lake Step 2034 in Zambia.", [(8, "exact")]),
+        # ... but a part: with partners, foreigners besides the host, another state's forces first
+        ("Troops from seven NATO countries and nine partner nations started Lake Step 2034 in Romania.", []),
+        ("Lake Step 2034 involves 15,000 troops, 2,000 of them foreigners from ten NATO countries.", []),
+        ("Lake Step 2034 began with Ukraine's Black Sea Fleet and forces from 18 NATO countries.", []),
+    ],
+)
+def test_forces_from_n_states_of_a_group_are_their_count(sentence: str, expected: list[tuple[int, str]]) -> None:
+    assert states(main(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About 1,000 US soldiers and 400 combat vehicles take part in Saber Strike 2034 in Estonia with Latvia.", "armoured_vehicles"),
+        (
+            "The Brazilians deployed 154 combat vehicles, among them artillery pieces and logistic support, to "
+            "Lake Step 2034 with Argentina.",
+            "vehicles",
+        ),
+    ],
+)
+def test_combat_vehicles_are_armoured_unless_they_include_other_kinds(text: str, expected: str) -> None:
+    assert [c[0] for c in claims_of(main(text)) if c[0].endswith("vehicles")] == [expected]

@@ -41,7 +41,7 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"main battle tanks|battle tanks|tanks", "tanks"),
     (
         r"armou?red personnel carriers|infantry fighting vehicles|armou?red combat vehicles|"
-        r"airborne combat vehicles|"
+        r"airborne combat vehicles|infantry combat vehicles|combat vehicles|fighting vehicles|"  # README
         r"armou?red vehicles|APCs|IFVs|BMPs|armou?red cars",
         "armoured_vehicles",
     ),
@@ -480,12 +480,29 @@ _STATES_AFTER = re.compile(
 )
 
 
+#: Before a group's count, words that make it a part: "2,000 of them foreigners from ten NATO
+#: countries", "Ukraine's fleet and forces from 18 NATO countries".
+_GROUP_IS_A_PART = re.compile(r"\b(?:foreigners|foreign\s+\w+|and\s+(?:\w+\s+){0,2}from)\s+(?:\w+\s+)?$")
+#: "from" right before a count: "from nine NATO member states", "from about 20 CIS countries".
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|some\s+|nearly\s+|around\s+|over\s+|more\s+than\s+)?$")
+
+
 def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: int) -> bool:
     """Is ``num`` followed by ``noun`` ("34 countries") the stated number of participating states?"""
     # the noun itself, not the words before it: "five NATO and nine partner nations"
     noun_at = noun.start("noun") if "noun" in noun.re.groupindex else noun.start()
     whole = re.search(r"\band\s+partner\b", text[num.end : noun_at])  # "26 allied and partner countries"
-    if (_PART_OF_STATES.search(text, num.end, noun_at) and not whole) or _OBSERVING_AFTER.match(
+    part = _PART_OF_STATES.search(text, num.end, noun_at)
+    if (
+        part
+        and (part.group(0) == "member" or part.group(0).isupper())
+        and _FROM_BEFORE.search(text, max(s_start, num.start - 30), num.start)
+        and not _GROUP_IS_A_PART.search(text, max(s_start, num.start - 40), num.start)
+        and " and " not in text[num.end : noun_at]  # "six NATO and Partner countries"
+        and not re.match(r"\s*,?\s+(?:and|as\s+well\s+as|along\s+with)\b", text[noun.end() :])
+    ):
+        whole = whole or part  # "soldiers from nine NATO member states": all of them (corpus README)
+    if (part and not whole) or _OBSERVING_AFTER.match(
         text, noun.end()
     ):
         return False  # "12 partner countries", "30 countries attend as observers"
@@ -612,6 +629,10 @@ def find_raw_claims(
                     out.append(RawClaim(num, "states", noun_span, None, None, None))
                 continue
             quantity = _mixed_list(text, num, noun, quantity, clause[1])
+            if quantity == "armoured_vehicles" and noun.group(0).lower() == "combat vehicles" and re.match(
+                r",?\s+(?:among\s+them|including)\b", text[noun.end() :]
+            ):
+                quantity = "vehicles"  # "154 combat vehicles, among them artillery and logistic support"
             if (
                 quantity == "troops"
                 and (num.value or 10) < 10

@@ -83,15 +83,17 @@ SPLITS = (
     "heldback32",
     "heldback33",
 )
-#: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback29`` were
+#: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback33`` were
 #: each scored once (their first scores are in docs/extraction.md) and became development when the
 #: next held-back set was written, as the blind rounds did.
-HELDBACK = ("heldback", "heldback30", "heldback31", "heldback32", "heldback33")
+HELDBACK = ("heldback",)
 #: Everything the rules may be tuned on.
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
-#: The sets that joined development in the latest round (after their first scores). The rules were
-#: tuned on them too, but not yet to the per-field target; docs/extraction.md gives their scores.
-LATEST_ROUND = ("heldback26", "heldback27", "heldback28", "heldback29")
+#: Development sets not yet held to the per-field target: they joined development in session 9 with
+#: the rules tuned on them, but not yet to F1 0.85 on every field (docs/extraction.md). The
+#: development test and ``--check`` hold every field to the target on the rest of development, and
+#: the macro F1 and earlier exercises on all of it.
+FIELD_TARGET_PENDING = tuple(f"heldback{n}" for n in range(26, 34))
 
 
 @dataclass
@@ -388,10 +390,10 @@ TITLES = {
     "heldback27": "Twenty-seventh held-back split (scored once, then development)",
     "heldback28": "Twenty-eighth held-back split (scored once, then development)",
     "heldback29": "Twenty-ninth held-back split (scored once, then development)",
-    "heldback30": "Thirtieth held-back split (never tuned on)",
-    "heldback31": "Thirty-first held-back split (never tuned on)",
-    "heldback32": "Thirty-second held-back split (never tuned on)",
-    "heldback33": "Thirty-third held-back split (never tuned on)",
+    "heldback30": "Thirtieth held-back split (scored once, then development)",
+    "heldback31": "Thirty-first held-back split (scored once, then development)",
+    "heldback32": "Thirty-second held-back split (scored once, then development)",
+    "heldback33": "Thirty-third held-back split (scored once, then development)",
     "development": "Development set (every split but the held-back ones)",
 }
 
@@ -419,7 +421,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help=f"exit 1 unless the development set meets the targets (macro F1 {TARGET_F1}, "
         f"{TARGET_PAST_FOUND * 100:.0f}%% of earlier exercises found) "  # '%%': argparse formats help
-        f"and every main field reaches F1 {TARGET_F1} (on development but the latest round's sets)",
+        f"and every main field reaches F1 {TARGET_F1} (on development but FIELD_TARGET_PENDING)",
     )
 
 
@@ -484,8 +486,8 @@ def run(args: argparse.Namespace) -> int:
                 )
     if args.check:
         rep = development or evaluate(corpus, splits=DEV_SPLITS, mappings_dir=args.mappings)
-        # every field on development but the latest round's sets (LATEST_ROUND); the rest on all of it
-        settled_splits = tuple(s for s in DEV_SPLITS if s not in LATEST_ROUND)
+        # every field on development but the sets not yet held to it; the rest on all of it
+        settled_splits = tuple(s for s in DEV_SPLITS if s not in FIELD_TARGET_PENDING)
         if whole:
             settled = score_documents(d for d in documents if d[1].get("split") in settled_splits)
         else:
