@@ -3212,3 +3212,19 @@ def test_forces_from_n_states_of_a_group_are_their_count(sentence: str, expected
 )
 def test_combat_vehicles_are_armoured_unless_they_include_other_kinds(text: str, expected: str) -> None:
     assert [c[0] for c in claims_of(main(text)) if c[0].endswith("vehicles")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cuban troops began Bastion 2034 across the whole of Cuba except Guantánamo province.",
+        "Belarusian and Russian troops began Union Shield 2034. According to Ivanov, the first task is over.",
+        "Chinese and Thai marines began Blue Strike 2034 at Sattahip, having already held Strike-2032 in Guilin, Guangxi.",
+        "Chinese and Cambodian ships began Golden Dragon 2034 off the naval port of Zhanjiang in Guangdong province.",
+        "Chinese forces began drills in the waters off the south-eastern province of Fujian on Friday.",
+        "Japanese and Australian ships began Lake Step 2034 off the coast of Rockhampton in Queensland.",
+        "US troops began Flintlock 2034 to help the main countries of the Sahel region fight militants.",
+    ],
+)
+def test_places_that_do_not_put_the_drill_in_an_area_third_pass(text: str) -> None:
+    assert main(text)["location"]["admin1"] is None

@@ -21,7 +21,7 @@ _NOT_EXERCISE_SENTENCE = re.compile(
     r"sidelines|General\s+Assembly|(?:military\s+)?parade\s+in|seminar|"
     # another edition or exercise: "Another edition took place in February at ...", "coincides with
     # another exercise in the US state of Alaska", "The 15th edition ... was held on ... at ..."
-    r"(?:another|previous|earlier|preceding)\s+(?:edition|exercise|drill)|"
+    r"(?:another|previous|earlier|preceding)\s+(?:edition|exercise|drill)|already\s+held|"
     r"\d+(?:st|nd|rd|th)\s+edition\b[^.;]{0,80}\b(?:was\s+held|took\s+place))\b",
     re.IGNORECASE,
 )
@@ -39,6 +39,7 @@ _ADMIN1_NOT_LOCATION_LEFT = re.compile(
     r"(?:border\s+with|bordering|crossing\s+from|from|into|toward|towards|between|off|port\s+of|banks?\s+of|"
     r"left|leaving|departed|departing|set\s+off\s+from|"
     r"(?:talks|meeting|summit|visit|conference|negotiations)\s+(?:in|to)|"
+    r"(?:countries|states|nations)\s+of|"  # "the main countries of the Sahel region"
     # "an invasion of the Northern Territory" (a scenario), "the attacks on New York"
     r"(?:invasion|invading|attacks?|attacking)\s+(?:of|on))\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -62,6 +63,7 @@ _AREA_WORD_RIGHT = re.compile(
 )
 _AT_SEA_LEFT = re.compile(
     r"\boff\s+the\s+(?:\w+\s+)?coast\s+of\s+$|"  # "off the coast of Queensland": at sea
+
     r"\b(?:waters|sea|airspace|air\s+space)\s+(?:of|near|around|off)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*)?$"
     r"|\b(?:Gulf|Bay|Strait|Straits|Sea|Port)\s+of\s+$"  # "the Gulf of Cádiz": a sea named after the area
     r"|\b(?:kilometres|kilometers|km|miles)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?|away)\s+(?:of|from)\s+$",
@@ -77,6 +79,16 @@ _PLACE_LEFT = re.compile(
 #: A sentence that opens with a quotation of more than a name ('"This is the largest ...," he said';
 #: not '"Exercise Harimau Shakti 2023", a joint training exercise, has begun at ...').
 _QUOTED_REMARK = re.compile(r"[\"“](?:[^\"”]*[,.!?][\"”]|[^\"”]*$)")
+#: At sea off a place in the area: "off the naval port of Zhanjiang in Guangdong", "off the coast of
+#: Rockhampton in the north-east of Queensland", "the waters off the south-eastern province of Fujian".
+_OFF_A_PLACE_LEFT = re.compile(
+    r"\boff\s+the\s+(?:\w+\s+)?(?:coast|port)\s+of\s+[A-Z][\w'’.-]*\s+in\s+(?:[\w'’-]+\s+){0,5}$|"
+    r"\bwaters\s+off\s+the\s+(?:[\w-]+\s+){0,2}(?:province|state|region|prefecture)\s+of\s+$"
+)
+#: A person whose name an area's shortened name matches: "According to Ivanov,", "Ivanov spoke".
+_PERSON_LIKE = re.compile(
+    r"\b[Aa]ccording\s+to\s+[A-Z][a-z]+,|\b[A-Z][a-z]+\s+(?:said|says|spoke|told|added)\b"
+)
 _LEFT_OUT_RIGHT = re.compile(
     r"\b(?:has|have|was|were|will\s+be)\s+(?:been\s+)?(?:left\s+out|excluded|spared)\b"
 )
@@ -295,6 +307,9 @@ def _placement(
         return "not"  # "NIAMEY (Example Wire) -": where the report was filed
     if _NOT_EXERCISE_SENTENCE.search(text, *sent.span) or _LEFT_OUT_RIGHT.search(text, m.end, sent.span[1]):
         return "not"  # ... "the province of Guantánamo ... has been left out"
+    excepted = re.search(r"\b(?:except|excluding|but\s+not)\s+(?:the\s+)?$", left, re.IGNORECASE)
+    if excepted or _PERSON_LIKE.search(text, max(sent.span[0], m.start - 14), min(sent.span[1], m.end + 12)):
+        return "not"  # "the whole of Cuba except Guantánamo province"; "According to Ivanov," a person
     if any(a <= m.start < b for a, b, _n in sent.names) or (len(m.text) > 3 and m.text.isupper()):
         return "not"  # the exercise's name: 'called "BAHR EL GHAZAL"', "KANEM 05"
     if (
@@ -307,7 +322,7 @@ def _placement(
         return "not"  # "the Senegalese town of Thies": a town, whatever area shares its name
     if _SET_OUT_LEFT.search(wide) or text.startswith("-based", m.end):
         return "not"  # "left Turpan in Xinjiang for the exercise area inside Russia"
-    if _AT_SEA_LEFT.search(left) or _PENINSULA_RIGHT.match(text, m.end):
+    if _AT_SEA_LEFT.search(left) or _OFF_A_PLACE_LEFT.search(wide) or _PENINSULA_RIGHT.match(text, m.end):
         return "not"  # "in the waters of Guam", "on the Shandong peninsula": not the land area
     # "the province of Corrientes", "Istanbul province": the area word names the area
     area_named = _AREA_WORD_RIGHT.match(text, m.end) or re.search(
