@@ -82,11 +82,15 @@ SPLITS = (
     "heldback31",
     "heldback32",
     "heldback33",
+    "heldback34",
+    "heldback35",
+    "heldback36",
+    "heldback37",
 )
 #: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback33`` were
 #: each scored once (their first scores are in docs/extraction.md) and became development when the
 #: next held-back set was written, as the blind rounds did.
-HELDBACK = ("heldback",)
+HELDBACK = ("heldback", "heldback34", "heldback35", "heldback36", "heldback37")
 #: Everything the rules may be tuned on.
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 #: Development sets not yet held to the per-field target: they joined development in session 9 with
@@ -394,6 +398,10 @@ TITLES = {
     "heldback31": "Thirty-first held-back split (scored once, then development)",
     "heldback32": "Thirty-second held-back split (scored once, then development)",
     "heldback33": "Thirty-third held-back split (scored once, then development)",
+    "heldback34": "Thirty-fourth held-back split (never tuned on)",
+    "heldback35": "Thirty-fifth held-back split (never tuned on)",
+    "heldback36": "Thirty-sixth held-back split (never tuned on)",
+    "heldback37": "Thirty-seventh held-back split (never tuned on)",
     "development": "Development set (every split but the held-back ones)",
 }
 
