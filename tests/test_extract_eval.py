@@ -258,6 +258,11 @@ def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> Non
     assert "| heldback31 (67), first score |" in doc
     assert "| heldback32 (66), first score |" in doc
     assert "| heldback33 (64), first score |" in doc
+    assert "### First scores on the thirty-fourth to thirty-seventh held-back sets (2026-12-07)" in doc
+    assert "| heldback34 (67), first score |" in doc
+    assert "| heldback35 (64), first score |" in doc
+    assert "| heldback36 (70), first score |" in doc
+    assert "| heldback37 (62), first score |" in doc
 
 
 def test_two_annotators_agree_above_the_target_on_forty_reports() -> None:
