@@ -3228,3 +3228,12 @@ def test_combat_vehicles_are_armoured_unless_they_include_other_kinds(text: str,
 )
 def test_places_that_do_not_put_the_drill_in_an_area_third_pass(text: str) -> None:
     assert main(text)["location"]["admin1"] is None
+
+
+def test_a_quotation_that_goes_on_takes_the_state_of_its_speaker_from_the_sentence_that_names_him() -> None:
+    # found trying the CLI on a new report: the speaker's state was looked up in the wrong sentence
+    text = (
+        'Japanese and US troops began Island Shield 2035 at Guam. "This is the largest drill we have held '
+        'here," Colonel Jane Roe of the US Marine Corps said. "About 30 ships and 90 aircraft will join it."'
+    )
+    assert {(c["basis"], c["claimant_country"]) for c in main(text)["claims"]} == {("declared", "USA")}

@@ -510,10 +510,14 @@ def build_claims(
         carried = _contingent_subject(text, previous) if _IT_SUBJECT.match(text, sent.span[0]) else None
         previous = sent
         quoted = _closing_attribution(text, sent, sents[i + 1 :]) or _quote_goes_on(text, sent, sents[:i])
+        # a speaker named in another sentence is resolved in that sentence ("..." Colonel X of the US
+        # Marine Corps said. "About 30 ships will join it.")
+        quoted_in = next((x for x in sents if quoted and x.span[0] <= quoted.start < x.span[1]), sent)
         for raw in sent.raw_claims:
             att, clause = _attribution_for(text, sent, raw)
+            where = sent if att else quoted_in
             att = att or quoted
-            claimant = _resolve_claimant(text, att, sent, history, host, raw.country, gaz, sents)
+            claimant = _resolve_claimant(text, att, where, history, host, raw.country, gaz, sents)
             if claimant.kind == "state" and claimant.country is None and raw.country in counted:
                 # "Indonesia will commit 5,000 soldiers, said the commander of Naval Base 4": an
                 # official of no named state speaking of one state's contingent is taken to be its own;
