@@ -191,12 +191,18 @@ def _state_of_them(text: str, them: re.Match[str], countries: list[Mention]) -> 
     """The one state of "900 of them Spanish", "300 of whom from Kenya"; none when a list of states
     follows ("500 of them from the United States, France, Argentina and Brazil": all of them)."""
     hit = next((c for c in countries if them.group("who") and c.start == them.start("who")), None)
-    if hit is None:
-        return None
-    listed = re.match(r"(?:\s*,\s*|\s+and\s+)(?:the\s+)?", text[hit.end :])
-    if listed and any(c.start == hit.end + listed.end() and c.code != hit.code for c in countries):
+    if hit is None or _another_state_follows(text, hit, countries):
         return None
     return hit
+
+
+def _another_state_follows(text: str, state: Mention, countries: list[Mention]) -> bool:
+    """Does another state follow ``state`` in a list ("the United States, France, ...", "Thailand and
+    Singapore")? Then a figure given for the first is for all of them."""
+    listed = re.match(r"(?:\s*,\s*|\s+and\s+)(?:the\s+)?", text[state.end :])
+    return listed is not None and any(
+        c.start == state.end + listed.end() and c.code != state.code for c in countries
+    )
 
 
 _FROM_N_STATES_AFTER = re.compile(
@@ -1200,8 +1206,7 @@ def _elliptical(
         forces = _FORCES_OF.match(text, source.end(), clause[1])
         at = forces.end() if forces else source.end()
         hit = [c for c in countries if c.start == at and c.kind == "country"]
-        listed = hit and re.match(r"(?:\s*,\s*|\s+and\s+)(?:the\s+)?", text[hit[0].end :])
-        if listed and any(c.start == hit[0].end + listed.end() and c.code != hit[0].code for c in countries):
+        if hit and _another_state_follows(text, hit[0], countries):
             # "joined roughly 500 from Thailand and Singapore": the two together
             return previous[-1].quantity, previous[-1].noun_span, None, None
         if hit:  # "more than 1,000 servicemen, including about 300 from Russia's ..."

@@ -281,10 +281,6 @@ def find_location(
     return loc
 
 
-#: Admin-1 areas that are islands: "at Guam", "around the Hawaiian Islands" place the drill there.
-_ISLAND_AREA = re.compile(r"^(?:Guam|Hawaii|Puerto Rico)$|\bIslands?$", re.IGNORECASE)
-
-
 def _placement(
     text: str, sent: Sentence, m: en.Mention, gaz: en.Gazetteer
 ) -> Literal["placed", "weak", "not"]:
@@ -344,11 +340,9 @@ def _placement(
         or _CAPITAL_RIGHT.match(text, m.end)
         or _OUTSKIRTS_LEFT.search(left)
         # "at Kenitra", "near Chisinau", "around Klaipeda": one is at or near a town, in an area
-        # (an island area is not a town: "at Guam", "around the Hawaiian Islands")
         or (
             re.search(r"\b(?:at|near|around|outside)\s+$", left)
-            and not _ISLAND_AREA.search(m.text)
-            # ... the town rule is for names of towns: "in and around Alaska" is the area
+            # ... the town rule is for names of towns: "in and around Alaska", "at Guam" are areas
             and (m.needs_country is not None or (en.normalise_name(m.text), m.code) in gaz.admin1_cities)
         )
         # "in Istanbul", "in Bamako": an area's name that is also a city's names the city
