@@ -3237,3 +3237,40 @@ def test_a_quotation_that_goes_on_takes_the_state_of_its_speaker_from_the_senten
         'here," Colonel Jane Roe of the US Marine Corps said. "About 30 ships and 90 aircraft will join it."'
     )
     assert {(c["basis"], c["claimant_country"]) for c in main(text)["claims"]} == {("declared", "USA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Thai and US troops began Cobra Gold 2035. The United States will land 750 servicemen.",
+            [("troops", "USA", 750)],
+        ),
+        (
+            "Chinese and Russian troops began Peace Mission 2035. The Chinese army will take part in the "
+            "exercise in Russia's Orenburg region with 1,600 troops.",
+            [("troops", "CHN", 1600)],
+        ),
+        # not one side's: a total, another state beside the subject, a clause of its own
+        (
+            "Estonian and Latvian troops began Baltic Guard 2035. Estonia and 17 NATO allies are taking "
+            "part, with around 3,000 troops.",
+            [("troops", None, 3000)],
+        ),
+        (
+            "Finnish and Swedish jets began Arctic Wing 2035. Finland will join with ten jets; some 80 "
+            "aircraft will fly in the exercise in total.",
+            [("combat_aircraft", "FIN", 10), ("aircraft", None, 80)],
+        ),
+        (
+            "Chinese, Tanzanian and Mozambican forces began Peace Unity 2035. China sent three ships, while "
+            "more than 1,100 personnel of the Tanzanian and Mozambican forces took part.",
+            [("ships", "CHN", 3), ("troops", None, 1100)],
+        ),
+    ],
+)
+def test_a_figure_after_one_state_subject_and_its_verb_of_sending_is_that_states(
+    text: str, expected: list[tuple[str, str | None, int]]
+) -> None:
+    got = [(c["quantity"], c["country"], c["value"]) for c in main(text)["claims"] if c["quantity"] != "states"]
+    assert sorted(got, key=str) == sorted(expected, key=str)

@@ -103,6 +103,46 @@ _IT_SUBJECT = re.compile(
 )
 
 
+#: A sentence whose subject is one state that sends, lands or brings what it counts: "The United
+#: States will land 750 servicemen", "The Chinese army will take part ... with 1,600 troops".
+_STATE_SUBJECT_LEAD = re.compile(r"\s*(?:[\w'’ -]{0,20},\s*)?(?:the\s+)?", re.IGNORECASE)
+_SUBJECT_VERB = re.compile(
+    r"\b(?:land(?:s|ed|ing)?|(?:take|takes|took|taking)\s+part|participat(?:e|es|ed|ing)|join(?:s|ed|ing)?|"
+    r"comes?|came|sen[dt]s?|sending|deploy(?:s|ed|ing)?|contribut(?:e|es|ed|ing)|field(?:s|ed|ing)?|"
+    r"dispatch(?:es|ed|ing)?|bring(?:s|ing)?|brought|commit(?:s|ted|ting)?|represented|is\s+made\s+up|"
+    r"consist(?:s|ed)?|compris(?:e|es|ed))\b",
+    re.IGNORECASE,
+)
+_NOT_ONE_SIDE = re.compile(
+    r"\b(?:said|says|told|that|according|total|overall|altogether|combined|in\s+all|together|jointly|"
+    r"both|each|all|while|whereas|but|number\s+of|and\s+(?:\d[\d,]*|\w+)\s+(?:other\s+)?(?:\w+\s+)?(?:allies|partners|"
+    r"countries|nations|states))\b",
+    re.IGNORECASE,
+)
+
+
+def _subject_state(text: str, sent: Sentence, at: int, counted: set[str]) -> str | None:
+    """The one state a sentence opens on as the subject of a verb of sending or taking part, where the
+    figure at ``at`` follows that verb and no other state is named between but as a place."""
+    states = [m for m in sent.mentions if m.kind == "country"]
+    if not states or states[0].start >= at or states[0].code not in counted:
+        return None
+    subject = states[0]
+    if not _STATE_SUBJECT_LEAD.fullmatch(text, sent.span[0], subject.start):
+        return None
+    for other in states[1:]:
+        if other.code != subject.code and not re.search(
+            r"\b(?:in|at|to|near|off|into|from)\s+(?:the\s+)?$", text[max(0, other.start - 12) : other.start]
+        ):
+            return None  # "China and Russia sent ...", "Japan's and India's": not one side's
+    between = text[subject.end : at]
+    verb = _SUBJECT_VERB.search(between)
+    in_total = re.match(r"[^.;]{0,60}?\bin\s+(?:total|all)\b", text[at:])  # "80 aircraft ... in total"
+    if verb is None or in_total or _NOT_ONE_SIDE.search(between):
+        return None
+    return subject.code
+
+
 def _contingent_subject(text: str, sent: Sentence | None) -> str | None:
     """The state whose contingent a sentence opens on (see _CONTINGENT_SUBJECT), else None."""
     if sent is None:
@@ -535,6 +575,8 @@ def build_claims(
                 country = claimant.country
             if country is None and raw.country is None and carried in counted and clause[0] == sent.span[0]:
                 country = carried
+            if country is None and raw.country is None and not one_state and raw.quantity != "states":
+                country = _subject_state(text, sent, raw.number.start, counted)
             num = raw.number
             if (
                 country is None
