@@ -3274,3 +3274,40 @@ def test_a_figure_after_one_state_subject_and_its_verb_of_sending_is_that_states
 ) -> None:
     got = [(c["quantity"], c["country"], c["value"]) for c in main(text)["claims"] if c["quantity"] != "states"]
     assert sorted(got, key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the others besides a state or group the sentence names: no count of all the states
+        (
+            "Tradewinds 2035 ended with 1,500 personnel from 18 nations of the Americas, together with "
+            "France and the Netherlands.",
+            [],
+        ),
+        ("The drill is run by the US Army in partnership with 14 African states.", []),
+        (
+            "Iron Wolf 2035 involves 1,800 Lithuanian service members and about 1,200 military personnel "
+            "from 30 countries.",
+            [],
+        ),
+        (
+            "Nine African states (Chad, Mali and Niger among them) and five European ones take part in "
+            "Flintlock 2035.",
+            [],
+        ),
+        (
+            "Thai and US troops began Cobra Gold 2035. The organisers invited 21 countries to follow the "
+            "exercise as observers.",
+            [],
+        ),
+        # the count of participants, though "the", "in" or "to" stands before it
+        ("Thai and US troops began Cobra Gold 2035, which brought in 20 nations from Asia.", [20]),
+        ("Ships of seven of the 17 countries that will take part in Panamax 2035 have arrived.", [17]),
+        ("The list of states in Aman 2035 had grown the day before to 46 countries.", [46]),
+    ],
+)
+def test_a_count_of_states_besides_a_named_one_is_no_total_and_the_participants_count_is(
+    text: str, expected: list[int]
+) -> None:
+    assert [value for value, _ in states(main(text))] == expected

@@ -439,7 +439,7 @@ def _next_is_capital(text: str, pos: int) -> bool:
 #: Before a count of states that is not the number of participants: "the two countries", "in five
 #: countries" (where, not who), "one of 20 nations".
 _NOT_STATES_LEFT = re.compile(
-    r"\b(?:the|both|all|these|those|its|their|(?<!participation\s)of|in|across|over|between|among|to|visited|"
+    r"\b(?:the|both|all|these|those|its|their|(?<!participation\s)of|(?<!brought\s)(?<!brings\s)in|across|over|between|among|to|visited|"
     r"visiting|visits|groups|grouping)"  # "a deployment visiting 34 countries", "the pact groups five states"
     r"\s+$",
     re.IGNORECASE,
@@ -449,7 +449,28 @@ _NOT_STATES_LEFT = re.compile(
 _PART_OF_STATES = re.compile(
     r"\b(?:observer|observing|other|more|member|partner|Partnership|invited|guest|further|additional|[A-Z]{3,})\b"
 )
-_OBSERVING_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?as\s+observers\b", re.IGNORECASE)
+_OBSERVING_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,2}?as\s+observers\b|\s+to\s+(?:follow|watch|observe|attend)\b[^.;]{0,40}?\bas\s+observers\b",
+    re.IGNORECASE,
+)
+#: A count of the others besides a state or group the sentence names: "18 nations of the Americas, together
+#: with France", "in partnership with 14 African states", "1,800 Lithuanian troops and 1,200 from 30
+#: countries", "Nine African states (...) and five European ones".
+_BESIDES_NAMED_AFTER = re.compile(r"[^.;]{0,40}?,?\s+(?:together|along)\s+with\s+(?:the\s+)?[A-Z][a-z]")
+_BESIDES_NAMED_LEFT = re.compile(
+    r"\b(?:(?:in\s+(?:partnership|cooperation)|together|alongside|jointly)\s+with"
+    r"|[A-Z][a-z]+\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|service\s*members|servicemen|personnel|sailors|marines)"
+    r"\s+and\s+(?:[\w,.-]+\s+){1,5}?from)\s+(?:about\s+|some\s+|nearly\s+|around\s+|more\s+than\s+)?$"
+)
+_AND_N_MORE_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,300}\)\s*)?,?\s+and\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:ones|others)\b"
+)
+#: The count of the participants, whatever stands before it: "seven of the 17 countries that will take
+#: part", "the list had grown to 46 countries".
+_PARTICIPATING_AFTER = re.compile(
+    r"\s+(?:that|which)\s+(?:will\s+|would\s+|are\s+|were\s+)?(?:take|took|taking)\s+part\b", re.IGNORECASE
+)
+_GROWN_TO_LEFT = re.compile(r"\b(?:grown|grew|risen|rose|increased|climbed)\s+(?:[\w-]+\s+){0,3}?to\s+$")
 _OF_THE_EXERCISE = re.compile(
     r"\b(?:manoeuvres|maneuvers|exercises?|drills?|armies|forces|troops|coalition|soldiers|navies|"
     r"militaries|contingents|agencies|personnel|sailors|officers|units|participants|teams|delegations)\s+of\s+$",
@@ -548,11 +569,19 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
         re.I,
     ):
         return False  # "observers from 52 countries watching", not "units and observers from five"
+    if (
+        _BESIDES_NAMED_AFTER.match(text, noun.end())
+        or _BESIDES_NAMED_LEFT.search(text, max(s_start, num.start - 90), num.start)
+        or _AND_N_MORE_AFTER.match(text, noun.end())
+    ):
+        return False  # the others besides a state or group named: not all of the states
     if _FOUNDED_BY_LEFT.search(text, max(s_start, num.start - 50), num.start):
         return False  # "a framework set up in 2001 by six countries": an organisation's founders
     if _TALLY_LEFT.search(text, s_start, num.start) or _FEDERAL_STATES_LEFT.fullmatch(text, num.end, noun_at):
         return False  # "held 25 joint exercises with the militaries of 21 countries", "five Indian states"
     left = text[max(s_start, num.start - 40) : num.start]
+    if _PARTICIPATING_AFTER.match(text, noun.end()) or _GROWN_TO_LEFT.search(left):
+        return True  # "seven of the 17 countries that will take part", "had grown to 46 countries"
     if _OF_THE_EXERCISE.search(left) or text.startswith("-", noun_at):
         # "manoeuvres of 29 countries", "the armies of 14 countries"; "the four-nation exercise"
         return True
