@@ -3311,3 +3311,18 @@ def test_a_count_of_states_besides_a_named_one_is_no_total_and_the_participants_
     text: str, expected: list[int]
 ) -> None:
     assert [value for value, _ in states(main(text))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian and Belarusian troops began Union Shield 2035 near Minsk. The other exercise, Zapad, "
+        "saw 12,500 troops land at Baltiysk.",
+        "Russian and Chinese troops began Centre 2035 near Orenburg. The previous one, in the Urals, involved "
+        "95,000 troops.",
+        "Singaporean and Australian troops began Wallaby 2035 in Queensland. Some Singaporean soldiers will "
+        "also join Australian forces in a separate joint exercise, Trident, in which 1,600 troops will land.",
+    ],
+)
+def test_a_sentence_about_another_named_exercise_gives_the_main_one_no_figures(text: str) -> None:
+    assert main(text)["claims"] == []

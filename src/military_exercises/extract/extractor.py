@@ -303,7 +303,13 @@ _EDITION_OF_YEAR = re.compile(
 
 
 #: A sentence that turns to another event: "Separately, the Russian navy began ...".
-_SEPARATE_STORY = re.compile(r"\s*(?:Separately|Elsewhere|In\s+(?:a\s+)?separate\s+\w+)\b")
+_SEPARATE_STORY = re.compile(
+    r"\s*(?:(?:Separately|Elsewhere|In\s+(?:a\s+)?separate\s+\w+)\b"
+    # "The other exercise, Zapad 2009, saw ...", "The previous one, Centre-2015, involved ..."
+    r"|The\s+(?:other|previous)\s+(?:one|exercise|drills?|edition|manoeuvres)\s*,)"
+    # "... will also join the ADF in a separate joint exercise, Trident, in which ..."
+    r"|[^.;]*\b(?:in|for)\s+a\s+separate\s+(?:\w+\s+)?(?:exercise|drill|manoeuvre)s?\b"
+)
 #: A sentence about the next edition: "The United States will host the next Balance Iroquois in Guam".
 _NEXT_EDITION = re.compile(
     r"\b(?:the\s+next|next\s+year['’]s)\s+(?:edition|exercise|drills?|round|iteration|(?:[A-Z][\w-]*\s*){1,3}"
