@@ -3326,3 +3326,12 @@ def test_a_count_of_states_besides_a_named_one_is_no_total_and_the_participants_
 )
 def test_a_sentence_about_another_named_exercise_gives_the_main_one_no_figures(text: str) -> None:
     assert main(text)["claims"] == []
+
+
+def test_a_sentence_opening_on_an_earlier_year_and_what_it_did_then_is_an_earlier_edition() -> None:
+    text = (
+        "Indian and Maldivian troops began the 14th Ekuverin on Sunday at Maafilafushi. In 2033 it took "
+        "place at Chaubatia in Uttarakhand from 11 to 24 June."
+    )
+    draft = main(text, published="2035-02-03")  # a Saturday
+    assert (draft["start"], draft["location"]["admin1"]) == ("2035-01-28", None)

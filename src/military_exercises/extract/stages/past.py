@@ -58,6 +58,10 @@ _YEAR_BEFORE = re.compile(
     r"\b(?:the\s+year\s+before|a\s+year\s+(?:earlier|before)|the\s+previous\s+year)\b", re.IGNORECASE
 )
 _LAST_YEAR = re.compile(r"\blast year(?:'s|’s)?", re.IGNORECASE)
+#: A sentence that opens on an earlier year and says what "it" or "they" did then.
+_OPENS_ON_EARLIER_YEAR = re.compile(
+    r"\s*In\s+(?P<year>(?:19|20)\d\d)\s*,?\s+(?:it|they)\s+(?:was|were|took|had|moved|went|drew|involved)\b"
+)
 _EXERCISE_WORD = re.compile(
     r"\b(?:exercis\w*|drills?|manoeuvres?|maneuvers?|war[ -]?games|edition|iteration|training|patrols?|"
     r"held|took part|taking part|participated|involved|drew|brought together|trained|staged|conducted|joined|"
@@ -188,7 +192,14 @@ def mark_past(
         return  # a cancelled edition; with two years the other clause may still be an earlier exercise
     if not sent.past_name and not _PAST_CUE.search(text, s, e) and not re.match(r"\d{4}$", key):
         return  # "ended last week" is the main exercise; "held snap drills last week" is another one
-    if not sent.past_name and not _PAST_CUE.search(text, s, e) and not _EXERCISE_WORD.search(text, s, e):
+    then = _OPENS_ON_EARLIER_YEAR.match(text, s, e)
+    opens_on_then = then is not None and then.group("year") == key
+    if (
+        not sent.past_name
+        and not _PAST_CUE.search(text, s, e)
+        and not _EXERCISE_WORD.search(text, s, e)
+        and not opens_on_then  # "In 2023 it took place at Chaubatia": the last edition
+    ):
         return  # "strained since the coups of 2006 and 2014": a year, but no exercise
     if has_current_date(sent, published) and sent.past_name is None:
         return  # a sentence about the current exercise that mentions a year in passing
