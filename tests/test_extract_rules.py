@@ -3335,3 +3335,24 @@ def test_a_sentence_opening_on_an_earlier_year_and_what_it_did_then_is_an_earlie
     )
     draft = main(text, published="2035-02-03")  # a Saturday
     assert (draft["start"], draft["location"]["admin1"]) == ("2035-01-28", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # several areas, or the waters off one: no admin-1 area
+        ("Canadian and Danish troops began Nanook 2035 in Nunavut and northern Labrador.", None),
+        ("From British Columbia to northern Alaska, US and Canadian troops began Arctic Edge 2035.", None),
+        ("US, Indian and Japanese ships began Malabar 2035 off the city of Sasebo in Japan's Nagasaki prefecture.", None),
+        ("Chinese and Russian ships began Joint Sea 2035 in the waters south of China's Guangdong province.", None),
+        # areas under the names reports give them
+        ("Swedish and Finnish jets began Arctic Wing 2035 in Norrbotten.", "SE-BD"),
+        ("Finnish and Swedish troops began Kontio 2035 in Northern Karelia.", "FI-13"),
+        ("Vietnamese and Cambodian troops began a rescue drill in Cambodia's Svay Rieng province.", "KH-20"),
+        ("Mozambican and US troops began Shared Accord 2035 in Moamba district, Maputo province.", "MZ-L"),
+    ],
+)
+def test_areas_spanned_or_off_shore_give_none_and_areas_under_other_names_are_found(
+    text: str, expected: str | None
+) -> None:
+    assert main(text)["location"]["admin1"] == expected

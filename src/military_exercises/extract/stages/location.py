@@ -82,8 +82,11 @@ _QUOTED_REMARK = re.compile(r"[\"“](?:[^\"”]*[,.!?][\"”]|[^\"”]*$)")
 #: At sea off a place in the area: "off the naval port of Zhanjiang in Guangdong", "off the coast of
 #: Rockhampton in the north-east of Queensland", "the waters off the south-eastern province of Fujian".
 _OFF_A_PLACE_LEFT = re.compile(
-    r"\boff\s+the\s+(?:\w+\s+)?(?:coast|port)\s+of\s+[A-Z][\w'’.-]*\s+in\s+(?:[\w'’-]+\s+){0,5}$|"
-    r"\bwaters\s+off\s+the\s+(?:[\w-]+\s+){0,2}(?:province|state|region|prefecture)\s+of\s+$"
+    r"\boff\s+the\s+(?:\w+\s+)?(?:coast|port|city|town|island)\s+of\s+[A-Z][\w'’.-]*\s+in\s+(?:[\w'’-]+\s+){0,5}$|"
+    r"\bwaters\s+off\s+the\s+(?:[\w-]+\s+){0,2}(?:province|state|region|prefecture)\s+of\s+$|"
+    # "in the waters south of China's Guangdong province"
+    r"\bwaters\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?|off)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:[A-Z][\w'’.-]*['’]s\s+)?$"
 )
 #: A person whose name an area's shortened name matches: "According to Ivanov,", "Ivanov spoke".
 _PERSON_LIKE = re.compile(
@@ -154,6 +157,13 @@ _SHIP_PREFIX_LEFT = re.compile(
 #: Two areas named with one area word: "the Rostov and Krasnodar regions".
 _TWO_AREAS_RIGHT = re.compile(
     r"\s+and\s+(?:[A-Z][\w-]+\s+){1,2}(?:regions|provinces|oblasts|states|prefectures|districts|counties)\b"
+    # "in Nunavut and northern Labrador": a part of another area too
+    r"|\s+and\s+(?:the\s+)?(?:north|south|east|west|central)(?:ern)?\s+[A-Z]"
+)
+#: "From British Columbia to northern Alaska": the drill spans two areas.
+_FROM_AREA_TO_LEFT = re.compile(
+    r"\b[Ff]rom\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+to\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central)(?:ern)?\s+)?$"
 )
 _TOWN_OF_LEFT = re.compile(r"\b(?:town|city|village|port|towns|cities)\s+of\s+$", re.IGNORECASE)
 #: Where a drill at sea opened or is run from is not where it takes place ("opened in Lagos", "from
@@ -231,7 +241,9 @@ def find_location(
                     unplaced.append((weak, sent.span))
             if placed != "placed":
                 continue
-            if _TWO_AREAS_RIGHT.match(text, m.end):
+            if _TWO_AREAS_RIGHT.match(text, m.end) or _FROM_AREA_TO_LEFT.search(
+                text, max(sent.span[0], m.start - 60), m.start
+            ):
                 several = True
             before = {o.code for o in sent.mentions if o.kind == "country" and 0 <= m.start - o.end <= 30}
             code = _resolve_admin1(m, context, gaz, before, _AREA_WORD_RIGHT.match(text, m.end) is not None)
