@@ -86,11 +86,15 @@ SPLITS = (
     "heldback35",
     "heldback36",
     "heldback37",
+    "heldback38",
+    "heldback39",
+    "heldback40",
+    "heldback41",
 )
-#: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback33`` were
+#: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback37`` were
 #: each scored once (their first scores are in docs/extraction.md) and became development when the
 #: next held-back set was written, as the blind rounds did.
-HELDBACK = ("heldback",)
+HELDBACK = ("heldback", "heldback38", "heldback39", "heldback40", "heldback41")
 #: Everything the rules may be tuned on.
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 #: Development sets not yet held to the per-field target: they joined development in session 9 with
@@ -402,6 +406,10 @@ TITLES = {
     "heldback35": "Thirty-fifth held-back split (scored once, then development)",
     "heldback36": "Thirty-sixth held-back split (scored once, then development)",
     "heldback37": "Thirty-seventh held-back split (scored once, then development)",
+    "heldback38": "Thirty-eighth held-back split (never tuned on)",
+    "heldback39": "Thirty-ninth held-back split (never tuned on)",
+    "heldback40": "Fortieth held-back split (never tuned on)",
+    "heldback41": "Forty-first held-back split (never tuned on)",
     "development": "Development set (every split but the held-back ones)",
 }
 
