@@ -269,6 +269,11 @@ def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> Non
     assert "| heldback35 (64), first score |" in doc
     assert "| heldback36 (70), first score |" in doc
     assert "| heldback37 (62), first score |" in doc
+    assert "### First scores on the thirty-eighth to forty-first held-back sets (2026-12-07, session 10)" in doc
+    assert "| heldback38 (65), first score |" in doc
+    assert "| heldback39 (62), first score |" in doc
+    assert "| heldback40 (63), first score |" in doc
+    assert "| heldback41 (63), first score |" in doc
 
 
 def test_two_annotators_agree_above_the_target_on_forty_reports() -> None:
