@@ -3356,3 +3356,24 @@ def test_areas_spanned_or_off_shore_give_none_and_areas_under_other_names_are_fo
     text: str, expected: str | None
 ) -> None:
     assert main(text)["location"]["admin1"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another exercise, opened on "at the same time" or "last month"
+        "US and Latvian troops began Swift Response 2035 near Riga. At the same time a huge US-led exercise, "
+        "Saber Strike, is under way in Poland with more than 18,000 troops.",
+        "Iranian and Russian ships began Maritime Security Belt 2035. Last month the Iranian army's ground "
+        "forces held large manoeuvres in Isfahan with 12,000 troops.",
+        # forces stationed, not exercising
+        "French and Chadian troops began Barkhane Shield 2035. France has a large presence in the Sahel, "
+        "with 3,000 soldiers spread over several bases.",
+        "Australian and US troops began Southern Jackaroo 2035. Some 2,500 US Marines are to train on "
+        "rotation in Darwin.",
+        "Kosovar and US troops began Kosovo Shield 2035. More than 17,000 troops are currently deployed in "
+        "Kosovo.",
+    ],
+)
+def test_figures_of_another_exercise_or_of_forces_stationed_are_not_the_main_exercises(text: str) -> None:
+    assert [c["value"] for c in main(text)["claims"] if c["quantity"] == "troops"] == []

@@ -223,7 +223,10 @@ _INVOLVES_BEFORE = re.compile(
 #: A standing force, not the drill's: "28,500 US troops are based in South Korea", "permanent bases
 #: ... with close to 3,000 men".
 _STANDING_FORCE = re.compile(
-    r"[^.;]{0,50}?\b(?:are|is|were|remain|remains)\s+(?:permanently\s+)?(?:based|stationed)\s+(?:in|on|at)\b"
+    r"(?:[^.;]{0,50}?\b(?:are|is|were|remain|remains)\s+(?:permanently\s+|currently\s+)?(?:based|stationed|deployed)"
+    r"\s+(?:in|on|at)\b"
+    # "3,000 soldiers spread over several bases", "Marines are to train on rotation in Darwin"
+    r"|\s+spread\s+(?:over|across|among)\s+(?:\w+\s+)?bases\b|[^.;]{0,40}?\bon\s+rotation\b)"
     r"(?![^.;]*\b(?:for|during)\s+the\s+(?:exercise|drills?|manoeuvres))",
     re.IGNORECASE,
 )

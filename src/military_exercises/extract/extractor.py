@@ -306,7 +306,11 @@ _EDITION_OF_YEAR = re.compile(
 _SEPARATE_STORY = re.compile(
     r"\s*(?:(?:Separately|Elsewhere|In\s+(?:a\s+)?separate\s+\w+)\b"
     # "The other exercise, Zapad 2009, saw ...", "The previous one, Centre-2015, involved ..."
-    r"|The\s+(?:other|previous)\s+(?:one|exercise|drills?|edition|manoeuvres)\s*,)"
+    r"|The\s+(?:other|previous)\s+(?:one|exercise|drills?|edition|manoeuvres)\s*,"
+    # "At the same time a huge US-led exercise, Saber Strike, is under way", "Last month the army held"
+    r"|(?:At\s+the\s+same\s+time|Meanwhile|In\s+the\s+meantime|Last\s+month|Earlier\s+this\s+(?:month|year))"
+    r",?\s+(?:[\w'’-]+\s+){0,8}?(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b"
+    r"(?![^.;]{0,40}\b(?:it|this|the\s+(?:exercise|drills?|manoeuvres))\b))"
     # "... will also join the ADF in a separate joint exercise, Trident, in which ..."
     r"|[^.;]*\b(?:in|for)\s+a\s+separate\s+(?:\w+\s+)?(?:exercise|drill|manoeuvre)s?\b"
 )
