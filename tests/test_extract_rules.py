@@ -3377,3 +3377,29 @@ def test_areas_spanned_or_off_shore_give_none_and_areas_under_other_names_are_fo
 )
 def test_figures_of_another_exercise_or_of_forces_stationed_are_not_the_main_exercises(text: str) -> None:
     assert [c["value"] for c in main(text)["claims"] if c["quantity"] == "troops"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "US and Philippine jets began Cope Thunder 2035. Taking part are 160 members of the United States "
+            "Air Force and 400 of the Philippine Air Force.",
+            [("troops", "PHL", 400), ("troops", "USA", 160)],
+        ),
+        (
+            "Fijian and Australian troops began Talisman Sabre 2035. A total of 129 personnel of the Republic "
+            "of Fiji Military Forces are in Queensland.",
+            [("troops", "FJI", 129)],
+        ),
+        (
+            "Australian and US jets began Pitch Black 2035. The Royal Australian Air Force is supporting it "
+            "with 21 aircraft.",
+            [("aircraft", "AUS", 21)],
+        ),
+    ],
+)
+def test_contingents_of_a_service_before_another_figure_of_a_state_named_with_of_and_of_a_royal_force(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert sorted((c["quantity"], c["country"], c["value"]) for c in main(text)["claims"]) == expected

@@ -1065,6 +1065,9 @@ _OF_OR_FROM_AFTER_NOUN = re.compile(
 )
 
 
+_OF_OR_FROM_SHORT = re.compile(
+    r"(?:\s+and\s+[a-z]+)?\s+(?:(?:came|come|are|were)\s+)?(?:from|of)\s+(?:the\s+)?"
+)
 _SERVICE_AND = re.compile(r"\s+(?:Navy|Army|Air\s+Force|Marines|Armed\s+Forces|forces)\s+and\s+")
 
 
@@ -1078,11 +1081,20 @@ def _country_after_noun(
         return None, None
     first = [c for c in countries if c.start == m.end() and c.kind == "country"]
     if not first:
+        # "personnel of the Republic of Fiji Military Forces": a state's name that itself has "of"
+        short = _OF_OR_FROM_SHORT.match(text, pos, limit)
+        at = short.end() if short else -1
+        first = [c for c in countries if c.start == at and c.kind == "country" and c.end > m.end()]
+    if not first:
         return None, None
     tail = text[first[0].end : first[0].end + 12]
     # "personnel of the US Navy and the Royal Thai Navy" (not "of the US Army and Marine Corps")
     service_and = _SERVICE_AND.match(text, first[0].end)
-    if service_and and any(service_and.end() <= c.start < service_and.end() + 20 for c in countries):
+    if service_and and any(
+        service_and.end() <= c.start < service_and.end() + 20
+        and not re.search(r"\d", text[service_and.end() : c.start])
+        for c in countries
+    ):  # (but "of the US Air Force and 400 of the Philippine Air Force": the next figure's)
         return None, None
     if re.match(r"\s*(?:,|and\b)(?!\s*(?:about\s+|some\s+|around\s+)?\d)", tail) and not first[0].possessive:
         return None, None  # "troops from Kenya, Uganda and ..." is several contingents together

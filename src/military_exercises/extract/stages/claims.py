@@ -105,12 +105,12 @@ _IT_SUBJECT = re.compile(
 
 #: A sentence whose subject is one state that sends, lands or brings what it counts: "The United
 #: States will land 750 servicemen", "The Chinese army will take part ... with 1,600 troops".
-_STATE_SUBJECT_LEAD = re.compile(r"\s*(?:[\w'’ -]{0,20},\s*)?(?:the\s+)?", re.IGNORECASE)
+_STATE_SUBJECT_LEAD = re.compile(r"\s*(?:[\w'’ -]{0,20},\s*)?(?:the\s+)?(?:Royal\s+)?", re.IGNORECASE)
 _SUBJECT_VERB = re.compile(
     r"\b(?:land(?:s|ed|ing)?|(?:take|takes|took|taking)\s+part|participat(?:e|es|ed|ing)|join(?:s|ed|ing)?|"
     r"comes?|came|sen[dt]s?|sending|deploy(?:s|ed|ing)?|contribut(?:e|es|ed|ing)|field(?:s|ed|ing)?|"
     r"dispatch(?:es|ed|ing)?|bring(?:s|ing)?|brought|commit(?:s|ted|ting)?|represented|is\s+made\s+up|"
-    r"consist(?:s|ed)?|compris(?:e|es|ed))\b",
+    r"consist(?:s|ed)?|compris(?:e|es|ed)|support(?:s|ed|ing)?\s+(?:it|the\s+\w+)\s+with)\b",
     re.IGNORECASE,
 )
 _NOT_ONE_SIDE = re.compile(
