@@ -3403,3 +3403,13 @@ def test_contingents_of_a_service_before_another_figure_of_a_state_named_with_of
     text: str, expected: list[tuple[str, str, int]]
 ) -> None:
     assert sorted((c["quantity"], c["country"], c["value"]) for c in main(text)["claims"]) == expected
+
+
+def test_two_earlier_editions_in_one_sentence_joined_by_and_the_second_are_two_earlier_exercises() -> None:
+    text = (
+        "Indian and Russian troops began Indra 2034 in Uttarakhand. Indra 2034 is the third exercise of the "
+        "series: the first was held at the Mahajan ranges in Rajasthan in 2029 and the second at Pskov in "
+        "Russia in 2031."
+    )
+    past = [d.record for d in extract_records(text, published="2034-06-14", mappings_dir=MAPS)[1:]]
+    assert sorted(p["start"] for p in past) == ["2029", "2031"]

@@ -195,11 +195,20 @@ class _Marking:
         return parts
 
 
-_ELLIPTIC_YEAR = re.compile(r"\s*and\s+[\d,]+\s+in\s+(?P<year>(?:19|20)\d\d)\b")
+_ELLIPTIC_YEAR = re.compile(
+    r"\s*and\s+[\d,]+\s+in\s+(?P<year>(?:19|20)\d\d)\b"
+    # "..., Angola in 2004 and Cape Verde in 2005", "in 2009 and 2014": the first clause's verb
+    r"|\s*,?\s*(?:and\s+)?(?:(?:[A-Z][\w'’-]*\s+){1,4}in\s+)?(?P<year2>(?:19|20)\d\d)\s*[.,;]?\s*$"
+)
 #: Where one sentence turns from one earlier exercise to another: "..., and in 2007 two ships ...".
 _PAST_CLAUSE_BREAK = re.compile(
     r";|,\s*(?:and|while|but|whereas)\s+|\s+and\s+(?=in\s+(?:19|20)\d\d\b)"
     r"|\s+and\s+(?=[\d,]+\s+in\s+(?:19|20)\d\d\b)"  # "1,900 took part in 2019 and 1,600 in 2018"
+    # "Mozambique hosted it in 2003, Angola in 2004 and Cape Verde in 2005", "in 2009 and 2014"
+    r"|(?:,|\s+and)\s+(?=(?:[A-Z][\w'’-]*\s+){1,4}in\s+(?:19|20)\d\d\b)"
+    r"|\s+and\s+(?=(?:19|20)\d\d\b)"
+    # "the first was held in Rajasthan in 2005 and the second at Pskov in 2007"
+    r"|,?\s+and\s+(?=the\s+(?:first|second|third|fourth|fifth|next|last|latest)\b)"
 )
 
 
@@ -220,9 +229,10 @@ def _past_clauses(text: str, sent: Sentence, marking: _Marking) -> list[Sentence
         short = _ELLIPTIC_YEAR.match(text, part.span[0], part.span[1])
         if part.past_key is None and short is not None and parts[0].past_key is not None:
             # "1,900 took part in 2019 and 1,600 in 2018": the verb is the first clause's
-            year = short.group("year")
+            g = "year" if short.group("year") else "year2"
+            year = short.group(g)
             part.past_key, part.past_start = year, year
-            part.past_evidence = (short.start("year"), short.end("year"))
+            part.past_evidence = (short.start(g), short.end(g))
             # its figure is read in the whole sentence, where the first clause gives its noun
             part.raw_claims = [r for r in sent.raw_claims if part.span[0] <= r.number.start < part.span[1]]
     marked = sum(p.past_key is not None for p in parts)
