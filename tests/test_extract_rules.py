@@ -3413,3 +3413,9 @@ def test_two_earlier_editions_in_one_sentence_joined_by_and_the_second_are_two_e
     )
     past = [d.record for d in extract_records(text, published="2034-06-14", mappings_dir=MAPS)[1:]]
     assert sorted(p["start"] for p in past) == ["2029", "2031"]
+
+
+def test_a_range_that_runs_up_to_a_little_before_publication_is_this_years() -> None:
+    text = "Canadian and French jets take part in Maple Flag 47. Maple Flag runs from May 22 to June 15."
+    record = main(text, published="2034-06-20")
+    assert (record["start"], record["end"]) == ("2034-05-22", "2034-06-15")

@@ -94,7 +94,8 @@ _FUTURE_RE = re.compile(
     r"\b(?:will|would|shall|'ll|is to|are to|to be|scheduled|due|set to|expected|expects|intends?|plans?|"
     r"planned|"
     r"to (?:begin|start|end|conclude|close|run|last|finish|open|continue)|"
-    r"kicks off|starts|begins|opens|runs|ends|closes|continues|concludes|wraps up|lasts|until|till|next)\b",
+    # (not "runs": "runs from May 22 to June 15", published on June 20, is this year's, just over)
+    r"kicks off|starts|begins|opens|ends|closes|continues|concludes|wraps up|lasts|until|till|next)\b",
     re.IGNORECASE,
 )
 _PAST_RE = re.compile(  # a past participle in lower case: "Shared Accord 13" is a name
