@@ -3419,3 +3419,26 @@ def test_a_range_that_runs_up_to_a_little_before_publication_is_this_years() -> 
     text = "Canadian and French jets take part in Maple Flag 47. Maple Flag runs from May 22 to June 15."
     record = main(text, published="2034-06-20")
     assert (record["start"], record["end"]) == ("2034-05-22", "2034-06-15")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part: besides a group of partners, another group after it, a joint exercise with others
+        ("NATO began Trident Juncture 2035 with forces from 28 allied countries and 7 partners.", []),
+        ("Soldiers of some twenty European countries and of 14 African nations began Flintlock 2035.", []),
+        ("China is to stage a joint exercise with five countries of South-East Asia in November.", []),
+        # not participants: a scenario's states, the speaker's own pair, weeks
+        ("Brazilian troops began Ágata 2035, which split the area into two fictitious countries.", []),
+        ("Solomon and US troops began Koa Moana 2035. 'Our two countries go back a long way,' he said.", []),
+        ("Icelandic and US ships began Northern Viking 2035. Over the past two weeks allied nations drilled.", []),
+        # the count of participants
+        ("A joint exercise of nine American countries, held in Argentina, began on Monday.", [9]),
+        ("Airborne forces of 10 NATO nations began Swift Response 2035 in Germany.", [10]),
+        ("In all, 21 drills were run by some thirty ships of 13 participating nations.", [13]),
+    ],
+)
+def test_counts_of_states_that_are_a_part_or_no_participants_and_those_that_are_the_total(
+    text: str, expected: list[int]
+) -> None:
+    assert [value for value, _ in states(main(text))] == expected

@@ -442,7 +442,7 @@ def _next_is_capital(text: str, pos: int) -> bool:
 #: Before a count of states that is not the number of participants: "the two countries", "in five
 #: countries" (where, not who), "one of 20 nations".
 _NOT_STATES_LEFT = re.compile(
-    r"\b(?:the|both|all|these|those|its|their|(?<!participation\s)of|(?<!brought\s)(?<!brings\s)in|across|over|between|among|to|visited|"
+    r"\b(?:the|both|all|these|those|its|their|our|(?<!participation\s)of|(?<!brought\s)(?<!brings\s)in|across|over|between|among|to|visited|"
     r"visiting|visits|groups|grouping)"  # "a deployment visiting 34 countries", "the pact groups five states"
     r"\s+$",
     re.IGNORECASE,
@@ -461,17 +461,21 @@ _OBSERVING_AFTER = re.compile(
 #: countries", "Nine African states (...) and five European ones".
 _BESIDES_NAMED_AFTER = re.compile(r"[^.;]{0,40}?,?\s+(?:together|along)\s+with\s+(?:the\s+)?[A-Z][a-z]")
 _BESIDES_NAMED_LEFT = re.compile(
-    r"\b(?:(?:in\s+(?:partnership|cooperation)|together|alongside|jointly)\s+with"
+    r"\b(?:(?:in\s+(?:partnership|cooperation)|together|alongside|jointly|exercises?|drills?|manoeuvres)\s+with"
     r"|[A-Z][a-z]+\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|service\s*members|servicemen|personnel|sailors|marines)"
     r"\s+and\s+(?:[\w,.-]+\s+){1,5}?from)\s+(?:about\s+|some\s+|nearly\s+|around\s+|more\s+than\s+)?$"
 )
 _AND_N_MORE_AFTER = re.compile(
-    r"\s*(?:\([^)]{0,300}\)\s*)?,?\s+and\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:ones|others)\b"
+    r"\s*(?:\([^)]{0,300}\)\s*)?,?\s+and\s+(?:of\s+|from\s+)?(?:some\s+|about\s+)?(?:\d+|(?:one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+    r"thirty|forty|fifty)(?:-\w+)?)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:ones|others|partners|countries|nations|states)\b"
 )
 #: The count of the participants, whatever stands before it: "seven of the 17 countries that will take
 #: part", "the list had grown to 46 countries".
 _PARTICIPATING_AFTER = re.compile(
-    r"\s+(?:that|which)\s+(?:will\s+|would\s+|are\s+|were\s+)?(?:take|took|taking)\s+part\b", re.IGNORECASE
+    r"\s+(?:that|which)\s+(?:will\s+|would\s+|are\s+|were\s+)?(?:take|took|taking)\s+part\b",
+    re.IGNORECASE,
 )
 _GROWN_TO_LEFT = re.compile(r"\b(?:grown|grew|risen|rose|increased|climbed)\s+(?:[\w-]+\s+){0,3}?to\s+$")
 _OF_THE_EXERCISE = re.compile(
@@ -505,7 +509,7 @@ _BESIDES_ONE_LEFT = re.compile(r"\b(?:[Bb]esides|[Aa]part\s+from)\s+(?:the\s+)?[
 _BESIDES_THE_HOST = re.compile(r"\b(?:as\s+well\s+as|besides|in\s+addition\s+to|plus)\s+the\s+host\b", re.I)
 #: A count of states after adjectives the noun matcher stops at: "18 brotherly and friendly countries".
 _STATES_AFTER = re.compile(
-    r"\s+(?:(?!(?:of|the|in|from|to|with|by|for|at|on|and)\b)[A-Za-z'’-]+\s+(?:and\s+)?){1,3}?"
+    r"\s+(?:(?!(?:of|the|in|from|to|with|by|for|at|on|and|days|weeks|months|years)\b)[A-Za-z'’-]+\s+(?:and\s+)?){1,3}?"
     r"(?P<noun>countries|nations|states)\b"
 )
 
@@ -526,12 +530,18 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
     if (
         part
         and (part.group(0) == "member" or part.group(0).isupper())
-        and _FROM_BEFORE.search(text, max(s_start, num.start - 30), num.start)
+        and (
+            _FROM_BEFORE.search(text, max(s_start, num.start - 30), num.start)
+            # "forces of 10 NATO nations"
+            or _OF_THE_EXERCISE.search(text, max(s_start, num.start - 40), num.start)
+        )
         and not _GROUP_IS_A_PART.search(text, max(s_start, num.start - 40), num.start)
         and " and " not in text[num.end : noun_at]  # "six NATO and Partner countries"
         and not re.match(r"\s*,?\s+(?:and|as\s+well\s+as|along\s+with)\b", text[noun.end() :])
     ):
         whole = whole or part  # "soldiers from nine NATO member states": all of them (corpus README)
+    if re.search(r"\b(?:fictitious|fictional|imaginary|notional|hypothetical)\b", text[num.end : noun_at]):
+        return False  # "split the area into two fictitious countries": a scenario's
     if (part and not whole) or _OBSERVING_AFTER.match(
         text, noun.end()
     ):
@@ -580,10 +590,15 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
         return False  # the others besides a state or group named: not all of the states
     if _FOUNDED_BY_LEFT.search(text, max(s_start, num.start - 50), num.start):
         return False  # "a framework set up in 2001 by six countries": an organisation's founders
-    if _TALLY_LEFT.search(text, s_start, num.start) or _FEDERAL_STATES_LEFT.fullmatch(text, num.end, noun_at):
+    federal = _FEDERAL_STATES_LEFT.fullmatch(text, num.end, noun_at) and noun.group(0).endswith("states")
+    if _TALLY_LEFT.search(text, s_start, num.start) or federal:
         return False  # "held 25 joint exercises with the militaries of 21 countries", "five Indian states"
     left = text[max(s_start, num.start - 40) : num.start]
-    if _PARTICIPATING_AFTER.match(text, noun.end()) or _GROWN_TO_LEFT.search(left):
+    if (
+        _PARTICIPATING_AFTER.match(text, noun.end())
+        or _GROWN_TO_LEFT.search(left)
+        or re.search(r"\bparticipating\b", text[num.end : noun_at])  # "of 13 participating nations"
+    ):
         return True  # "seven of the 17 countries that will take part", "had grown to 46 countries"
     if _OF_THE_EXERCISE.search(left) or text.startswith("-", noun_at):
         # "manoeuvres of 29 countries", "the armies of 14 countries"; "the four-nation exercise"
