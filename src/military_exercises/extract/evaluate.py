@@ -90,11 +90,15 @@ SPLITS = (
     "heldback39",
     "heldback40",
     "heldback41",
+    "heldback42",
+    "heldback43",
+    "heldback44",
+    "heldback45",
 )
 #: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback41`` were
 #: each scored once (their first scores are in docs/extraction.md) and became development when the
 #: next held-back set was written, as the blind rounds did.
-HELDBACK = ("heldback",)
+HELDBACK = ("heldback", "heldback42", "heldback43", "heldback44", "heldback45")
 #: Everything the rules may be tuned on.
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 #: Development sets not yet held to the per-field target: they joined development in session 9 with
@@ -410,6 +414,10 @@ TITLES = {
     "heldback39": "Thirty-ninth held-back split (scored once, then development)",
     "heldback40": "Fortieth held-back split (scored once, then development)",
     "heldback41": "Forty-first held-back split (scored once, then development)",
+    "heldback42": "Forty-second held-back split (never tuned on)",
+    "heldback43": "Forty-third held-back split (never tuned on)",
+    "heldback44": "Forty-fourth held-back split (never tuned on)",
+    "heldback45": "Forty-fifth held-back split (never tuned on)",
     "development": "Development set (every split but the held-back ones)",
 }
 
