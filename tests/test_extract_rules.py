@@ -3442,3 +3442,15 @@ def test_counts_of_states_that_are_a_part_or_no_participants_and_those_that_are_
     text: str, expected: list[int]
 ) -> None:
     assert [value for value, _ in states(main(text))] == expected
+
+
+def test_without_a_publication_date_a_series_running_since_a_year_is_later_and_that_year_an_earlier_one() -> None:
+    text = (
+        "Indian and US ships began Malabar off Goa. The Indian and US navies have staged an exercise "
+        "code-named Malabar every year since 1992."
+    )
+    drafts = extract_records(text, mappings_dir=MAPS)
+    past = [d.record for d in drafts if d.kind == "past"]
+    assert [(p["start"], sorted(x["country"] for x in p["participants"])) for p in past] == [
+        ("1992", ["IND", "USA"])
+    ]

@@ -88,12 +88,19 @@ def reference_year(
         own = YEAR_RE.search(candidate or "")
         if own:
             return int(own.group(1))
-    found = [(int(m.group(1)), sent) for sent in sentences for m in YEAR_RE.finditer(text, *sent.span)]
+    found = [
+        (int(m.group(1)), sent, m.start()) for sent in sentences for m in YEAR_RE.finditer(text, *sent.span)
+    ]
     if not found:
         return None
-    latest = max(y for y, _s in found)
-    if all(_POINTS_BACK.search(text, *s.span) for y, s in found if y == latest):
-        return latest + 1  # "at NATO's last comparable manoeuvre, in 2015": the report is later
+    latest = max(y for y, _s, _at in found)
+    if all(
+        _POINTS_BACK.search(text, *s.span) or re.search(r"\bsince\s+$", text[max(0, at - 8) : at])
+        for y, s, at in found
+        if y == latest
+    ):
+        # "at NATO's last comparable manoeuvre, in 2015", "every year since 1992": the report is later
+        return latest + 1
     return latest
 
 
