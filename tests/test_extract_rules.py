@@ -3454,3 +3454,11 @@ def test_without_a_publication_date_a_series_running_since_a_year_is_later_and_t
     assert [(p["start"], sorted(x["country"] for x in p["participants"])) for p in past] == [
         ("1992", ["IND", "USA"])
     ]
+
+
+def test_a_count_of_states_is_never_split_into_one_claim_per_participant_by_each() -> None:
+    text = (
+        "Chinese and Russian troops began North Sword 2035. Each country could bring only two observers, "
+        "and only 14 countries took part."
+    )
+    assert all(c["country"] is None for c in main(text)["claims"] if c["quantity"] == "states")

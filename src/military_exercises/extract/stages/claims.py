@@ -632,7 +632,7 @@ def build_claims(
                 text, raw.noun_span[1], clause[1]
             )
             sides = 2 if each and each.group(0).lower().endswith("side") else 6  # "each side": two
-            if country is None and each and 1 < len(counted) <= sides:
+            if country is None and each and 1 < len(counted) <= sides and raw.quantity != "states":
                 # "Each side deployed about 120 soldiers": one contingent claim per participant
                 for code in sorted(counted, key=lambda c: found.evidence[c][0].start):
                     claims_out.append({**claim, "id": f"c{len(claims_out) + 1}", "country": code})
