@@ -3462,3 +3462,18 @@ def test_a_count_of_states_is_never_split_into_one_claim_per_participant_by_each
         "and only 14 countries took part."
     )
     assert all(c["country"] is None for c in main(text)["claims"] if c["quantity"] == "states")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Latvian and US ships began BALTOPS 2035. Russia, for its part, started a defensive exercise of its "
+        "Baltic Fleet on May 27 with about 3,000 troops.",
+        "Korean and US troops began Freedom Shield 2035. South Korea hosts 37,000 US troops under a mutual "
+        "defence treaty.",
+    ],
+)
+def test_another_states_own_exercise_and_a_garrison_under_a_treaty_give_the_main_exercise_no_troops(
+    text: str,
+) -> None:
+    assert [c["value"] for c in main(text)["claims"] if c["quantity"] == "troops"] == []

@@ -226,7 +226,9 @@ _STANDING_FORCE = re.compile(
     r"(?:[^.;]{0,50}?\b(?:are|is|were|remain|remains)\s+(?:permanently\s+|currently\s+)?(?:based|stationed|deployed)"
     r"\s+(?:in|on|at)\b"
     # "3,000 soldiers spread over several bases", "Marines are to train on rotation in Darwin"
-    r"|\s+spread\s+(?:over|across|among)\s+(?:\w+\s+)?bases\b|[^.;]{0,40}?\bon\s+rotation\b)"
+    r"|\s+spread\s+(?:over|across|among)\s+(?:\w+\s+)?bases\b|[^.;]{0,40}?\bon\s+rotation\b"
+    # "South Korea hosts 37,000 US troops under a defence treaty"
+    r"|\s+under\s+(?:a|the|its)\s+(?:\w+\s+)?(?:defen[cs]e|security|mutual|bilateral)\s+(?:\w+\s+)?(?:treaty|pact|agreement)\b)"
     r"(?![^.;]*\b(?:for|during)\s+the\s+(?:exercise|drills?|manoeuvres))",
     re.IGNORECASE,
 )

@@ -321,6 +321,9 @@ _SEPARATE_STORY = re.compile(
     r"|(?:At\s+the\s+same\s+time|Meanwhile|In\s+the\s+meantime|Last\s+month|Earlier\s+this\s+(?:month|year))"
     r",?\s+(?:[\w'’-]+\s+){0,8}?(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b"
     r"(?![^.;]{0,40}\b(?:it|this|the\s+(?:exercise|drills?|manoeuvres))\b))"
+    # "Russia, for its part, started a defensive exercise of its Baltic Fleet"
+    r"|[^.;]{0,40},\s+for\s+(?:its|their)\s+part,\s+(?:\w+\s+){0,2}(?:started|began|launched|held|staged|conducted)\s+"
+    r"(?:[\w-]+\s+){0,4}(?:exercises?|drills?|manoeuvres|maneuvers)\b"
     # "... will also join the ADF in a separate joint exercise, Trident, in which ..."
     r"|[^.;]*\b(?:in|for)\s+a\s+separate\s+(?:\w+\s+)?(?:exercise|drill|manoeuvre)s?\b"
 )
