@@ -3477,3 +3477,12 @@ def test_another_states_own_exercise_and_a_garrison_under_a_treaty_give_the_main
     text: str,
 ) -> None:
     assert [c["value"] for c in main(text)["claims"] if c["quantity"] == "troops"] == []
+
+
+def test_a_bracketed_list_of_contingents_after_the_rest_come_from() -> None:
+    text = (
+        "Polish, Canadian, Turkish and Italian troops began Anakonda 2035. Most are Polish. The rest come "
+        "from Canada (32), Turkey (14) and Italy (13)."
+    )
+    got = sorted((c["country"], c["value"]) for c in main(text)["claims"] if c["quantity"] == "troops")
+    assert got == [("CAN", 32), ("ITA", 13), ("TUR", 14)]

@@ -782,7 +782,8 @@ _OBSERVERS_FROM_LEFT = re.compile(
     r"\b(?:observers|attach[ée]s|delegates|representatives)(?:\s+\w+){0,6}?\s+from\s+$", re.IGNORECASE
 )
 _PEOPLE_BEFORE_LIST = re.compile(
-    r"\b(?:delegations?|contingents?|troops|personnel|soldiers|servicemen|service\s+members|participants)\b"
+    r"\b(?:delegations?|contingents?|troops|personnel|soldiers|servicemen|service\s+members|participants|"
+    r"the\s+rest|the\s+remainder|the\s+others)\b"  # "The rest come from Canada (32), Turkey (14), ..."
     r"[^.;:]*$",
     re.IGNORECASE,
 )
