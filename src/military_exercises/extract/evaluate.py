@@ -94,11 +94,15 @@ SPLITS = (
     "heldback43",
     "heldback44",
     "heldback45",
+    "heldback46",
+    "heldback47",
+    "heldback48",
+    "heldback49",
 )
 #: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback45`` were
 #: each scored once (their first scores are in docs/extraction.md) and became development when the
 #: next held-back set was written, as the blind rounds did.
-HELDBACK = ("heldback",)
+HELDBACK = ("heldback", "heldback46", "heldback47", "heldback48", "heldback49")
 #: Everything the rules may be tuned on.
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 #: Development sets not yet held to the per-field target: they joined development in session 9 with
@@ -418,6 +422,10 @@ TITLES = {
     "heldback43": "Forty-third held-back split (scored once, then development)",
     "heldback44": "Forty-fourth held-back split (scored once, then development)",
     "heldback45": "Forty-fifth held-back split (scored once, then development)",
+    "heldback46": "Forty-sixth held-back split (never tuned on)",
+    "heldback47": "Forty-seventh held-back split (never tuned on)",
+    "heldback48": "Forty-eighth held-back split (never tuned on)",
+    "heldback49": "Forty-ninth held-back split (never tuned on)",
     "development": "Development set (every split but the held-back ones)",
 }
 
