@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from military_exercises.extract.dates import MONTHS
 from military_exercises.extract.entities import Mention
-from military_exercises.extract.numbers import NumberMatch
+from military_exercises.extract.numbers import NUMBER_WORD, NumberMatch
 
 #: Noun phrases (regular expressions, matched case-insensitively) -> quantity, longest first.
 QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
@@ -468,9 +468,7 @@ _BESIDES_NAMED_LEFT = re.compile(
     r"\s+and\s+(?:[\w,.-]+\s+){1,5}?from)\s+(?:about\s+|some\s+|nearly\s+|around\s+|more\s+than\s+)?$"
 )
 _AND_N_MORE_AFTER = re.compile(
-    r"\s*(?:\([^)]{0,300}\)\s*)?,?\s+and\s+(?:of\s+|from\s+)?(?:some\s+|about\s+)?(?:\d+|(?:one|two|three|four|five|"
-    r"six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
-    r"thirty|forty|fifty)(?:-\w+)?)\s+"
+    rf"\s*(?:\([^)]{{0,300}}\)\s*)?,?\s+and\s+(?:of\s+|from\s+)?(?:some\s+|about\s+)?(?:\d+|{NUMBER_WORD})\s+"
     r"(?:[\w-]+\s+){0,2}(?:ones|others|partners|countries|nations|states)\b"
 )
 #: The count of the participants, whatever stands before it: "seven of the 17 countries that will take
@@ -542,7 +540,7 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
         and not re.match(r"\s*,?\s+(?:and|as\s+well\s+as|along\s+with)\b", text[noun.end() :])
     ):
         whole = whole or part  # "soldiers from nine NATO member states": all of them (corpus README)
-    if re.search(r"\b(?:fictitious|fictional|imaginary|notional|hypothetical)\b", text[num.end : noun_at]):
+    if re.search(rf"\b(?:{FICTIONAL})\b", text[num.end : noun_at]):
         return False  # "split the area into two fictitious countries": a scenario's
     if (part and not whole) or _OBSERVING_AFTER.match(
         text, noun.end()
@@ -804,9 +802,10 @@ def _bracketed_contingent(
     return state
 
 
+#: Words that make a state or force a scenario's: "two fictitious countries", "an imaginary invader".
+FICTIONAL = "imaginary|fictitious|fictional|notional|hypothetical|invented"
 _SCENARIO_FORCE_RE = re.compile(
-    r"\b(?:invasion|attack|assault|incursion)\s+(?:of\s+[^.;]{0,40}?\s+)?by\b[^.;]{0,80}\b(?:imaginary|fictitious|fictional|"
-    r"notional|hypothetical|invented)\b",
+    rf"\b(?:invasion|attack|assault|incursion)\s+(?:of\s+[^.;]{{0,40}}?\s+)?by\b[^.;]{{0,80}}\b(?:{FICTIONAL})\b",
     re.IGNORECASE,
 )
 _EXPECTED_LEFT = re.compile(r"\b(?:had|have|has)\s+(?:been\s+)?expected\s+(?:about\s+|around\s+|some\s+)?$")

@@ -92,6 +92,8 @@ _TENS = {
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 
 _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+#: One spelled-out number below a hundred: "nine", "twenty-five".
+NUMBER_WORD = rf"(?:{_WORD})(?:-(?:{_WORD}))?"
 _SCALE = "hundred|thousand|million"
 #: A spelled-out number: "twenty", "twenty-five", "one thousand two hundred", "three hundred and fifty".
 _WORDS_NUMBER = (
