@@ -3488,3 +3488,10 @@ def test_a_bracketed_list_of_contingents_after_the_rest_come_from() -> None:
     )
     got = sorted((c["country"], c["value"]) for c in main(text)["claims"] if c["quantity"] == "troops")
     assert got == [("CAN", 32), ("ITA", 13), ("TUR", 14)]
+
+
+def test_a_contingent_bound_to_the_sentences_subject_shows_the_subject_as_its_evidence() -> None:
+    text = "Thai and US troops began Cobra Gold 2035. The United States will land 750 servicemen."
+    (draft,) = extract_records(text, published="2034-06-14", mappings_dir=MAPS, include_past=False)
+    assert draft.record["claims"][0]["country"] == "USA"
+    assert [e.text for e in draft.evidence["claims[0].country"]] == ["United States"]

@@ -121,7 +121,7 @@ _NOT_ONE_SIDE = re.compile(
 )
 
 
-def _subject_state(text: str, sent: Sentence, at: int, counted: set[str]) -> str | None:
+def _subject_state(text: str, sent: Sentence, at: int, counted: set[str]) -> en.Mention | None:
     """The one state a sentence opens on as the subject of a verb of sending or taking part, where the
     figure at ``at`` follows that verb and no other state is named between but as a place."""
     states = [m for m in sent.mentions if m.kind == "country"]
@@ -140,7 +140,7 @@ def _subject_state(text: str, sent: Sentence, at: int, counted: set[str]) -> str
     in_total = re.match(r"[^.;]{0,60}?\bin\s+(?:total|all)\b", text[at:])  # "80 aircraft ... in total"
     if verb is None or in_total or _NOT_ONE_SIDE.search(between):
         return None
-    return subject.code
+    return subject
 
 
 def _contingent_subject(text: str, sent: Sentence | None) -> str | None:
@@ -575,8 +575,11 @@ def build_claims(
                 country = claimant.country
             if country is None and raw.country is None and carried in counted and clause[0] == sent.span[0]:
                 country = carried
+            country_span = raw.country_span
             if country is None and raw.country is None and not one_state and raw.quantity != "states":
-                country = _subject_state(text, sent, raw.number.start, counted)
+                subject = _subject_state(text, sent, raw.number.start, counted)
+                if subject is not None:  # its evidence is the subject's name
+                    country, country_span = subject.code, (subject.start, subject.end)
             num = raw.number
             if (
                 country is None
@@ -624,8 +627,8 @@ def build_claims(
             evs: dict[str, list[Evidence]] = {"value": [evidence_at(text, num.start, num.end)]}
             if raw.noun_span[1] > raw.noun_span[0]:
                 evs["quantity"] = [evidence_at(text, *raw.noun_span)]
-            if raw.country_span and country:
-                evs["country"] = [evidence_at(text, *raw.country_span)]
+            if country_span and country:
+                evs["country"] = [evidence_at(text, *country_span)]
             if claimant.evidence is not None:
                 evs["claimant"] = [claimant.evidence]
             each = _EACH_RE.search(text, clause[0], raw.number.start) or _EACH_AFTER_RE.match(
