@@ -3495,3 +3495,17 @@ def test_a_contingent_bound_to_the_sentences_subject_shows_the_subject_as_its_ev
     (draft,) = extract_records(text, published="2034-06-14", mappings_dir=MAPS, include_past=False)
     assert draft.record["claims"][0]["country"] == "USA"
     assert [e.text for e in draft.evidence["claims[0].country"]] == ["United States"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian and Mongolian troops began Selenga 2035. A commander stationed in the Republic of Buryatia "
+        "congratulated them.",
+        "Russian and Indian ships began Indra 2035 in the Bay of Bengal, led by the deputy commander of the "
+        "Primorye flotilla.",
+        "Romanian and US ships began Sea Shield 2035, weighing anchor in the port of Constanța.",
+    ],
+)
+def test_a_units_home_a_units_name_and_a_port_of_departure_place_no_drill(text: str) -> None:
+    assert main(text)["location"]["admin1"] is None

@@ -69,7 +69,10 @@ _AT_SEA_LEFT = re.compile(
     r"|\b(?:kilometres|kilometers|km|miles)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?|away)\s+(?:of|from)\s+$",
     re.IGNORECASE,
 )  # "in the waters near Okinawa Prefecture", "in the waters off San Antonio, Zambales"
-_PENINSULA_RIGHT = re.compile(r"\s+[Pp]eninsula\b")
+_PENINSULA_RIGHT = re.compile(
+    # "the Primorye flotilla": a unit
+    r"\s+(?:[Pp]eninsula|flotilla|[Ff]leet|[Mm]ilitary\s+[Dd]istrict|[Gg]arrison)\b"
+)
 #: Words before an area that place something in it: "in", "near", "Kenya's", "the state of", "Fort Riley, ".
 _PLACE_LEFT = re.compile(
     r"(?:\b(?:in|at|near|over|across|on|of|throughout|around|from|to|inside|within|into|covers|covering|"
@@ -126,6 +129,9 @@ _SET_OUT_LEFT = re.compile(
     # Bay, Crete"
     r"|\b(?:sailed|departed|set\s+sail)\s+from\b[^.;]{0,50}\bin\s+(?:the\s+)?$"
     r"|\bhome-?ported\s+in\s+$"  # "both home-ported in Norfolk": where the ships are based
+    # "a commander ... stationed in the Republic of Buryatia", "weighing anchor in the port of Constanța"
+    r"|\b(?:stationed|garrisoned)\s+(?:\w+\s+)?in\s+(?:the\s+)?(?:Republic\s+of\s+)?$"
+    r"|\b(?:weighing|weighed|weigh)\s+anchor\s+in\s+(?:the\s+)?(?:port\s+of\s+)?$"
     # "the President of the Republic of Tatarstan": an office, not a place
     r"|\b(?i:president|governor|head|leader|mayor|premier|prime\s+minister)\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?$"
     r"|\b(?:agreed|approved|drew\s+up|signed)\s+(?:the\s+)?(?:programme|program|plan|plans|agreement)\s+in\s+"
