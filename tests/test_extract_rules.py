@@ -3509,3 +3509,12 @@ def test_a_contingent_bound_to_the_sentences_subject_shows_the_subject_as_its_ev
 )
 def test_a_units_home_a_units_name_and_a_port_of_departure_place_no_drill(text: str) -> None:
     assert main(text)["location"]["admin1"] is None
+
+
+def test_the_website_of_a_participants_defence_ministry_declares_for_it() -> None:
+    text = (
+        "Latvian and Estonian troops began Namejs 2035. According to the website of Latvia's defence "
+        "ministry, more than 3,500 troops are taking part."
+    )
+    claim = next(c for c in main(text)["claims"] if c["quantity"] == "troops")
+    assert (claim["basis"], claim["claimant_country"]) == ("declared", "LVA")

@@ -27,7 +27,9 @@ _GOV_WORDS = re.compile(
 #: government's press service or release.
 _MEDIA_WORDS = re.compile(
     r"\b(?:media|newspaper|television|tv|broadcaster|news agency|press agency|agency|outlet|"
-    r"reporters|reports?|wire|sources?|website|paper|web\s*site|portal|daily|weekly|magazine|journal|"
+    # (not "the website of Latvia's defence ministry": the ministry's own words)
+    r"reporters|reports?|wire|sources?|paper|(?:website|web\s*site)(?!\s+of\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}"
+    r"(?:ministry|government|army|navy|forces|military|command|embassy|presidency))|portal|daily|weekly|magazine|journal|"
     r"correspondents?|radio|channel|reporting|forum|times|post|herald|tribune|gazette|express|chronicle|caption|"
     r"(?:another|a|one)\s+document|"
     r"press(?!\s+(?:service|release|office|secretary|officer|attach|department|cent|bureau)))\b",
