@@ -218,7 +218,9 @@ def test_heldback_split_exists_with_at_least_60_reports_and_is_never_tuned_on() 
     assert sum(g["split"] == "heldback47" for g in golds) == 51  # short of 60 (corpus README); the round has 252
     assert sum(g["split"] == "heldback48" for g in golds) >= 60
     assert sum(g["split"] == "heldback49" for g in golds) >= 60
-    assert "heldback" in HELDBACK and not set(HELDBACK) & set(DEV_SPLITS)
+    assert sum(g["split"] == "heldback50" for g in golds) >= 60
+    assert sum(g["split"] == "heldback51" for g in golds) >= 60
+    assert {"heldback", "heldback50", "heldback51"} <= set(HELDBACK) and not set(HELDBACK) & set(DEV_SPLITS)
     assert {"heldback46", "heldback47", "heldback48", "heldback49"} <= set(DEV_SPLITS)
 
 

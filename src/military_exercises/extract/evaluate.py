@@ -98,11 +98,13 @@ SPLITS = (
     "heldback47",
     "heldback48",
     "heldback49",
+    "heldback50",
+    "heldback51",
 )
 #: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback49`` were
 #: each scored once (their first scores are in docs/extraction.md) and became development when the
 #: next held-back set was written, as the blind rounds did.
-HELDBACK = ("heldback",)
+HELDBACK = ("heldback", "heldback50", "heldback51")
 #: Everything the rules may be tuned on.
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 #: Development sets not yet held to the per-field target: they joined development in session 9 with
@@ -431,6 +433,8 @@ TITLES = {
     "heldback47": "Forty-seventh held-back split (scored once, then development)",
     "heldback48": "Forty-eighth held-back split (scored once, then development)",
     "heldback49": "Forty-ninth held-back split (scored once, then development)",
+    "heldback50": "Fiftieth held-back split (never tuned on)",
+    "heldback51": "Fifty-first held-back split (never tuned on)",
     "development": "Development set (every split but the held-back ones)",
 }
 
