@@ -298,6 +298,9 @@ def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> Non
     assert "| heldback47 (51), first score |" in doc
     assert "| heldback48 (68), first score |" in doc
     assert "| heldback49 (70), first score |" in doc
+    assert "### First scores on the fiftieth and fifty-first held-back sets (2026-12-07, session 10)" in doc
+    assert "| heldback50 (68), first score |" in doc
+    assert "| heldback51 (66), first score |" in doc
 
 
 def test_two_annotators_agree_above_the_target_on_forty_reports() -> None:
