@@ -1074,17 +1074,17 @@ def _mixed_list(text: str, num: NumberMatch, noun: re.Match[str], quantity: str,
 
 
 #: "troops from Russia", "troops came from the United States", "officers and soldiers of the ...".
+#: "from" or "of" after a noun: "troops from", "officers and soldiers of the".
+_OF_OR_FROM = r"(?:\s+and\s+[a-z]+)?\s+(?:(?:came|come|are|were)\s+)?(?:from|of)\s+(?:the\s+)?"
 _OF_OR_FROM_AFTER_NOUN = re.compile(
-    r"(?:\s+and\s+[a-z]+)?\s+(?:(?:came|come|are|were)\s+)?(?:from|of)\s+(?:the\s+)?"
+    _OF_OR_FROM +
     # "from Team 4 of the Malaysian ...", "of the Armed Forces of the Philippines", "of the Royal Malaysian"
     r"(?:(?:[A-Z][\w-]*\s+){1,3}(?:(?:division|brigade|regiment|battalion|squadron|fleet)\s+)?(?:\d{1,3}\s+)?of\s+"
     r"(?:the\s+)?)?(?:Royal\s+)?"  # ... "paratroopers of the Ivanovo division of Russia's Airborne Troops"
 )
 
 
-_OF_OR_FROM_SHORT = re.compile(
-    r"(?:\s+and\s+[a-z]+)?\s+(?:(?:came|come|are|were)\s+)?(?:from|of)\s+(?:the\s+)?"
-)
+_OF_OR_FROM_SHORT = re.compile(_OF_OR_FROM)  # the same words without the unit names after them
 _SERVICE_AND = re.compile(r"\s+(?:Navy|Army|Air\s+Force|Marines|Armed\s+Forces|forces)\s+and\s+")
 
 
