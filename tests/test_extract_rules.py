@@ -3518,3 +3518,42 @@ def test_the_website_of_a_participants_defence_ministry_declares_for_it() -> Non
     )
     claim = next(c for c in main(text)["claims"] if c["quantity"] == "troops")
     assert (claim["basis"], claim["claimant_country"]) == ("declared", "LVA")
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # two towns named with "between" lie in the area after them
+        (
+            "Norwegian and Dutch troops began Joint Viking 2035, held between Alta and Lakselv in "
+            "Finnmark.",
+            "NO-54",
+        ),
+        # a compass word with a hyphen before the area
+        ("Canadian and US troops began Maple Resolve 2035 at a range in north-eastern Alberta.", "CA-AB"),
+        # a place in the area, then since when the series was first held: the clause before is this year's
+        (
+            "Operation Nanook 35, Canada's yearly Arctic drill, is under way. This year the drill is centred on Resolute, Nunavut, the "
+            "most northerly site since it was first held in 2007.",
+            "CA-NU",
+        ),
+        # clashes between two sides in an area are not the drill's area
+        ("Georgian and US troops began Noble Partner 2035, after clashes between Georgians and "
+         "separatists in Abkhazia.", None),
+        # where the ships sail towards, an area named with others
+        ("Indian and US ships began Malabar 2035 at sea, halfway to the Andaman and Nicobar Islands.", None),
+        ("US and Philippine troops began Balikatan 2035 with field training on Palawan and elsewhere.", None),
+    ],
+)
+def test_admin1_from_towns_between_compass_words_and_not_from_destinations(text: str, admin1: str | None) -> None:
+    assert main(text)["location"]["admin1"] == admin1
+
+
+def test_a_second_exercise_the_army_will_also_stage_is_not_the_reports() -> None:
+    text = (
+        "Indonesian and Australian troops began Kopassus 2035 on Natuna. He added that the army will also "
+        "stage a brigade-level exercise in November at Sangatta, East Kalimantan, with 13,000 soldiers."
+    )
+    record = main(text)
+    assert record["location"]["admin1"] is None
+    assert [c["value"] for c in record["claims"] if c["quantity"] == "troops"] == []

@@ -244,7 +244,10 @@ def _past_clauses(text: str, sent: Sentence, marking: _Marking) -> list[Sentence
 
 #: A clause that sets this year's figures against an earlier year's.
 _CONTRAST_BREAK = re.compile(
-    r";|,\s*(?:against|compared\s+(?:with|to)|versus|up\s+from|down\s+from|while|whereas)\b", re.IGNORECASE
+    r";|,\s*(?:against|compared\s+(?:with|to)|versus|up\s+from|down\s+from|while|whereas)\b"
+    # "the most northerly location to host it since it was first held in 2007"
+    r"|,?\s+since\s+(?=(?:it|the\s+(?:exercise|drills?|operation|series))\s+(?:was|were)\s+first\b)",
+    re.IGNORECASE,
 )
 
 
@@ -326,6 +329,8 @@ _SEPARATE_STORY = re.compile(
     r"(?:[\w-]+\s+){0,4}(?:exercises?|drills?|manoeuvres|maneuvers)\b"
     # "... will also join the ADF in a separate joint exercise, Trident, in which ..."
     r"|[^.;]*\b(?:in|for)\s+a\s+separate\s+(?:\w+\s+)?(?:exercise|drill|manoeuvre)s?\b"
+    # "He added that the army will also stage a brigade-level exercise in November"
+    r"|[^.;]*\balso\s+(?:stage|hold|conduct)\s+an?\s+(?:[\w-]+\s+){0,3}(?:exercise|drill|manoeuvre)s?\b"
 )
 #: A sentence about the next edition: "The United States will host the next Balance Iroquois in Guam".
 _NEXT_EDITION = re.compile(

@@ -37,6 +37,7 @@ _CAPITAL_RIGHT = re.compile(r",\s+(?:the\s+)?(?:\w+\s+)?capital\b", re.IGNORECAS
 _OUTSKIRTS_LEFT = re.compile(r"\b(?:outskirts\s+of|the\s+capital|the\s+city\s+of)\s+$", re.IGNORECASE)
 _ADMIN1_NOT_LOCATION_LEFT = re.compile(
     r"(?:border\s+with|bordering|crossing\s+from|from|into|toward|towards|between|off|port\s+of|banks?\s+of|"
+    r"halfway\s+to|(?:on\s+(?:its|their|the)\s+)?way\s+to|"
     r"left|leaving|departed|departing|set\s+off\s+from|"
     r"(?:talks|meeting|summit|visit|conference|negotiations)\s+(?:in|to)|"
     r"(?:countries|states|nations)\s+of|"  # "the main countries of the Sahel region"
@@ -76,7 +77,8 @@ _PENINSULA_RIGHT = re.compile(
 #: Words before an area that place something in it: "in", "near", "Kenya's", "the state of", "Fort Riley, ".
 _PLACE_LEFT = re.compile(
     r"(?:\b(?:in|at|near|over|across|on|of|throughout|around|from|to|inside|within|into|covers|covering|"
-    r"spanning)\s+(?:the\s+)?(?:(?:North|South|East|West|Central|northern|southern|eastern|western|central)\s+)?"
+    r"spanning)\s+(?:the\s+)?(?:(?:North|South|East|West|Central|northern|southern|eastern|western|central|"
+    r"(?:north|south)-?(?:east|west)(?:ern)?)\s+)?"
     r"|['’]s\s+|\b[A-Z][\w'’.-]+,\s*|\b(?:regency|district|county|municipality|province|region),\s*)$"
 )  # "in South Canterbury", "covers the Northern Territory", "Sukabumi regency, West Java"
 #: A sentence that opens with a quotation of more than a name ('"This is the largest ...," he said';
@@ -165,6 +167,7 @@ _TWO_AREAS_RIGHT = re.compile(
     r"\s+and\s+(?:[A-Z][\w-]+\s+){1,2}(?:regions|provinces|oblasts|states|prefectures|districts|counties)\b"
     # "in Nunavut and northern Labrador": a part of another area too
     r"|\s+and\s+(?:the\s+)?(?:north|south|east|west|central)(?:ern)?\s+[A-Z]"
+    r"|\s+and\s+elsewhere\b"  # "on Palawan and elsewhere": not the one area
 )
 #: "From British Columbia to northern Alaska": the drill spans two areas.
 _FROM_AREA_TO_LEFT = re.compile(
@@ -309,7 +312,11 @@ def _placement(
     wide = text[max(sent.span[0], m.start - 60) : m.start]
     if (
         _ADMIN1_NOT_LOCATION_LEFT.search(left)
-        or re.search(r"\bbetween\b[^,.;]*$", wide)
+        or (
+            re.search(r"\bbetween\b[^,.;]*$", wide)
+            # but "held between Alta and Lakselv in Western Finnmark": the towns are in the area
+            and not re.search(r"\bbetween\s+[A-Z][\w'’-]*\s+and\s+[A-Z][\w'’-]*\s+in\s+(?:\w+\s+)?$", wide)
+        )
         or _NEIGHBOUR_LEFT.search(wide)
     ):
         return "not"
