@@ -28,6 +28,7 @@ from military_exercises.extract.evaluate import (
     annotator_agreement,
     extract_corpus,
     items,
+    load_gold,
     run,
     score_documents,
 )
@@ -48,6 +49,12 @@ def gold_files() -> list[Path]:
     return sorted(CORPUS.glob("*.gold.yaml"))
 
 
+@functools.lru_cache(maxsize=1)
+def all_golds() -> tuple[dict[str, Any], ...]:
+    """Every gold, read once for the module."""
+    return tuple(load_gold(p) for p in gold_files())
+
+
 def test_corpus_has_enough_reports_each_with_gold_and_a_readme() -> None:
     reports = sorted(CORPUS.glob("*.txt"))
     assert len(reports) >= 40
@@ -60,7 +67,7 @@ def test_corpus_has_enough_reports_each_with_gold_and_a_readme() -> None:
     "path", gold_files() + sorted((CORPUS / "agreement").glob("*.gold.yaml")), ids=lambda p: p.parent.name + "/" + p.name
 )
 def test_gold_records_use_valid_codes(path: Path) -> None:
-    gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    gold = load_gold(path)
     assert gold["split"] in (*SPLITS, "agreement")
     for event in [gold["main"], *gold["past"]]:
         for iso3, role in event["participants"].items():
@@ -76,9 +83,15 @@ def test_gold_records_use_valid_codes(path: Path) -> None:
             assert (c["basis"] == "declared") <= (speaker is not None), c
 
 
+def test_golds_read_the_same_with_the_fast_parser_as_with_pythons() -> None:
+    sample = gold_files()[::25] + sorted((CORPUS / "agreement").glob("*.gold.yaml"))[::10]
+    assert len(sample) > 100
+    for path in sample:
+        assert load_gold(path) == yaml.safe_load(path.read_text(encoding="utf-8")), path
+
+
 def test_corpus_holds_disagreeing_reports_of_one_event_and_earlier_drills() -> None:
-    golds = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in gold_files()]
-    bastion = [g for g in golds if g["main"]["name"] == "Northern Bastion 2032"]
+    bastion = [g for g in all_golds() if g["main"]["name"] == "Northern Bastion 2032"]
     assert len(bastion) == 3
     totals = {
         c["value"]
@@ -87,7 +100,7 @@ def test_corpus_holds_disagreeing_reports_of_one_event_and_earlier_drills() -> N
         if c["quantity"] == "troops" and c["country"] is None
     }
     assert len(totals) == 3  # 20,000+ planned, about 18,000 at the start, 19,500 at the end
-    assert sum(1 for g in golds if g["past"]) >= 15
+    assert sum(1 for g in all_golds() if g["past"]) >= 15
 
 
 def test_score_arithmetic() -> None:
@@ -160,8 +173,8 @@ def test_eval_command_prints_tables(capsys: pytest.CaptureFixture[str], monkeypa
     # --errors lists development errors only: no document of a held-back split is ever named
     heldback = {
         p.name.removesuffix(".gold.yaml")
-        for p in gold_files()
-        if yaml.safe_load(p.read_text(encoding="utf-8"))["split"] in HELDBACK
+        for p, gold in zip(gold_files(), all_golds(), strict=True)
+        if gold["split"] in HELDBACK
     }
     listed = {line.split()[0] for line in out.splitlines() if " missed=" in line}
     assert heldback and not listed & heldback
@@ -182,7 +195,7 @@ def test_targets_per_split_are_macro_f1_and_the_share_of_earlier_exercises_found
 
 
 def test_heldback_split_exists_with_at_least_60_reports_and_is_never_tuned_on() -> None:
-    golds = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in gold_files()]
+    golds = all_golds()
     assert sum(g["split"] == "heldback" for g in golds) >= 60
     assert sum(g["split"] == "heldback2" for g in golds) >= 60
     assert sum(g["split"] == "heldback3" for g in golds) >= 60
@@ -323,7 +336,7 @@ def test_two_annotators_agree_above_the_target_on_forty_reports() -> None:
     second = sorted((CORPUS / "agreement").glob("*.gold.yaml"))
     assert len(second) == 40
     for path in second:
-        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+        gold = load_gold(path)
         assert gold["split"] == "agreement" and (CORPUS / path.name).exists()
     report = annotator_agreement(CORPUS)
     assert report.documents == 40
