@@ -3557,3 +3557,14 @@ def test_a_second_exercise_the_army_will_also_stage_is_not_the_reports() -> None
     record = main(text)
     assert record["location"]["admin1"] is None
     assert [c["value"] for c in record["claims"] if c["quantity"] == "troops"] == []
+
+
+def test_a_day_that_opens_a_later_stage_or_closes_the_exercise() -> None:
+    staged = main("On 4 May the third stage, execution, begins. Estonian and Latvian troops are in Siil 2034.")
+    assert staged["start"] == "2034"  # the stage's day is not the exercise's
+    closing = main(
+        "Indian and Singaporean warships were getting ready on Thursday to close a week of exercises in the "
+        "Andaman Sea.",
+        published="2034-06-16",
+    )
+    assert (closing["start"], closing["end"]) == ("2034", "2034-06-15")

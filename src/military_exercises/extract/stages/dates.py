@@ -72,7 +72,7 @@ def main_dates(
             if _SPEECH_DATE.search(before) or (d.relative and "last year" in d.text.lower()):
                 continue
             if (
-                _LATER_PHASE.search(text, s, d.start)
+                (_LATER_PHASE.search(text, s, d.start) or _LATER_PHASE_AFTER.match(text, d.end, e))
                 and not d.second
                 # (but "the last phase ... ran through August" ends it)
                 and not (_FINAL_PHASE.search(text, s, d.start) and _END_CUE.search(before))
@@ -210,11 +210,18 @@ _MEETING_AFTER = re.compile(
 )
 _MEETING_BEFORE = re.compile(rf"\b{_MEETING}\b[^.;]{{0,40}}$", re.IGNORECASE)
 _FINAL_PHASE = re.compile(r"\b(?:final|last|closing|concluding)\s+(?:phase|stage)\b", re.IGNORECASE)
-_LATER_PHASE = re.compile(
-    r"\b(?:second|third|fourth|final|last|main|active|live|next|closing|concluding|sea)\s+(?:phase|stage)\b",
+_LATER_PHASE_WORDS = (
+    r"(?:second|third|fourth|final|last|main|active|live|next|closing|concluding|sea)\s+(?:phase|stage)\b"
+)
+_LATER_PHASE = re.compile(rf"\b{_LATER_PHASE_WORDS}", re.IGNORECASE)
+#: "On 4 May the third stage begins": the later stage after the day
+_LATER_PHASE_AFTER = re.compile(rf"\s*,?\s*the\s+{_LATER_PHASE_WORDS}", re.IGNORECASE)
+_END_AFTER = re.compile(
+    # "on Thursday completed a five-day exercise", "getting ready on Thursday to close a week of exercises"
+    r"\s*(?:completed|ended|concluded|wrapped up|finished|closed"
+    r"|to\s+(?:close|end|conclude|complete|wrap\s+up))\b",
     re.IGNORECASE,
 )
-_END_AFTER = re.compile(r"\s*(?:completed|ended|concluded|wrapped up|finished|closed)\b", re.IGNORECASE)
 _START_AFTER = re.compile(r"\s*(?:began|started|launched|opened|kicked off)\b", re.IGNORECASE)
 
 
