@@ -3568,3 +3568,14 @@ def test_a_day_that_opens_a_later_stage_or_closes_the_exercise() -> None:
         published="2034-06-16",
     )
     assert (closing["start"], closing["end"]) == ("2034", "2034-06-15")
+
+
+def test_states_that_are_also_involved_and_bosnia_herzegovina_in_a_list_take_part() -> None:
+    text = (
+        "About 1,600 soldiers began Flintlock 2035 in Mauritania. Mali, Niger and Senegal take part. The "
+        "United States, Austria and Japan are also involved, according to the embassy. Staff from 20 "
+        "countries will take part: Australia, Bangladesh, Benin, Bosnia-Herzegovina, Cambodia, Canada, Fiji, "
+        "Ghana, the UK, Indonesia."
+    )
+    # the list goes on after the hyphenated name
+    assert {"USA", "AUT", "JPN", "BIH", "CAN", "FJI", "GHA", "IDN"} <= set(roles(main(text)))

@@ -35,7 +35,8 @@ _PARTICIPATION_VERB = re.compile(
     r"sending|deploy\w*|contribut\w*|field\w*|host\w*|hold|held|holding|holds|launch\w*|began|begin|"
     r"begins|opened|open|stag\w*|conduct\w*|carry\w*|carried|exercis\w*|drill\w*|train\w*|rehears\w*|"
     r"provide|provides|providing|concluded|wrapped up|gathered|flew|built|practis\w*|practic\w*|"
-    r"trying again|will also take part|converging|arrived|patrol\w*|became\s+a\s+(?:\w+\s+)?member)\b",
+    r"trying again|will also take part|converging|arrived|patrol\w*|became\s+a\s+(?:\w+\s+)?member|"
+    r"(?:is|are|was|were|will\s+be)\s+(?:also\s+)?involved)\b",
     re.IGNORECASE,
 )
 _JOIN_VERB = re.compile(
