@@ -3579,3 +3579,28 @@ def test_states_that_are_also_involved_and_bosnia_herzegovina_in_a_list_take_par
     )
     # the list goes on after the hyphenated name
     assert {"USA", "AUT", "JPN", "BIH", "CAN", "FJI", "GHA", "IDN"} <= set(roles(main(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Japanese and South Korean ships pressed on with the Sea Rescue 2034 drills, officials said, a step "
+            "that has angered China.",
+            "CHN",
+        ),
+        ("South Korean troops began Dokdo 2034 in the area it disputes with Japan.", "JPN"),
+        (
+            "The Pakistan Army is to launch its largest exercise, Azm-e-Nau 2034, designed to counter the threat "
+            "of a war with India.",
+            "IND",
+        ),
+        ("Moldova's army has begun the Fire Shield 2034 exercise close to Transnistria, which is occupied by Russia.", "RUS"),
+        ("Iranian forces began Great Prophet 2034 and struck a mock-up of the US aircraft carrier.", "USA"),
+        ("Ukrainian and Polish troops began Peace Shield 2034; the drills are funded by the Americans.", "USA"),
+    ],
+)
+def test_a_state_angered_disputed_with_at_war_with_occupying_mocked_up_or_paying_does_not_take_part(
+    text: str, absent: str
+) -> None:
+    assert absent not in roles(main(text))

@@ -79,7 +79,12 @@ _NOT_PARTICIPANT_LEFT = re.compile(
     # "developments in Yemen", "nothing to do with China's", "300 kilometres from Taiwan"
     r"except|excluding|apart\s+from|other\s+than|(?:group|militants|insurgents|rebels)\s+in|"
     r"(?:actions|provocations|activities|moves)\s+(?:by|of|from)|(?:developments|situation)\s+in|"
-    r"nothing\s+to\s+do\s+with|not\s+(?:aimed|directed|targeted)\s+at|(?:kilometres|kilometers|km|miles)\s+from)\s+"
+    r"nothing\s+to\s+do\s+with|not\s+(?:aimed|directed|targeted)\s+at|(?:kilometres|kilometers|km|miles)\s+from|"
+    # "a step that has angered China", "the area it disputes with Japan", "a war with India", "occupied
+    # by Russia", "a mock-up of the US aircraft carrier", "funded by the Americans"
+    r"(?:angered|angering|irritated|irritating|alarmed|alarming|upset|upsetting)|disputes?\s+with|"
+    r"(?:war|wars|conflict|confrontation)\s+with|(?:occupied|annexed|funded|financed|sponsored)\s+by|"
+    r"mock-?ups?\s+of|replicas?\s+of)\s+"
     r"(?:the\s+)?(?:especially\s+)?$",
     re.IGNORECASE,
 )
