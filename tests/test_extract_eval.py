@@ -335,6 +335,11 @@ def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> Non
     assert "### First scores on the fiftieth and fifty-first held-back sets (2026-12-07, session 10)" in doc
     assert "| heldback50 (68), first score |" in doc
     assert "| heldback51 (66), first score |" in doc
+    assert "### First scores on the fifty-second to fifty-fifth held-back sets (2026-12-07, session 11)" in doc
+    assert "| heldback52 (49), first score |" in doc
+    assert "| heldback53 (36), first score |" in doc
+    assert "| heldback54 (35), first score |" in doc
+    assert "| heldback55 (56), first score |" in doc
 
 
 def test_two_annotators_agree_above_the_target_on_forty_reports() -> None:
