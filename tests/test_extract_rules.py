@@ -3604,3 +3604,18 @@ def test_a_state_angered_disputed_with_at_war_with_occupying_mocked_up_or_paying
     text: str, absent: str
 ) -> None:
     assert absent not in roles(main(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # clashes between two states in an area: not where the drill is
+        "After the clashes between Azerbaijan and Armenia in Tovuz, Turkish and Azerbaijani forces began a "
+        "joint exercise in Azerbaijan.",
+        # the home of a unit
+        "US and Lithuanian engineers began Baltic Challenge 2035 at a range, renovating the headquarters of "
+        "the 7th Dragoon Coastal Defense Battalion in Klaipeda.",
+    ],
+)
+def test_clashes_between_states_in_an_area_and_a_units_headquarters_place_no_drill(text: str) -> None:
+    assert main(text)["location"]["admin1"] is None

@@ -315,7 +315,11 @@ def _placement(
         or (
             re.search(r"\bbetween\b[^,.;]*$", wide)
             # but "held between Alta and Lakselv in Western Finnmark": the towns are in the area
-            and not re.search(r"\bbetween\s+[A-Z][\w'’-]*\s+and\s+[A-Z][\w'’-]*\s+in\s+(?:\w+\s+)?$", wide)
+            and not re.search(
+                r"\b(?:held|staged|conducted|run|runs|took\s+place|takes\s+place)\s+between\s+[A-Z][\w'’-]*\s+and\s+"
+                r"[A-Z][\w'’-]*\s+in\s+(?:\w+\s+)?$",
+                wide,
+            )
         )
         or _NEIGHBOUR_LEFT.search(wide)
     ):
@@ -341,7 +345,15 @@ def _placement(
         return "not"  # "Operation Formosa", "Prince of Wales"; a quoted remark does not place the drill
     if _TOWN_OF_LEFT.search(left) or _SHIP_PREFIX_LEFT.search(left):
         return "not"  # "the Senegalese town of Thies": a town, whatever area shares its name
-    if _SET_OUT_LEFT.search(wide) or text.startswith("-based", m.end):
+    if (
+        _SET_OUT_LEFT.search(wide)
+        or text.startswith("-based", m.end)
+        # "the headquarters of the 7th Dragoon Coastal Defense Battalion in Klaipeda": a unit's home
+        or re.search(
+            r"\b(?:headquarters|barracks|garrison)\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){1,6}in\s+$",
+            text[max(sent.span[0], m.start - 90) : m.start],
+        )
+    ):
         return "not"  # "left Turpan in Xinjiang for the exercise area inside Russia"
     if _AT_SEA_LEFT.search(left) or _OFF_A_PLACE_LEFT.search(wide) or _PENINSULA_RIGHT.match(text, m.end):
         return "not"  # "in the waters of Guam", "on the Shandong peninsula": not the land area
