@@ -3619,3 +3619,12 @@ def test_a_state_angered_disputed_with_at_war_with_occupying_mocked_up_or_paying
 )
 def test_clashes_between_states_in_an_area_and_a_units_headquarters_place_no_drill(text: str) -> None:
     assert main(text)["location"]["admin1"] is None
+
+
+def test_a_figure_in_a_sentence_that_opens_on_one_side_is_that_sides() -> None:
+    text = (
+        "Lithuanian and Polish troops began Iron Wolf 2034. On the Polish side, subunits of a mechanised "
+        "brigade, about 400 soldiers in total, take part."
+    )
+    claim = next(c for c in main(text)["claims"] if c["quantity"] == "troops")
+    assert (claim["country"], claim["value"]) == ("POL", 400)

@@ -145,6 +145,21 @@ def _subject_state(text: str, sent: Sentence, at: int, counted: set[str]) -> en.
     return subject
 
 
+#: A sentence that opens on one side: "On the Polish side, about 400 soldiers ... take part".
+_SIDE_LEAD = re.compile(
+    r"\s*(?:On|From|For)\s+the\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+side\s*,"
+)
+
+
+def _side_lead(text: str, sent: Sentence, counted: set[str]) -> en.Mention | None:
+    """The taking-part state whose side the sentence opens on, else None."""
+    m = _SIDE_LEAD.match(text, sent.span[0], sent.span[1])
+    if m is None:
+        return None
+    who = [c for c in sent.mentions if c.kind == "country" and m.start("who") <= c.start < m.end("who")]
+    return who[0] if len(who) == 1 and who[0].code in counted else None
+
+
 def _contingent_subject(text: str, sent: Sentence | None) -> str | None:
     """The state whose contingent a sentence opens on (see _CONTINGENT_SUBJECT), else None."""
     if sent is None:
@@ -580,7 +595,8 @@ def build_claims(
             country_span = raw.country_span
             if country is None and raw.country is None and not one_state and raw.quantity != "states":
                 subject = _subject_state(text, sent, raw.number.start, counted)
-                if subject is not None:  # its evidence is the subject's name
+                subject = subject or _side_lead(text, sent, counted)
+                if subject is not None:  # its evidence is the subject's (or the side's) name
                     country, country_span = subject.code, (subject.start, subject.end)
             num = raw.number
             if (
