@@ -3628,3 +3628,16 @@ def test_a_figure_in_a_sentence_that_opens_on_one_side_is_that_sides() -> None:
     )
     claim = next(c for c in main(text)["claims"] if c["quantity"] == "troops")
     assert (claim["country"], claim["value"]) == ("POL", 400)
+
+
+def test_a_state_that_withdrew_watchers_and_a_separate_drill_are_not_the_exercises() -> None:
+    text = (
+        "Air forces of Brazil, Chile and Colombia began Cruzex 2034 at Natal. Argentina had been expected "
+        "but withdrew at the last minute. Officers from Egypt, India and Spain are watching the manoeuvres. "
+        "US Africa Command is running a separate maritime drill, Phoenix Express 2034, with Morocco and "
+        "5,000 sailors."
+    )
+    record = main(text)
+    assert roles(record) == {"BRA": "participant", "CHL": "participant", "COL": "participant",
+                             "EGY": "observer", "IND": "observer", "ESP": "observer"}  # fmt: skip
+    assert [c for c in record["claims"] if c["quantity"] == "troops"] == []

@@ -327,8 +327,8 @@ _SEPARATE_STORY = re.compile(
     # "Russia, for its part, started a defensive exercise of its Baltic Fleet"
     r"|[^.;]{0,40},\s+for\s+(?:its|their)\s+part,\s+(?:\w+\s+){0,2}(?:started|began|launched|held|staged|conducted)\s+"
     r"(?:[\w-]+\s+){0,4}(?:exercises?|drills?|manoeuvres|maneuvers)\b"
-    # "... will also join the ADF in a separate joint exercise, Trident, in which ..."
-    r"|[^.;]*\b(?:in|for)\s+a\s+separate\s+(?:\w+\s+)?(?:exercise|drill|manoeuvre)s?\b"
+    # "... will also join the ADF in a separate joint exercise", "is running a separate maritime drill"
+    r"|[^.;]*\ba\s+separate\s+(?:[\w-]+\s+){0,3}(?:exercise|drill|manoeuvre)s?\b"
     # "He added that the army will also stage a brigade-level exercise in November"
     r"|[^.;]*\balso\s+(?:stage|hold|conduct)\s+an?\s+(?:[\w-]+\s+){0,3}(?:exercise|drill|manoeuvre)s?\b"
 )

@@ -183,7 +183,7 @@ _OBSERVER_RIGHT = re.compile(
     r"^(?:\s*(?:,|and)?\s*)?\s*(?:[\w-]+\s+){0,7}?"
     r"(?:(?:send|sending|sent|sends|dispatch\w*|is sending|will send)?"
     r"\s*(?:its\s+own\s+|military\s+|as\s+an?\s+)?observers?\b|(?:invited|asked)\s+to\s+observe\b|"
-    r"(?:is|are|was|were)\s+(?:also\s+)?observing\b|(?:will|would|to)\s+observe\b)",
+    r"(?:is|are|was|were)\s+(?:also\s+)?(?:observing|watching)\b|(?:will|would|to)\s+observe\b)",
     re.IGNORECASE,
 )
 _NOT_TAKING_PART = re.compile(
@@ -194,6 +194,8 @@ _NOT_TAKING_PART = re.compile(
     r"(?:is|are|will\s+be)\s+absent|in\s+no\s+(?:state|position)\s+to\s+(?:take\s+part|participate|join)|"
     r"(?:is|are|was|were)\s+unable\s+to\s+(?:take\s+part|participate|join))\b"
     r"|^[^.;]{0,30}?\btook\s+part\s+(?:in\s+the\s+past|before|previously)\s+but\s+not\b"
+    # "Argentina had been expected but withdrew at the last minute"
+    r"|^[^.;]{0,40}?\b(?:withdrew|pulled\s+out|backed\s+out|dropped\s+out)\b"
     # "The Maldives had planned to join but turned down India's invitation"
     r"|^[^.;]{0,60}?\b(?:turned\s+down|declined|rejected)\s+(?:[\w'’]+\s+){0,2}?invitation\b",
     re.IGNORECASE,
