@@ -3641,3 +3641,17 @@ def test_a_state_that_withdrew_watchers_and_a_separate_drill_are_not_the_exercis
     assert roles(record) == {"BRA": "participant", "CHL": "participant", "COL": "participant",
                              "EGY": "observer", "IND": "observer", "ESP": "observer"}  # fmt: skip
     assert [c for c in record["claims"] if c["quantity"] == "troops"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ('The military will run its 2025 "Hoguk" exercise from the 17th to the 21st.', "2025"),
+        ('Goesan County held its "2016 Hwarang training" across the whole county until the 29th.', "2016"),
+    ],
+)
+def test_an_edition_year_before_a_quoted_name_dates_a_report_without_a_publication_date(
+    text: str, year: str
+) -> None:
+    start = main(text, published=None)["start"]
+    assert start is not None and start[:4] == year

@@ -367,6 +367,9 @@ _NUMBERED_EDITION_YEAR = re.compile(
 )
 _THIS_EDITION_YEAR = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]his\s+year's)\s+(?P<year>(?:19|20)\d\d)\s+(?:edition|exercise|iteration)\b"
+    # 'its 2025 "Hoguk" exercise', 'held its "2016 Hwarang training"'
+    r"|\b(?:[Ii]ts|[Tt]heir)\s+[\"“]?(?P<year2>(?:19|20)\d\d)\s+[\"“]?[A-Z][\w-]*[\"”]?\s+(?:[\w-]+\s+)?"
+    r"(?:exercise|training|drills?|manoeuvres)\b"
 )
 
 
@@ -449,7 +452,8 @@ def _edition_year_at(text: str, body_start: int, title: str | None) -> tuple[int
             if not CANCELLED_RE.search(source, this.end(), stop) and not _LAST_YEARS.search(
                 source, this.end(), stop
             ):
-                return int(this.group("year")), offset + this.start("year"), offset + this.end("year")
+                g = "year" if this.group("year") else "year2"
+                return int(this.group(g)), offset + this.start(g), offset + this.end(g)
     return None
 
 
