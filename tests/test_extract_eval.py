@@ -344,6 +344,11 @@ def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> Non
     assert "| heldback53 (36), first score |" in doc
     assert "| heldback54 (35), first score |" in doc
     assert "| heldback55 (56), first score |" in doc
+    assert "### First scores on the fifty-sixth to fifty-ninth held-back sets (2026-12-07, session 11)" in doc
+    assert "| heldback56 (70), first score |" in doc
+    assert "| heldback57 (53), first score |" in doc
+    assert "| heldback58 (69), first score |" in doc
+    assert "| heldback59 (64), first score |" in doc
 
 
 def test_two_annotators_agree_above_the_target_on_forty_reports() -> None:
