@@ -3655,3 +3655,21 @@ def test_an_edition_year_before_a_quoted_name_dates_a_report_without_a_publicati
 ) -> None:
     start = main(text, published=None)["start"]
     assert start is not None and start[:4] == year
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Air forces from six South American states, together with those of the United States and Canada, "
+        "opened Cruzex 2034 in Brazil.",
+        "Some 15,000 troops take part in Dacia 2034. Of them, 10,000 are Romanian and the rest come from 17 "
+        "allied and partner nations.",
+        "Brazilian troops began Operation Agata 2034 along Brazil's border with ten South American countries.",
+        "Canadian and US troops began Maple Resolve 2034. Its scenario has three nations fighting over "
+        "disputed territory.",
+    ],
+)
+def test_counts_of_some_states_bordering_states_and_a_scenarios_states_are_no_states_claims(
+    sentence: str,
+) -> None:
+    assert states(main(sentence)) == []

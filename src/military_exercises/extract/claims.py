@@ -445,6 +445,7 @@ def _next_is_capital(text: str, pos: int) -> bool:
 #: countries" (where, not who), "one of 20 nations".
 _NOT_STATES_LEFT = re.compile(
     r"\b(?:the|both|all|these|those|its|their|our|(?<!participation\s)of|(?<!brought\s)(?<!brings\s)in|across|over|between|among|to|visited|"
+    r"borders?\s+with|"  # "along Brazil's border with ten South American countries"
     r"visiting|visits|groups|grouping)"  # "a deployment visiting 34 countries", "the pact groups five states"
     r"\s+$",
     re.IGNORECASE,
@@ -461,7 +462,10 @@ _OBSERVING_AFTER = re.compile(
 #: A count of the others besides a state or group the sentence names: "18 nations of the Americas, together
 #: with France", "in partnership with 14 African states", "1,800 Lithuanian troops and 1,200 from 30
 #: countries", "Nine African states (...) and five European ones".
-_BESIDES_NAMED_AFTER = re.compile(r"[^.;]{0,40}?,?\s+(?:together|along)\s+with\s+(?:the\s+)?[A-Z][a-z]")
+#: "six South American states, together with those of the United States and Canada"
+_BESIDES_NAMED_AFTER = re.compile(
+    r"[^.;]{0,40}?,?\s+(?:together|along)\s+with\s+(?:those\s+of\s+)?(?:the\s+)?[A-Z][a-z]"
+)
 _BESIDES_NAMED_LEFT = re.compile(
     r"\b(?:(?:in\s+(?:partnership|cooperation)|together|alongside|jointly|exercises?|drills?|manoeuvres)\s+with"
     r"|[A-Z][a-z]+\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|service\s*members|servicemen|personnel|sailors|marines)"
@@ -547,8 +551,12 @@ def _is_states_count(text: str, num: NumberMatch, noun: re.Match[str], s_start: 
     ):
         return False  # "12 partner countries", "30 countries attend as observers"
     some_of = re.compile(r"\b(?:other|remaining|further|additional)\s+$")
-    if some_of.search(text[max(s_start, num.start - 12) : num.start]):
-        return False  # "the other four navies one apiece", "a further 14 countries": some of the states
+    if some_of.search(text[max(s_start, num.start - 12) : num.start]) or re.search(
+        r"\bthe\s+rest\s+(?:\w+\s+){0,2}?(?:from|of)\s+$", text[max(s_start, num.start - 30) : num.start]
+    ):
+        return False  # "the other four navies one apiece", "the rest come from 17 nations": some of them
+    if re.search(r"\bscenario\b[^.;]{0,20}$", text[s_start : num.start]):
+        return False  # "Its scenario has three nations fighting over disputed territory"
     if re.search(r"\b[A-Z][\w'’.-]*\s+and\s+$", text[max(s_start, num.start - 30) : num.start]):
         return False  # "between the United States and nine countries": the others, not all
     if re.search(r"[A-Z][\w'’.-]*,\s*$", text[max(s_start, num.start - 20) : num.start]) and re.match(
