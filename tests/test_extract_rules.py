@@ -3673,3 +3673,13 @@ def test_counts_of_some_states_bordering_states_and_a_scenarios_states_are_no_st
     sentence: str,
 ) -> None:
     assert states(main(sentence)) == []
+
+
+def test_a_state_meant_to_take_part_but_did_not_and_observers_from_countries_such_as() -> None:
+    text = (
+        "Brazilian and Chilean air forces began Cruzex 2034 on Tuesday. Argentina was meant to take part but "
+        "missed the chance. Peru contributed two officers to the staff, alongside observers from other "
+        "countries such as Colombia and Japan."
+    )
+    got = roles(main(text))
+    assert "ARG" not in got and got.get("COL") == "observer" and got.get("JPN") == "observer"

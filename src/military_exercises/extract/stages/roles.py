@@ -45,7 +45,7 @@ _JOIN_VERB = re.compile(
     re.IGNORECASE,
 )
 _CRITIC = re.compile(
-    r"\b(?:criticis\w*|criticiz\w*|condemn\w*|denounc\w*|protest\w*|warn\w*|accus\w*|scrambled|"
+    r"\b(?:criticis\w*|criticiz\w*|condemn\w*|denounc\w*|protest\w*|warn\w*|accus\w*|scrambled|objected|objects|"
     r"monitoring|tracking|declined|declines|refused|refuses|in response|threat\w*|invaded|invasion)\b",
     re.IGNORECASE,
 )
@@ -196,6 +196,9 @@ _NOT_TAKING_PART = re.compile(
     r"|^[^.;]{0,30}?\btook\s+part\s+(?:in\s+the\s+past|before|previously)\s+but\s+not\b"
     # "Argentina had been expected but withdrew at the last minute"
     r"|^[^.;]{0,40}?\b(?:withdrew|pulled\s+out|backed\s+out|dropped\s+out)\b"
+    # "Argentina was meant to take part but missed the chance"
+    r"|^[^.;]{0,20}?\b(?:was|were|had\s+been)\s+(?:meant|supposed|due|expected)\s+to\s+(?:take\s+part|participate|join)"
+    r"\s+but\b"
     # "The Maldives had planned to join but turned down India's invitation"
     r"|^[^.;]{0,60}?\b(?:turned\s+down|declined|rejected)\s+(?:[\w'’]+\s+){0,2}?invitation\b",
     re.IGNORECASE,
@@ -313,6 +316,10 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
     if (
         # "observers from", "military attachés from China" among the guests: they watch
         re.search(r"\b(?:observers|attach[eé]s)\s+from\s+(?:the\s+)?$", left, re.IGNORECASE)
+        # "alongside observers from other countries such as Chile, Colombia, Japan and Peru"
+        or re.search(
+            r"\bobservers\s+from\s+(?:\w+\s+){0,3}(?:such\s+as|including|like)\s+(?:the\s+)?$", left, re.I
+        )
         or observing
         or (_OBSERVER_RIGHT.match(main_right[:80]) and main_right != text[last.end : e])
     ):
