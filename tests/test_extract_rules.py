@@ -3683,3 +3683,11 @@ def test_a_state_meant_to_take_part_but_did_not_and_observers_from_countries_suc
     )
     got = roles(main(text))
     assert "ARG" not in got and got.get("COL") == "observer" and got.get("JPN") == "observer"
+
+
+def test_a_state_that_objected_to_the_drills_takes_no_part() -> None:
+    text = (
+        "South Korean and US troops began Ulchi Freedom Shield 2034 on Monday. North Korea objected to the "
+        "drills, calling them a rehearsal for invasion."
+    )
+    assert "PRK" not in roles(main(text))
