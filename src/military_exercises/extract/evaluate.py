@@ -126,8 +126,8 @@ DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 FIELD_TARGET_PENDING = tuple(f"heldback{n}" for n in range(26, 60))
 #: Development sets not yet held to any target: ``heldback46``-``49`` joined development at the end
 #: of session 10 and ``heldback50``-``59`` in session 11, after their first scores, not yet tuned to
-#: the target. The development test and ``--check`` hold the
-#: macro F1 and earlier exercises on the rest of development; later rounds tune on these first.
+#: the target (818 reports, macro F1 0.775). The development test and ``--check`` hold the macro F1
+#: and earlier exercises on the rest of development; later rounds tune on these first.
 TARGET_PENDING = tuple(f"heldback{n}" for n in range(46, 60))
 
 
