@@ -452,8 +452,8 @@ def _edition_year_at(text: str, body_start: int, title: str | None) -> tuple[int
             if not CANCELLED_RE.search(source, this.end(), stop) and not _LAST_YEARS.search(
                 source, this.end(), stop
             ):
-                g = "year" if this.group("year") else "year2"
-                return int(this.group(g)), offset + this.start(g), offset + this.end(g)
+                group = "year" if this.group("year") else "year2"
+                return int(this.group(group)), offset + this.start(group), offset + this.end(group)
     return None
 
 
