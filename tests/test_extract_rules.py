@@ -3691,3 +3691,44 @@ def test_a_state_that_objected_to_the_drills_takes_no_part() -> None:
         "drills, calling them a rehearsal for invasion."
     )
     assert "PRK" not in roles(main(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # a dateline in mixed case at the start of a paragraph
+        (
+            "Surabaya, East Java - The Indonesian Navy and the Royal Malaysian Navy have started the joint "
+            "exercise Malindo Jaya 2034 at sea.",
+            None,
+        ),
+        # a ship's home base, an airfield flown from, a town the sea drill lies west of
+        (
+            "Japanese and Indian ships began JIMEX 2034 at sea; the Setogiri is due to return to its home base "
+            "at Ominato in Mutsu, Aomori Prefecture.",
+            None,
+        ),
+        (
+            "Australian and French tankers began Pitch Black 2034; the rest flew from RAAF Amberley in "
+            "south-east Queensland.",
+            None,
+        ),
+        (
+            "South Korean and US ships began a combined exercise in the West Sea, west of Taean in South "
+            "Chungcheong.",
+            None,
+        ),
+        # three areas named, two of them by new aliases: no one area
+        ("Russian troops began Kavkaz 2034 in Krasnodar Krai, Adygea and Stavropol Krai.", None),
+        # a drill in two provinces on two days
+        (
+            "South Korean and US marines began Ssangyong 2034. On the 9th they drill at Jinhae port in South "
+            "Gyeongsang Province, and on the 10th at Paju in Gyeonggi Province.",
+            None,
+        ),
+    ],
+)
+def test_no_admin1_from_a_mixed_case_dateline_a_home_base_an_airfield_flown_from_or_several_areas(
+    text: str, admin1: str | None
+) -> None:
+    assert main(text)["location"]["admin1"] == admin1

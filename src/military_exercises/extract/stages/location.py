@@ -89,6 +89,8 @@ _QUOTED_REMARK = re.compile(r"[\"“](?:[^\"”]*[,.!?][\"”]|[^\"”]*$)")
 _OFF_A_PLACE_LEFT = re.compile(
     r"\boff\s+the\s+(?:\w+\s+)?(?:coast|port|city|town|island)\s+of\s+[A-Z][\w'’.-]*\s+in\s+(?:[\w'’-]+\s+){0,5}$|"
     r"\bwaters\s+off\s+the\s+(?:[\w-]+\s+){0,2}(?:province|state|region|prefecture)\s+of\s+$|"
+    # "in the West Sea, west of Taean in South Chungcheong": off a town of the area
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:[A-Z][\w'’.-]*\s+){1,3}in\s+$|"
     # "in the waters south of China's Guangdong province"
     r"\bwaters\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?|off)\s+(?:of\s+)?(?:the\s+)?"
     r"(?:[A-Z][\w'’.-]*['’]s\s+)?$"
@@ -117,7 +119,9 @@ _LIST_GOES_ON_RIGHT = re.compile(
 _SET_OUT_LEFT = re.compile(
     # "flew from Pope Air Force Base in North Carolina", "left Kashgar airport in Xinjiang"
     r"\b(?:left|leaving|departed|departing|set\s+off\s+from|sailed\s+(?:out\s+of|from)|from|based)\s+"
-    r"(?:[A-Z][\w'’.-]*,?\s+){1,4}(?:(?:airport|airfield|base|port|station)\s+)?in\s+(?:the\s+)?$"
+    # ... "flew from RAAF Amberley in south-east Queensland"
+    r"(?:[A-Z][\w'’.-]*,?\s+){1,4}(?:(?:airport|airfield|base|port|station)\s+)?in\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?$"
     # "Task Force Tomahawk, based in Petawawa, Ontario": a home base
     r"|\bbased\s+(?:in|at)\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*,\s*$"
     r"|\b(?:[Hh]eadquarters|Command|HQ)\s+in\s+(?:[A-Z][\w'’.-]*,\s*)?$"
@@ -131,6 +135,7 @@ _SET_OUT_LEFT = re.compile(
     # Bay, Crete"
     r"|\b(?:sailed|departed|set\s+sail)\s+from\b[^.;]{0,50}\bin\s+(?:the\s+)?$"
     r"|\bhome-?ported\s+in\s+$"  # "both home-ported in Norfolk": where the ships are based
+    r"|\bhome\s+(?:base|port)\b[^.;]{0,40}$"  # "its home base at Ominato in Mutsu, Aomori Prefecture"
     # "a commander ... stationed in the Republic of Buryatia", "weighing anchor in the port of Constanța"
     r"|\b(?:stationed|garrisoned)\s+(?:\w+\s+)?in\s+(?:the\s+)?(?:Republic\s+of\s+)?$"
     r"|\b(?:weighing|weighed|weigh)\s+anchor\s+in\s+(?:the\s+)?(?:port\s+of\s+)?$"
@@ -328,7 +333,16 @@ def _placement(
         _ADMIN1_IN_OTHER_NAME_RIGHT.match(text, m.end) and not text.startswith(("'s", "’s"), m.end - 2)
     ):  # but "Uttarakhand's Almora district" is the area
         return "not"
-    if re.fullmatch(r"[A-Z .,'’-]*", text[sent.span[0] : m.start]) and _DATELINE_AFTER.match(text, m.end):
+    opening = text[sent.span[0] : m.start]
+    if (
+        re.fullmatch(r"[A-Z .,'’-]*", opening)
+        # "Surabaya, East Java - The Indonesian Navy ...": a dateline in mixed case, at a paragraph's start
+        or (
+            re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*", opening)
+            and (sent.span[0] == 0 or text[sent.span[0] - 1] == "\n")
+            and re.match(r"\s+[-—–]\s", text[m.end :])
+        )
+    ) and _DATELINE_AFTER.match(text, m.end):
         return "not"  # "NIAMEY (Example Wire) -": where the report was filed
     if _NOT_EXERCISE_SENTENCE.search(text, *sent.span) or _LEFT_OUT_RIGHT.search(text, m.end, sent.span[1]):
         return "not"  # ... "the province of Guantánamo ... has been left out"
