@@ -3732,3 +3732,32 @@ def test_no_admin1_from_a_mixed_case_dateline_a_home_base_an_airfield_flown_from
     text: str, admin1: str | None
 ) -> None:
     assert main(text)["location"]["admin1"] == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Canadian and US troops began Maple Guardian 2034 east of Edmonton, where a brigade is preparing "
+            "for missions in Afghanistan and Bosnia.",
+            "AFG",
+        ),
+        (
+            "Indian, Japanese and US ships began Malabar 2034; the admiral denied it was meant to intimidate "
+            "China.",
+            "CHN",
+        ),
+        (
+            "Russian and Indian ships began Indra 2034; the squadron will also call at ports in Thailand and "
+            "Djibouti.",
+            "THA",
+        ),
+    ],
+)
+def test_states_of_other_missions_intimidated_states_and_ports_of_call_take_no_part(text: str, absent: str) -> None:
+    assert absent not in roles(main(text))
+
+
+def test_a_port_named_as_where_the_drill_opened_still_names_its_state() -> None:
+    text = "The Vietnamese ship is taking part in Komodo 2034, which opened at Benoa Port in Indonesia on Sunday."
+    assert "IDN" in roles(main(text))

@@ -82,7 +82,9 @@ _NOT_PARTICIPANT_LEFT = re.compile(
     r"nothing\s+to\s+do\s+with|not\s+(?:aimed|directed|targeted)\s+at|(?:kilometres|kilometers|km|miles)\s+from|"
     # "a step that has angered China", "the area it disputes with Japan", "a war with India", "occupied
     # by Russia", "a mock-up of the US aircraft carrier", "funded by the Americans"
-    r"(?:angered|angering|irritated|irritating|alarmed|alarming|upset|upsetting)|disputes?\s+with|"
+    r"(?:angered|angering|irritated|irritating|alarmed|alarming|upset|upsetting|intimidat\w*)|disputes?\s+with|"
+    # "preparing for missions in Afghanistan and Bosnia", "will also call at ports in Thailand"
+    r"(?-i:missions)\s+in|(?-i:ports)\s+in|"
     r"(?:war|wars|conflict|confrontation)\s+with|(?:occupied|annexed|funded|financed|sponsored)\s+by|"
     r"mock-?ups?\s+of|replicas?\s+of)\s+"
     r"(?:the\s+)?(?:especially\s+)?$",
