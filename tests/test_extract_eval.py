@@ -149,6 +149,10 @@ def test_extractor_meets_the_target_on_the_development_set() -> None:
     report = score_documents(d for d in documents if d[1]["split"] not in TARGET_PENDING)
     assert report.documents >= 3000
     assert report.below_target() == []
+    # the pending sets are held to no target yet, but a rule may not make them worse: a floor just
+    # under what they scored when session 11 ended (macro F1 0.773 on 1,057 reports)
+    pending = score_documents(d for d in documents if d[1]["split"] in TARGET_PENDING)
+    assert pending.documents == 1057 and pending.macro_f1 >= 0.77, pending.macro_f1
     # every field, on development but the sets not yet held to it (docs/extraction.md)
     settled = score_documents(d for d in documents if d[1]["split"] not in FIELD_TARGET_PENDING)
     assert set(TARGET_PENDING) <= set(FIELD_TARGET_PENDING) and len(TARGET_PENDING) == 18  # five rounds, no more
