@@ -62,12 +62,14 @@ _AREA_WORD_RIGHT = re.compile(
     r"\s+(?:region|oblast|province|krai|kray|prefecture|governorate|county|district|municipality|state|voivodeship)\b",
     re.IGNORECASE,
 )
+#: A compass direction, "north" to "south-west".
+_COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?"
 _AT_SEA_LEFT = re.compile(
     r"\boff\s+the\s+(?:\w+\s+)?coast\s+of\s+$|"  # "off the coast of Queensland": at sea
 
     r"\b(?:waters|sea|airspace|air\s+space)\s+(?:of|near|around|off)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*)?$"
     r"|\b(?:Gulf|Bay|Strait|Straits|Sea|Port)\s+of\s+$"  # "the Gulf of Cádiz": a sea named after the area
-    r"|\b(?:kilometres|kilometers|km|miles)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?|away)\s+(?:of|from)\s+$",
+    rf"|\b(?:kilometres|kilometers|km|miles)\s+(?:{_COMPASS}|away)\s+(?:of|from)\s+$",
     re.IGNORECASE,
 )  # "in the waters near Okinawa Prefecture", "in the waters off San Antonio, Zambales"
 _PENINSULA_RIGHT = re.compile(
@@ -90,9 +92,9 @@ _OFF_A_PLACE_LEFT = re.compile(
     r"\boff\s+the\s+(?:\w+\s+)?(?:coast|port|city|town|island)\s+of\s+[A-Z][\w'’.-]*\s+in\s+(?:[\w'’-]+\s+){0,5}$|"
     r"\bwaters\s+off\s+the\s+(?:[\w-]+\s+){0,2}(?:province|state|region|prefecture)\s+of\s+$|"
     # "in the West Sea, west of Taean in South Chungcheong": off a town of the area
-    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:[A-Z][\w'’.-]*\s+){1,3}in\s+$|"
+    rf"\b{_COMPASS}\s+of\s+(?:[A-Z][\w'’.-]*\s+){{1,3}}in\s+$|"
     # "in the waters south of China's Guangdong province"
-    r"\bwaters\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?|off)\s+(?:of\s+)?(?:the\s+)?"
+    rf"\bwaters\s+(?:{_COMPASS}|off)\s+(?:of\s+)?(?:the\s+)?"
     r"(?:[A-Z][\w'’.-]*['’]s\s+)?$"
 )
 #: A person whose name an area's shortened name matches: "According to Ivanov,", "Ivanov spoke".
@@ -121,7 +123,7 @@ _SET_OUT_LEFT = re.compile(
     r"\b(?:left|leaving|departed|departing|set\s+off\s+from|sailed\s+(?:out\s+of|from)|from|based)\s+"
     # ... "flew from RAAF Amberley in south-east Queensland"
     r"(?:[A-Z][\w'’.-]*,?\s+){1,4}(?:(?:airport|airfield|base|port|station)\s+)?in\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?$"
+    rf"(?:{_COMPASS}(?:ern)?\s+)?$"
     # "Task Force Tomahawk, based in Petawawa, Ontario": a home base
     r"|\bbased\s+(?:in|at)\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*,\s*$"
     r"|\b(?:[Hh]eadquarters|Command|HQ)\s+in\s+(?:[A-Z][\w'’.-]*,\s*)?$"
@@ -178,6 +180,10 @@ _TWO_AREAS_RIGHT = re.compile(
 _FROM_AREA_TO_LEFT = re.compile(
     r"\b[Ff]rom\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+to\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central)(?:ern)?\s+)?$"
+)
+#: "the headquarters of the 7th Dragoon Coastal Defense Battalion in Klaipeda": a unit's home.
+_UNIT_HOME_LEFT = re.compile(
+    r"\b(?:headquarters|barracks|garrison)\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){1,6}in\s+$"
 )
 _TOWN_OF_LEFT = re.compile(r"\b(?:town|city|village|port|towns|cities)\s+of\s+$", re.IGNORECASE)
 #: Where a drill at sea opened or is run from is not where it takes place ("opened in Lagos", "from
@@ -362,11 +368,7 @@ def _placement(
     if (
         _SET_OUT_LEFT.search(wide)
         or text.startswith("-based", m.end)
-        # "the headquarters of the 7th Dragoon Coastal Defense Battalion in Klaipeda": a unit's home
-        or re.search(
-            r"\b(?:headquarters|barracks|garrison)\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){1,6}in\s+$",
-            text[max(sent.span[0], m.start - 90) : m.start],
-        )
+        or _UNIT_HOME_LEFT.search(text, max(sent.span[0], m.start - 90), m.start)
     ):
         return "not"  # "left Turpan in Xinjiang for the exercise area inside Russia"
     if _AT_SEA_LEFT.search(left) or _OFF_A_PLACE_LEFT.search(wide) or _PENINSULA_RIGHT.match(text, m.end):

@@ -83,10 +83,10 @@ _NOT_PARTICIPANT_LEFT = re.compile(
     # "a step that has angered China", "the area it disputes with Japan", "a war with India", "occupied
     # by Russia", "a mock-up of the US aircraft carrier", "funded by the Americans"
     r"(?:angered|angering|irritated|irritating|alarmed|alarming|upset|upsetting|intimidat\w*)|disputes?\s+with|"
-    # "preparing for missions in Afghanistan and Bosnia", "will also call at ports in Thailand"
-    r"(?-i:missions)\s+in|(?-i:ports)\s+in|"
     r"(?:war|wars|conflict|confrontation)\s+with|(?:occupied|annexed|funded|financed|sponsored)\s+by|"
-    r"mock-?ups?\s+of|replicas?\s+of)\s+"
+    r"mock-?ups?\s+of|replicas?\s+of|"
+    # "preparing for missions in Afghanistan and Bosnia", "will also call at ports in Thailand"
+    r"(?-i:missions)\s+in|(?-i:ports)\s+in)\s+"
     r"(?:the\s+)?(?:especially\s+)?$",
     re.IGNORECASE,
 )
@@ -179,6 +179,12 @@ _LOCATION_LEFT = re.compile(
     r"(?:\b(?:in|at|on|across|off|inside|within|over|through)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|north-?west|north-?east|south-?west|south-?east)(?:ern)?\s+)?"
     r"|\b(?:region|province|oblast|krai|state)\s+of\s+)$",
+    re.IGNORECASE,
+)
+#: "observers from", "military attachés from China", "observers from other countries such as Chile".
+_OBSERVERS_FROM_LEFT = re.compile(
+    r"\b(?:attach[eé]s\s+from\s+|observers\s+from\s+(?:(?:\w+\s+){0,3}(?:such\s+as|including|like)\s+)?)"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 _OBSERVER_RIGHT = re.compile(
@@ -317,11 +323,7 @@ def _classify(text: str, sent: Sentence, group: list[en.Mention]) -> str:
         observing = None  # "..., Sweden and Turkey, with Austria attending as an observer": Austria observes
     if (
         # "observers from", "military attachés from China" among the guests: they watch
-        re.search(r"\b(?:observers|attach[eé]s)\s+from\s+(?:the\s+)?$", left, re.IGNORECASE)
-        # "alongside observers from other countries such as Chile, Colombia, Japan and Peru"
-        or re.search(
-            r"\bobservers\s+from\s+(?:\w+\s+){0,3}(?:such\s+as|including|like)\s+(?:the\s+)?$", left, re.I
-        )
+        _OBSERVERS_FROM_LEFT.search(left)
         or observing
         or (_OBSERVER_RIGHT.match(main_right[:80]) and main_right != text[last.end : e])
     ):
