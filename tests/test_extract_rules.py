@@ -3761,3 +3761,31 @@ def test_states_of_other_missions_intimidated_states_and_ports_of_call_take_no_p
 def test_a_port_named_as_where_the_drill_opened_still_names_its_state() -> None:
     text = "The Vietnamese ship is taking part in Komodo 2034, which opened at Benoa Port in Indonesia on Sunday."
     assert "IDN" in roles(main(text))
+
+
+def test_soldiers_of_a_numbered_unit_of_a_states_army_are_that_states() -> None:
+    text = (
+        "Singapore and China opened Cooperation 2034 near Guangzhou. It brings together 120 soldiers from "
+        "Singapore's 3rd Division and 90 soldiers of the 75th Group Army of the PLA."
+    )
+    troops = {(c["country"], c["value"]) for c in main(text)["claims"] if c["quantity"] == "troops"}
+    assert ("CHN", 90) in troops
+
+
+def test_the_state_opening_a_sentence_takes_part_with_what_its_with_lists() -> None:
+    text = (
+        "Egypt and the United States opened Bright Star 2034 near Alexandria. Greece is taking part in the "
+        'exercise off the coast of Egypt with four F-16 fighter jets and the frigate "Limnos", together with '
+        "60 officers. Latvia has confirmed that it will take part with 500 command post personnel."
+    )
+    claims = {(c["quantity"], c["country"], c["value"]) for c in main(text)["claims"]}
+    assert {("combat_aircraft", "GRC", 4), ("troops", "GRC", 60), ("troops", "LVA", 500)} <= claims
+
+
+def test_states_that_all_take_part_with_a_total_share_it() -> None:
+    text = (
+        "Kazakhstan, China and Russia are taking part in Peace Mission 2034, with about 7,000 troops in all. "
+        "Estonia and 17 NATO allies are taking part in Northern Coasts 2034, with around 3,000 troops."
+    )
+    troops = {(c["country"], c["value"]) for c in main(text)["claims"] if c["quantity"] == "troops"}
+    assert troops == {(None, 7000), (None, 3000)}

@@ -994,7 +994,44 @@ def _sender(
         others = [c for c in countries if c.kind == "country" and opener.end <= c.start < num.start]
         if not [c for c in others if c.code != opener.code]:
             return opener.code, (opener.start, opener.end)
+    # "Greece is taking part in ... off the coast of Egypt with four F-16s, three helicopters and the
+    # frigate Limnos, together with 60 officers": the state that opens the sentence takes part with
+    # everything its "with" lists (states named as places on the way are no senders)
+    first = next((c for c in countries if c.kind == "country" and c.start == _opening(text, s_start)), None)
+    takes_part = _OPENER_TAKES_PART.match(text, first.end, num.start) if first else None
+    if (
+        first is not None
+        and takes_part is not None
+        and not re.search(r"[;:]", text[takes_part.end() : num.start])
+        and not _IN_ALL_AFTER.match(text, noun.end(), clause[1])
+    ):
+        others = [
+            c
+            for c in countries
+            if takes_part.end() <= c.start < num.start
+            and c.code != first.code
+            and not _PLACE_LEAD.search(text[max(s_start, c.start - 18) : c.start])
+        ]
+        if not others:
+            return first.code, (first.start, first.end)
     return None, None
+
+
+#: After the state that opens a sentence: it takes part "with" what follows ("... has confirmed that it
+#: will take part with a combat company and 500 command post personnel").
+_OPENER_TAKES_PART = re.compile(
+    r"(?:['’]s)?(?:\s+[A-Z][\w-]*){0,3}(?:(?!\band\b)[^.;:,]){0,50}?\b(?:taking\s+part|takes?\s+part|took\s+part|"
+    r"participat(?:es|ed|ing|e)|join(?:s|ed|ing)?)\b[^.;:]{0,160}?\bwith\s+"
+)
+
+
+_IN_ALL_AFTER = re.compile(r"[^.;]{0,40}?\b(?:in\s+all|in\s+total|altogether|combined)\b")
+
+
+def _opening(text: str, s_start: int) -> int:
+    """Where the sentence's first word after "The" starts."""
+    the = re.match(r"\s*(?:The\s+)?", text[s_start:])
+    return s_start + (the.end() if the else 0)
 
 
 _SINGLE_NOUN = re.compile(
@@ -1087,7 +1124,8 @@ _OF_OR_FROM = r"(?:\s+and\s+[a-z]+)?\s+(?:(?:came|come|are|were)\s+)?(?:from|of)
 _OF_OR_FROM_AFTER_NOUN = re.compile(
     _OF_OR_FROM +
     # "from Team 4 of the Malaysian ...", "of the Armed Forces of the Philippines", "of the Royal Malaysian"
-    r"(?:(?:[A-Z][\w-]*\s+){1,3}(?:(?:division|brigade|regiment|battalion|squadron|fleet)\s+)?(?:\d{1,3}\s+)?of\s+"
+    r"(?:(?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:(?:division|brigade|regiment|battalion|squadron|fleet)\s+)?"
+    r"(?:\d{1,3}\s+)?of\s+"  # ... "soldiers of the 74th Group Army of the PLA"
     r"(?:the\s+)?)?(?:Royal\s+)?"  # ... "paratroopers of the Ivanovo division of Russia's Airborne Troops"
 )
 
@@ -1177,6 +1215,13 @@ _FROM_MANY_STATES = re.compile(
 )
 
 
+#: Words before a state's name that make it a place: "in the UK", "off the coast of Egypt".
+_PLACE_LEAD = re.compile(
+    r"\b(?:in|at|to|near|into|off|(?:coast|shores?|waters)\s+of)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _side_or_subject(
     text: str, num: NumberMatch, clause: tuple[int, int], countries: list[Mention]
 ) -> tuple[str | None, tuple[int, int] | None]:
@@ -1200,12 +1245,12 @@ def _side_or_subject(
         return None, None  # "... brought together 4,400 personnel from 20 nations": everyone's
     subject = before[-1]
     between = text[subject.end : num.start]
-    lead = text[max(clause[0], subject.start - 12) : subject.start]
+    lead = text[max(clause[0], subject.start - 18) : subject.start]
     if len(before) > 1 and re.fullmatch(
         r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", text[before[-2].end : subject.start]
     ):
         return None, None  # "Cape Verde, Guinea and Ghana contributed 2,600 men": all of them
-    if re.search(r"\b(?:in|at|to|near|into)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$", lead, re.I):
+    if _PLACE_LEAD.search(lead):
         return None, None  # "will be held in the UK, with some 250 soldiers": a place, not a sender
     # "The Brazilian Air Force (FAB) group, which landed on Saturday, is made up of 75 aviators"
     plain = re.sub(r",\s*(?:which|who)\b[^,]*,", "", re.sub(r"\s*\([^)]{0,12}\)", "", between))
