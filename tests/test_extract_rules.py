@@ -3789,3 +3789,24 @@ def test_states_that_all_take_part_with_a_total_share_it() -> None:
     )
     troops = {(c["country"], c["value"]) for c in main(text)["claims"] if c["quantity"] == "troops"}
     assert troops == {(None, 7000), (None, 3000)}
+
+
+def test_soldiers_who_died_and_a_garrison_based_in_a_city_are_not_the_drills_figures() -> None:
+    text = (
+        "Gabon and France opened Nyanga 2034 near Libreville, with 300 soldiers. The training was run by "
+        "the French Elements in Gabon, a force of 400 personnel based in the Gabonese capital. Two "
+        "Gabonese soldiers died during a river crossing."
+    )
+    troops = [c["value"] for c in main(text)["claims"] if c["quantity"] == "troops"]
+    assert troops == [300]
+
+
+def test_a_sentence_about_another_named_exercise_gives_the_main_one_nothing() -> None:
+    text = (
+        "South Africa and Angola opened Legae 2034 in Cuanza Sul with 500 special forces. Last October, "
+        "more than 700 special forces members from Botswana, Lesotho and Malawi took part in Exercise "
+        "Welwitschia in Namibia."
+    )
+    record = main(text)
+    assert set(roles(record)) == {"ZAF", "AGO"}
+    assert [c["value"] for c in record["claims"] if c["quantity"] == "troops"] == [500]

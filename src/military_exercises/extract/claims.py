@@ -227,6 +227,8 @@ _STANDING_FORCE = re.compile(
     r"\s+(?:in|on|at)\b"
     # "3,000 soldiers spread over several bases", "Marines are to train on rotation in Darwin"
     r"|\s+spread\s+(?:over|across|among)\s+(?:\w+\s+)?bases\b|[^.;]{0,40}?\bon\s+rotation\b"
+    # "a force of 400 personnel based in the Gabonese capital"
+    r"|\s+(?:permanently\s+)?based\s+(?:in|at|on)\s+(?![^.;]*\b(?:took|take|takes|taking|will|join|joined)\b)"
     # "South Korea hosts 37,000 US troops under a defence treaty"
     r"|\s+under\s+(?:a|the|its)\s+(?:\w+\s+)?(?:defen[cs]e|security|mutual|bilateral)\s+(?:\w+\s+)?(?:treaty|pact|agreement)\b)"
     r"(?![^.;]*\b(?:for|during)\s+the\s+(?:exercise|drills?|manoeuvres))",
@@ -852,7 +854,8 @@ _DESIGNATION_LEFT = re.compile(
 )  # "Team 4", "Type 815 reconnaissance ship", "Bell 212 helicopters"
 _FORMATIONS_AFTER = re.compile(r"\s+(?:units|teams|detachments|companies|battalions|brigades|squads)\b")
 _CASUALTIES_AFTER = re.compile(
-    r"[^.;]{0,50}?\b(?:were|was)\s+(?:injured|wounded|killed|hurt|missing)\b", re.IGNORECASE
+    r"[^.;]{0,50}?\b(?:(?:were|was)\s+(?:injured|wounded|killed|hurt|missing)|died|drowned|lost\s+their\s+lives)\b",
+    re.IGNORECASE,
 )
 _HAS_RE = re.compile(r"\s+(?:has|have|had)\s+")
 _IN_THE_DRILL_AFTER = re.compile(r"\s+(?:in|for)\s+the\s+(?:drills?|exercises?|manoeuvres|maneuvers)\b")

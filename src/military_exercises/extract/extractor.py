@@ -155,6 +155,7 @@ def extract_records(
         and not _SEPARATE_STORY.match(text, s.span[0])
         and not (s is not sentences[0] and _NEXT_EDITION.search(text, *s.span))  # the lead may be about it
         and _later_edition(text, s, main_name) is None
+        and not _about_another_exercise(text, s, main_name)
     ]
     main = _build_event(text, "main", main_sents, gaz, pub, info, main_name, None, context=sentences)
     drafts = [main]
@@ -379,6 +380,40 @@ _PLANNED_YEAR = re.compile(
     r"[^.;]{0,60}\b(?:19|20)\d\d\b"
 )
 #: A sentence that goes on about the exercises the sentence before named: "took part in them".
+def _about_another_exercise(text: str, sent: Sentence, main_name: tuple[int, int, str] | None) -> bool:
+    """A sentence about another named exercise, not the report's: "took part in Exercise Welwitschia",
+    "the ships of Mare Aperto, which will involve 6,000 people" (when the main name is elsewhere)."""
+    if main_name is None or main_name[1] > sent.span[0]:
+        return False  # only after the main exercise has been named (in an earlier sentence)
+    main_words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", main_name[2])}
+    if main_words & {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text[sent.span[0] : sent.span[1]])}:
+        return False  # the sentence names the main exercise too ("Sea Breeze", "the Breeze drills")
+    for a, b, name in sent.names:
+        words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", name)}
+        if not words or words & main_words:
+            continue
+        before = text[max(sent.span[0], a - 40) : a]
+        after = text[b : min(sent.span[1], b + 40)]
+        if _OTHER_EXERCISE_BEFORE.search(before) or _OTHER_EXERCISE_AFTER.match(after):
+            return True
+    for m in _PART_IN_NAMED.finditer(text, *sent.span):  # names the name finder does not take
+        if not {w.lower() for w in re.findall(r"[A-Za-z]{3,}", m.group("name"))} & main_words:
+            return True
+    return False
+
+
+_OTHER_EXERCISE_BEFORE = re.compile(
+    r"\b(?:part|participat\w+)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:[Ee]xercise|drills?|manoeuvres)\s+[\"“]?$"
+)
+_PART_IN_NAMED = re.compile(
+    r"\b(?:part|participat\w+)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:Exercise|exercise)\s+[\"“]?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+)
+_OTHER_EXERCISE_AFTER = re.compile(
+    r"[\"”]?,\s+(?:which|a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:will|is|was|exercise|drill)\b"
+)
+
+
 _IN_THEM = re.compile(r"\b(?:in|of|at)\s+(?:them|those\s+(?:drills|exercises|manoeuvres))\b", re.IGNORECASE)
 
 
