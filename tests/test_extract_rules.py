@@ -3810,3 +3810,16 @@ def test_a_sentence_about_another_named_exercise_gives_the_main_one_nothing() ->
     record = main(text)
     assert set(roles(record)) == {"ZAF", "AGO"}
     assert [c["value"] for c in record["claims"] if c["quantity"] == "troops"] == [500]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Greece holds Parmenion 2034 from Friday 26 September to Friday 3 October 2034.", "2034-09-26", "2034-10-03"),
+        ("Greece held Parmenion 2034 from Monday, 26 September, to Friday, 3 October 2034.", "2034-09-26", "2034-10-03"),
+        ("From February to April 2034, US and Salvadoran engineers held New Horizons 2034.", "2034-02", "2034-04"),
+    ],
+)
+def test_a_range_with_weekday_names_or_of_months_gives_start_and_end(text: str, start: str, end: str) -> None:
+    record = main(text, published=None)
+    assert (record["start"], record["end"]) == (start, end)

@@ -50,10 +50,12 @@ ABSOLUTE_RE = re.compile(
       |
         # 17-21 July 2018 | 17 to 21 July | 17 July to 2 August | 17 July
         (?P<b_d1>{_DAY})(?:\s+(?P<b_m1>{_MONTH}))?
-        (?:\s*(?:-|–|to|and|through|until)\s*(?P<b_d2>{_DAY}))?\s+(?P<b_m2>{_MONTH})(?:,?\s+(?P<b_y>{_YEAR}))?
+        (?:,?\s*(?:-|–|to|and|through|until)\s*(?:{_WEEKDAY},?\s+)?(?P<b_d2>{_DAY}))?\s+(?P<b_m2>{_MONTH})
+        (?:,?\s+(?P<b_y>{_YEAR}))?
       |
-        # (in) March 2030 | (in) March | March next year
-        (?P<c_m>{_MONTH})(?:\s+(?P<c_y>{_YEAR})|\s+(?P<c_rel>next\s+year|last\s+year|this\s+year))?
+        # (in) March 2030 | (in) March | March next year | February to April 1993
+        (?P<c_m>{_MONTH})(?:\s*(?:-|–|to|through|until)\s*(?P<c_m2>{_MONTH}))?
+        (?:\s+(?P<c_y>{_YEAR})|\s+(?P<c_rel>next\s+year|last\s+year|this\s+year))?
     )
     (?![\w-])
     """,
@@ -255,6 +257,9 @@ def find_absolute_dates(
                 tense = _tense(text, start, m.start(), end, default="neutral")
                 year = infer_year(mc, None, published, tense, year_hint)
             first = _iso(year, mc, None)
+            mc2 = _month(g["c_m2"])
+            if mc2 is not None and mc2 > mc:
+                second = _iso(year, mc2, None)
         out.append(DateMention(m.start(), m.end(), m.group(0), first, second))
     return out
 
