@@ -3823,3 +3823,16 @@ def test_a_sentence_about_another_named_exercise_gives_the_main_one_nothing() ->
 def test_a_range_with_weekday_names_or_of_months_gives_start_and_end(text: str, start: str, end: str) -> None:
     record = main(text, published=None)
     assert (record["start"], record["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("US and Slovak troops began Slovak Shield 2034, the army told the Czech news agency CTK.", "CZE"),
+        ("China News Service reports that Russia and Belarus began Union Shield 2034 near Minsk.", "CHN"),
+        ("France and Romania opened Dacian Fall 2034, a show of solidarity in the face of Russia.", "RUS"),
+        ("Norway opened Joint Viking 2034 in Finnmark with 5,000 troops. Russia may send inspectors.", "RUS"),
+    ],
+)
+def test_a_news_agency_a_state_faced_and_inspectors_take_no_part(text: str, absent: str) -> None:
+    assert absent not in {c for c, r in roles(main(text)).items() if r != "observer"}

@@ -70,6 +70,7 @@ _NOT_PARTICIPANT_LEFT = re.compile(
     # "pointing to Libya and Afghanistan as examples", "if Japan joined", "whether Japan could take part"
     r"|\b(?:pointing|pointed|points)\s+to\s+(?:the\s+)?$|(?<!\beven\s)\b(?:if|whether|unless)\s+(?:the\s+)?$"
     r"|\bneighbou?rs\s*,\s*(?:the\s+)?$"
+    r"|\bin\s+the\s+face\s+of\s+(?:the\s+)?$"  # "to show solidarity in the face of Russia"
     # "tension with Iran", "aimed at Taiwan", "attache to Ghana", "an attack on Russia", "air strikes on
     # Yugoslavia", "states that border Russia", "threatened by Russia's activities"
     r"|\b(?:tensions?\s+with|aimed\s+at|directed\s+at|targeted\s+at|namely|attach[eé]\s+to|ambassador\s+to|"
@@ -166,7 +167,9 @@ _NOT_PARTICIPANT_RIGHT = re.compile(
     r"|^\s+(?:24\b|veterans?\b|(?:\w+\s+)?(?:Taliban|rebels?|insurgents?|militants?|separatists?|terrorists?|jihadists?|"
     r"tourists?|civilians?|residents?|journalists?|citizens?|nationals?|students?|refugees?)\b|"
     r"(?:Express|Times|Post|Herald|Tribune|Gazette|Today|States)\b|(?:Naval\s+)?(?:Conference|Canal|Papers|Agreement|"
-    r"Accords?|Treaty|Declaration|Protocol)\b)",
+    r"Accords?|Treaty|Declaration|Protocol)\b"
+    # "the Czech news agency ČTK", "China News Service", "the Netherlands Antilles" (a territory)
+    r"|(?:state\s+)?(?:news|press)\s+(?:agency|service)|state\s+(?:media|television|TV)|broadcaster|Antilles)\b",
     re.IGNORECASE,
 )
 _OWN_EXERCISE_RIGHT = re.compile(
@@ -190,7 +193,7 @@ _OBSERVERS_FROM_LEFT = re.compile(
 _OBSERVER_RIGHT = re.compile(
     r"^(?:\s*(?:,|and)?\s*)?\s*(?:[\w-]+\s+){0,7}?"
     r"(?:(?:send|sending|sent|sends|dispatch\w*|is sending|will send)?"
-    r"\s*(?:its\s+own\s+|military\s+|as\s+an?\s+)?observers?\b|(?:invited|asked)\s+to\s+observe\b|"
+    r"\s*(?:its\s+own\s+|military\s+|as\s+an?\s+)?(?:observers?|inspectors)\b|(?:invited|asked)\s+to\s+observe\b|"
     r"(?:is|are|was|were)\s+(?:also\s+)?(?:observing|watching)\b|(?:will|would|to)\s+observe\b)",
     re.IGNORECASE,
 )
