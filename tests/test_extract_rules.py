@@ -3836,3 +3836,13 @@ def test_a_range_with_weekday_names_or_of_months_gives_start_and_end(text: str, 
 )
 def test_a_news_agency_a_state_faced_and_inspectors_take_no_part(text: str, absent: str) -> None:
     assert absent not in {c for c, r in roles(main(text)).items() if r != "observer"}
+
+
+def test_an_official_who_described_the_drill_is_the_he_of_the_next_quote() -> None:
+    text = (
+        "Malaysia, Singapore and Australia ended Bersama Shield 2034 near Butterworth. The exercise "
+        "director, Colonel Tan of the Singapore Armed Forces, described it as a tactical exercise. "
+        '"There were 20 fighter aircraft and four ships," he said.'
+    )
+    claims = {(c["quantity"], c["basis"], c.get("claimant_country")) for c in main(text)["claims"]}
+    assert claims == {("combat_aircraft", "declared", "SGP"), ("ships", "declared", "SGP")}

@@ -309,7 +309,7 @@ CLAUSE_SPLIT_RE = re.compile(r";|,?\s+\b(?:while|whereas)\b|,\s+but\b|,\s+follow
 _SPEECH = (
     r"said|says|say|announced|announces|added|adds|reported|reports|told(?:\s+\w+)?|tells|(?<!\ban\s)estimated|"
     r"(?:was|were)\s+quoted\s+as\s+saying|"
-    r"stressed|emphasi[sz]ed|explained|underlined|gave\s+details|"
+    r"stressed|emphasi[sz]ed|explained|underlined|gave\s+details|described\s+(?:it|the\s+\w+)\s+as|"
     r"estimates|estimate|claimed|claims|stated|states(?!\s+(?:among|of|from|and|or|to|in|that\s+(?:take|took|border)|"
     r"which|who|are|were|have|had|will|taking|involved|participat))|confirmed|confirms|noted|notes|disclosed|"
     r"put\s+(?:the|its|their)\s+(?:own\s+)?(?:number|figure|total|contribution|strength|size)(?:\s+\w+){0,3}?\s+at"
