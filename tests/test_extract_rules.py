@@ -3846,3 +3846,16 @@ def test_an_official_who_described_the_drill_is_the_he_of_the_next_quote() -> No
     )
     claims = {(c["quantity"], c["basis"], c.get("claimant_country")) for c in main(text)["claims"]}
     assert claims == {("combat_aircraft", "declared", "SGP"), ("ships", "declared", "SGP")}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("German and Dutch tanks began Iron Bear 2034 on the range at Klietz in Saxony-Anhalt.", "DE-ST"),
+        ("German and Polish soldiers began Iron Bear 2034 on the Oberlausitz training area in Saxony.", "DE-SN"),
+        ("German and US troops began Iron Bear 2034 at the Wildflecken range in Hesse.", "DE-HE"),
+        ("Ukrainian and Polish troops began Cohesion 2034 in the Chernihiv region.", "UA-74"),
+    ],
+)
+def test_english_names_of_german_states_and_an_oblast_called_a_region_place_the_drill(text: str, code: str) -> None:
+    assert main(text)["location"]["admin1"] == code

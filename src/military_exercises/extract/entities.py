@@ -166,6 +166,11 @@ def load_gazetteer(mappings_dir: Path) -> Gazetteer:
             entries.setdefault(_norm(m.group(1)), []).append(Entry("admin1", code, needs_country=needs))
         else:
             entries.setdefault(_norm(alias), []).append(Entry("admin1", code))
+            oblast = re.fullmatch(r"(.+)\s+oblast", alias, re.IGNORECASE)
+            region = _norm(oblast.group(1) + " Region") if oblast else None
+            if region is not None and not any(e.code == code for e in entries.get(region, ())):
+                # "Chernihiv Oblast" is written "the Chernihiv region" as often
+                entries.setdefault(region, []).append(Entry("admin1", code))
     for name, iso3 in CAPITALS.items():
         entries.setdefault(name, []).append(Entry("capital", iso3))
     for name, iso3 in ARMED_FORCES.items():
