@@ -372,6 +372,11 @@ def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> Non
     assert "### First scores on the sixty-fourth and sixty-fifth held-back sets (2026-12-07, session 11)" in doc
     assert "| heldback64 (69), first score |" in doc
     assert "| heldback65 (70), first score |" in doc
+    assert "### First scores on the sixty-sixth to sixty-ninth held-back sets (2026-12-08, session 12)" in doc
+    assert "| heldback66 (70), first score |" in doc
+    assert "| heldback67 (70), first score |" in doc
+    assert "| heldback68 (70), first score |" in doc
+    assert "| heldback69 (70), first score |" in doc
 
 
 def test_two_annotators_agree_above_the_target_on_forty_reports() -> None:
