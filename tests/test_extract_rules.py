@@ -3859,3 +3859,24 @@ def test_an_official_who_described_the_drill_is_the_he_of_the_next_quote() -> No
 )
 def test_english_names_of_german_states_and_an_oblast_called_a_region_place_the_drill(text: str, code: str) -> None:
     assert main(text)["location"]["admin1"] == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway opened Cold Response 2034 with 15,000 troops in the Trondelag counties of central Norway.",
+        "Spanish troops held Fenix 2034 near Zaragoza. Units of the Aragon I Brigade came from their bases.",
+        "Russia and Mongolia began Selenga 2034 near Kyakhta. A helicopter from the air base in Zabaikalsky Krai joins.",
+        "Kuwait and the US began Invincible Sentry 2034, with a staff element from the headquarters at MacDill "
+        "Air Force Base in Tampa, Florida.",
+    ],
+)
+def test_plural_areas_a_units_name_and_a_home_base_give_no_admin1(text: str) -> None:
+    assert main(text)["location"]["admin1"] is None
+
+
+def test_the_countries_of_the_sahel_region_are_no_area_and_the_united_states_in_a_county_is() -> None:
+    text = "Burkina Faso and the US began Flintlock 2034 with other countries in the Sahel region."
+    assert main(text)["location"]["admin1"] is None
+    text = "Twenty countries are in a drill supported by the United States in Isiolo county, in Kenya."
+    assert main(text)["location"]["admin1"] == "KE-09"

@@ -40,7 +40,7 @@ _ADMIN1_NOT_LOCATION_LEFT = re.compile(
     r"halfway\s+to|(?:on\s+(?:its|their|the)\s+)?way\s+to|"
     r"left|leaving|departed|departing|set\s+off\s+from|"
     r"(?:talks|meeting|summit|visit|conference|negotiations)\s+(?:in|to)|"
-    r"(?:countries|states|nations)\s+of|"  # "the main countries of the Sahel region"
+    r"(?-i:countries|states|nations)\s+(?:of|in)|"  # "the main countries of (or in) the Sahel region"
     # "an invasion of the Northern Territory" (a scenario), "the attacks on New York"
     r"(?:invasion|invading|attacks?|attacking)\s+(?:of|on))\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -52,6 +52,7 @@ _FROM_LIST_LEFT = re.compile(r"\bfrom\b(?![^.;]*\b(?:in|at|near|on|to)\b)[^.;]*$
 _ADMIN1_IN_OTHER_NAME_RIGHT = re.compile(
     r"\s+(?:Cooperation|Organi[sz]ation|States|Pact|Forum|Initiative|[Rr]iver|waterway|[Bb]asin|[Dd]elta|"
     r"countries|nations|states|news|agency)\b"  # "the Sahel countries", "Iran's Fars news agency"
+    r"|\s+(?:[IVX]+\s+)?(?:Brigade|Regiment|Battalion|Corps)\b"  # "the Aragón I Brigade": a unit's name
     # "the Formosa training range"
     r"|\s+(?:training\s+)?(?:range|firing\s+range|airport|air\s+base|naval\s+base|base|barracks)\b"
     r"|-[A-Z][\w'’]*\s+(?:waterway|[Rr]iver|corridor|border)\b"  # "the Paraná-Paraguay waterway"
@@ -127,6 +128,9 @@ _SET_OUT_LEFT = re.compile(
     # "Task Force Tomahawk, based in Petawawa, Ontario": a home base
     r"|\bbased\s+(?:in|at)\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*,\s*$"
     r"|\b(?:[Hh]eadquarters|Command|HQ)\s+in\s+(?:[A-Z][\w'’.-]*,\s*)?$"
+    # "from the headquarters at MacDill Air Force Base in Tampa, Florida", "from the air base in Zabaikalye"
+    r"|\bfrom\s+(?:the|its|their)\s+(?:headquarters\s+at\s+[^.;]{0,50}|(?:[\w-]+\s+){0,2}base)\s+in\s+"
+    r"(?:[A-Z][\w'’.-]*,\s*)?$"
     r"|\bbased\s+(?:\w+\s+)?in\s+(?:the\s+)?$"
     r"|\b(?:board|boards|boarded|boarding|embark|embarked|take\s+off|took\s+off)\b[^.;]{0,30}\b(?:in|at|from)\s+$"
     # "after meetings in Chetumal, Quintana Roo", "based on the Crimean peninsula and in Krasnodar Krai",
@@ -185,6 +189,7 @@ _FROM_AREA_TO_LEFT = re.compile(
 _UNIT_HOME_LEFT = re.compile(
     r"\b(?:headquarters|barracks|garrison)\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){1,6}in\s+$"
 )
+_PLURAL_AREA_WORD_RIGHT = re.compile(r"\s+(?:counties|regions|provinces|districts|oblasts|prefectures)\b")
 _TOWN_OF_LEFT = re.compile(r"\b(?:town|city|village|port|towns|cities)\s+of\s+$", re.IGNORECASE)
 #: Where a drill at sea opened or is run from is not where it takes place ("opened in Lagos", "from
 #: its base in Lagos").
@@ -405,6 +410,8 @@ def _placement(
             and not re.search(r"(?<!\()\b[A-Z][a-z][\w'’.-]*,\s*$", left)
         )
     )
+    if _PLURAL_AREA_WORD_RIGHT.match(text, m.end):
+        return "weak"  # "the Trøndelag counties", "the Batken, Osh and Jalal-Abad regions": several areas
     if city or (town and not area_named):
         return "weak"  # ... and "in Thiès, 80 km from Dakar": a town placed by its distance
     # "the Voronezh, Belgorod, Smolensk and Bryansk regions", not "Bukit Wang, Jitra, Kedah, in three phases"
