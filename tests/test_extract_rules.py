@@ -3880,3 +3880,8 @@ def test_the_countries_of_the_sahel_region_are_no_area_and_the_united_states_in_
     assert main(text)["location"]["admin1"] is None
     text = "Twenty countries are in a drill supported by the United States in Isiolo county, in Kenya."
     assert main(text)["location"]["admin1"] == "KE-09"
+
+
+def test_people_who_are_to_take_part_are_troops() -> None:
+    text = "Sweden opened Aurora 2034 near Stockholm. Sixteen thousand people are to take part in the exercise."
+    assert [(c["quantity"], c["value"]) for c in main(text)["claims"]] == [("troops", 16000)]

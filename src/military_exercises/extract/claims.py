@@ -113,7 +113,8 @@ _ADJECTIVE_LIST = re.compile(
 _PEOPLE_TAKING_PART = re.compile(
     r"(?:people|persons)(?=\s+from\s+(?:\w+\s+){0,3}(?:countries|nations|states)\b|"
     r"\s+and\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?\d[\d,]*\s+(?:pieces|units|items)\b|"
-    r"(?:,(?:[^,.;]|(?<=\d)[,.](?=\d)){0,60},)?\s+(?:in\s+(?:all|total)|(?:will\s+|to\s+)?(?:take|took|taking)\s+part|"
+    r"(?:,(?:[^,.;]|(?<=\d)[,.](?=\d)){0,60},)?\s+(?:in\s+(?:all|total)|"
+    r"(?:will\s+|to\s+|(?:are|were|is)\s+(?:expected\s+|due\s+)?to\s+)?(?:take|took|taking)\s+part|"
     r"(?:are|were|will\s+be)\s+(?:\w+ly\s+|also\s+|to\s+be\s+)?(?:involved|taking\s+part|participating)|"
     r"participat\w*|involved|would\s+(?:take\s+part|be\s+involved)))",
     re.IGNORECASE,
