@@ -3885,3 +3885,19 @@ def test_the_countries_of_the_sahel_region_are_no_area_and_the_united_states_in_
 def test_people_who_are_to_take_part_are_troops() -> None:
     text = "Sweden opened Aurora 2034 near Stockholm. Sixteen thousand people are to take part in the exercise."
     assert [(c["quantity"], c["value"]) for c in main(text)["claims"]] == [("troops", 16000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Czech and Slovak troops began Slovak Shield 2034. The column will cross Hungary by land.", "HUN"),
+        ("Finland held Arrow 2034 at Niinisalo with howitzers bought second-hand from South Korea.", "KOR"),
+        ("Iran and Russia held Maritime Security Belt 2034. It drew a reaction from US President Smith.", "USA"),
+        ("Estonia held Hedgehog 2034, its scenario drawn up by NATO's Joint Warfare Centre in Stavanger, Norway.", "NOR"),
+        ("Australia and Japan held Talisman Sabre 2034 near Rockhampton as the two talked of a war over Taiwan.", "TWN"),
+    ],
+)
+def test_a_state_crossed_bought_from_reacting_fought_over_or_seat_of_a_centre_takes_no_part(
+    text: str, absent: str
+) -> None:
+    assert absent not in roles(main(text))

@@ -87,7 +87,12 @@ _NOT_PARTICIPANT_LEFT = re.compile(
     r"(?:war|wars|conflict|confrontation)\s+with|(?:occupied|annexed|funded|financed|sponsored)\s+by|"
     r"mock-?ups?\s+of|replicas?\s+of|"
     # "preparing for missions in Afghanistan and Bosnia", "will also call at ports in Thailand"
-    r"(?-i:missions)\s+in|(?-i:ports)\s+in)\s+"
+    r"(?-i:missions)\s+in|(?-i:ports)\s+in|"
+    # "the column will cross Slovenia", "bought second-hand from South Korea", "a reaction from US
+    # President X", "went to war over Taiwan", "NATO's Joint Warfare Centre in Stavanger, Norway"
+    r"cross(?:es|ed|ing)?|transit(?:s|ed|ing)?\s+(?:through|across)|bought\s+(?:[\w-]+\s+)?from|"
+    r"reactions?\s+from|(?:war|wars|conflict|dispute|tensions?)\s+over|"
+    r"(?-i:Cent(?:re|er))\s+in\s+[A-Z][\w'’.-]*,)\s+"
     r"(?:the\s+)?(?:especially\s+)?$",
     re.IGNORECASE,
 )
