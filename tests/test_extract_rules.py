@@ -3901,3 +3901,15 @@ def test_a_state_crossed_bought_from_reacting_fought_over_or_seat_of_a_centre_ta
     text: str, absent: str
 ) -> None:
     assert absent not in roles(main(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("The Dutch army holds Falcon Autumn 2034 from 12 up to and including 18 June 2034 in Drenthe.", "2034-06-12", "2034-06-18"),
+        ("Norway and Sweden held Northern Wind 2034 in October and November 2034 near Kiruna.", "2034-10", "2034-11"),
+    ],
+)
+def test_up_to_and_including_and_two_months_joined_by_and_give_start_and_end(text: str, start: str, end: str) -> None:
+    record = main(text, published=None)
+    assert (record["start"], record["end"]) == (start, end)

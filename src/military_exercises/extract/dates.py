@@ -50,11 +50,12 @@ ABSOLUTE_RE = re.compile(
       |
         # 17-21 July 2018 | 17 to 21 July | 17 July to 2 August | 17 July
         (?P<b_d1>{_DAY})(?:\s+(?P<b_m1>{_MONTH}))?
-        (?:,?\s*(?:-|–|to|and|through|until)\s*(?:{_WEEKDAY},?\s+)?(?P<b_d2>{_DAY}))?\s+(?P<b_m2>{_MONTH})
+        (?:,?\s*(?:-|–|to|and|through|until|up\s+to(?:\s+and\s+including)?)\s*(?:{_WEEKDAY},?\s+)?(?P<b_d2>{_DAY}))?
+        \s+(?P<b_m2>{_MONTH})
         (?:,?\s+(?P<b_y>{_YEAR}))?
       |
         # (in) March 2030 | (in) March | March next year | February to April 1993
-        (?P<c_m>{_MONTH})(?:\s*(?:-|–|to|through|until)\s*(?P<c_m2>{_MONTH}))?
+        (?P<c_m>{_MONTH})(?:\s*(?:-|–|to|through|until|and)\s*(?P<c_m2>{_MONTH}))?
         (?:\s+(?P<c_y>{_YEAR})|\s+(?P<c_rel>next\s+year|last\s+year|this\s+year))?
     )
     (?![\w-])
