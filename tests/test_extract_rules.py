@@ -3913,3 +3913,12 @@ def test_a_state_crossed_bought_from_reacting_fought_over_or_seat_of_a_centre_ta
 def test_up_to_and_including_and_two_months_joined_by_and_give_start_and_end(text: str, start: str, end: str) -> None:
     record = main(text, published=None)
     assert (record["start"], record["end"]) == (start, end)
+
+
+def test_an_area_named_late_without_a_word_of_holding_the_drill_does_not_place_it() -> None:
+    opening = "Indian and Nepali troops began Surya Kiran 2034 near Pithoragarh. It runs for two weeks. "
+    middle = "The troops train in jungle warfare. They also rehearse disaster relief. "
+    late = "Officers later toured a flood-hit district in Uttar Pradesh."
+    assert main(opening + middle + late)["location"]["admin1"] is None
+    held = "The final phase is held in Uttar Pradesh."
+    assert main(opening + middle + held)["location"]["admin1"] == "IN-UP"

@@ -239,6 +239,15 @@ class Location:
     country: Located | None = None
 
 
+#: From the fourth sentence of an exercise on, an area places the drill only in a sentence that holds it.
+_LATE_SENTENCE = 3
+_HOLDING_VERB = re.compile(
+    r"\b(?:held|hold|holds|holding|take\s+place|takes\s+place|took\s+place|taking\s+place|staged|conducted|"
+    r"began|begin|begins|opened|under\s*way|running|runs|ran)\b",
+    re.IGNORECASE,
+)
+
+
 def find_location(
     text: str, sents: list[Sentence], gaz: en.Gazetteer, found: Roles, main: Draft | None
 ) -> Location:
@@ -252,12 +261,16 @@ def find_location(
         context |= {p["country"] for p in main.record["participants"]}
         if main.record["location"]["country"]:
             context.add(main.record["location"]["country"])
-    for sent in sents:
+    for i, sent in enumerate(sents):
         for m in sent.mentions:
             if m.kind != "admin1" or (loc.admin1 is not None and m.text == loc.admin1[1].text):
                 continue
             left = text[max(sent.span[0], m.start - 25) : m.start]
             placed = _placement(text, sent, m, gaz)
+            if placed == "placed" and i >= _LATE_SENTENCE and not _HOLDING_VERB.search(text, *sent.span):
+                # an area named late in a report, in a sentence that says nothing of holding the drill
+                # there, is more often where something else happens: it only makes the areas several
+                placed = "weak"
             if placed == "weak":
                 # no word places the drill there ("the 2014 Wales decisions", "..., Agadir, Tan-Tan,
                 # Akka", "Chiang Mai, Thailand"), but another area in the sentence still means no one area
