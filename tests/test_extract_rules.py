@@ -3922,3 +3922,15 @@ def test_an_area_named_late_without_a_word_of_holding_the_drill_does_not_place_i
     assert main(opening + middle + late)["location"]["admin1"] is None
     held = "The final phase is held in Uttar Pradesh."
     assert main(opening + middle + held)["location"]["admin1"] == "IN-UP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The active phase of Saber Strike 2034 in Latvia was held at the Adazi training area from 3 to 15 June.",
+        "Romania hosts Dacian Spring 2034. Forces are to deploy to the exercise area from 3 to 9 June 2034.",
+    ],
+)
+def test_a_phase_or_a_deployment_dated_by_a_range_gives_the_exercise_no_days(text: str) -> None:
+    record = main(text, published=None)
+    assert record["start"] == "2034" and record["end"] is None

@@ -73,7 +73,7 @@ def main_dates(
                 continue
             if (
                 (_LATER_PHASE.search(text, s, d.start) or _LATER_PHASE_AFTER.match(text, d.end, e))
-                and not d.second
+                and (not d.second or _PHASE_SUBJECT.match(text, s, d.start))
                 # (but "the last phase ... ran through August" ends it)
                 and not (_FINAL_PHASE.search(text, s, d.start) and _END_CUE.search(before))
             ):
@@ -183,7 +183,7 @@ _EVENT_IN_EXERCISE = re.compile(
 #: Moves of the forces, not the exercise's days: regrouping, "due to start coming home today".
 _MOVING_TO = re.compile(
     r"\b(?:regroup(?:ed|ing)?|redeploy(?:ed|ing|ment)?|relocat(?:ed|ing|ion)|coming\s+home|returning\s+home|"
-    r"return\s+home|expected\s+back)\b",
+    r"return\s+home|expected\s+back|(?:to\s+)?deploy(?:s|ed|ing)?\s+to\s+the\s+(?:exercise|training)\s+area)\b",
     re.I,
 )
 _SPEECH_AFTER_DATE = re.compile(
@@ -209,6 +209,11 @@ _MEETING_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MEETING_BEFORE = re.compile(rf"\b{_MEETING}\b[^.;]{{0,40}}$", re.IGNORECASE)
+#: A sentence whose subject is a phase: "The active phase of ... was held ... from 3 to 15 June".
+_PHASE_SUBJECT = re.compile(
+    r"\W*(?:The\s+)?(?:second|third|fourth|final|last|main|active|live|closing|concluding|sea)\s+(?:phase|stage)\b",
+    re.IGNORECASE,
+)
 _FINAL_PHASE = re.compile(r"\b(?:final|last|closing|concluding)\s+(?:phase|stage)\b", re.IGNORECASE)
 _LATER_PHASE_WORDS = (
     r"(?:second|third|fourth|final|last|main|active|live|next|closing|concluding|sea)\s+(?:phase|stage)\b"
