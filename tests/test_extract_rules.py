@@ -3934,3 +3934,13 @@ def test_an_area_named_late_without_a_word_of_holding_the_drill_does_not_place_i
 def test_a_phase_or_a_deployment_dated_by_a_range_gives_the_exercise_no_days(text: str) -> None:
     record = main(text, published=None)
     assert record["start"] == "2034" and record["end"] is None
+
+
+def test_an_acronym_the_report_defines_is_its_state_not_the_iso_code_it_spells() -> None:
+    text = (
+        "Operation Nanook 2034, run by the Canadian Armed Forces (CAF), was held near Resolute Bay. "
+        "More than 300 CAF members took part."
+    )
+    record = main(text)
+    assert set(roles(record)) == {"CAN"}
+    assert [(c["country"], c["value"]) for c in record["claims"] if c["quantity"] == "troops"] == [(None, 300)]

@@ -322,6 +322,11 @@ def find_entities(
             ):
                 found = None  # "North America", "Latin America": a continent, not the United States
                 break
+            if found is not None and found.text.isupper() and found.kind == "country":
+                # "the Canadian Armed Forces (CAF)": an acronym the report defines is not an ISO code
+                defined = _defined_acronym(gaz, text, found.text)
+                if defined is not None and defined != found.code:
+                    found = Mention("country", defined, found.start, found.end, found.text)
             if found is not None:
                 out.append(found)
                 i = j + 1
@@ -329,6 +334,20 @@ def find_entities(
         if found is None:
             i += 1
     return out
+
+
+def _defined_acronym(gaz: Gazetteer, text: str, acronym: str) -> str | None:
+    """The state of the phrase an acronym is defined after ("the Canadian Armed Forces (CAF)"), if any."""
+    m = re.search(r"((?:[A-Z][\w'’-]*\s+){1,5})\(" + re.escape(acronym) + r"\)", text)
+    if m is None:
+        return None
+    words = [w.removesuffix("'s").removesuffix("’s") for w in m.group(1).split()]
+    for size in range(len(words), 0, -1):  # the longest name first: "Papua New Guinea", not "Guinea"
+        for k in range(len(words) - size + 1):
+            hit = gaz.entries.get(_norm(" ".join(words[k : k + size])))
+            if hit and hit[0].kind == "country":
+                return hit[0].code
+    return None
 
 
 def _strip_possessive(token: str) -> str:
