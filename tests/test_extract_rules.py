@@ -3944,3 +3944,21 @@ def test_an_acronym_the_report_defines_is_its_state_not_the_iso_code_it_spells()
     record = main(text)
     assert set(roles(record)) == {"CAN"}
     assert [(c["country"], c["value"]) for c in record["claims"] if c["quantity"] == "troops"] == [(None, 300)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cambodia and China held Golden Dragon 2034. A total of 2,075 personnel took part: 1,315 from the "
+         "Royal Cambodian Armed Forces and 760 from the Chinese People's Liberation Army.",
+         {("KHM", 1315), ("CHN", 760), (None, 2075)}),
+        ("India and Oman began Al Najah 2034 near Salalah. This year India and Oman are each sending 60 personnel.",
+         {("IND", 60), ("OMN", 60)}),
+        ("The Indonesian Army, represented by 45 soldiers, will hold Garuda Shakti 2034 with the Indian Army.",
+         {("IDN", 45)}),
+    ],
+)
+def test_figures_from_a_royal_force_sent_by_each_or_representing_an_army_are_its_states(
+    text: str, expected: set[tuple[str | None, int]]
+) -> None:
+    assert {(c["country"], c["value"]) for c in main(text)["claims"] if c["quantity"] == "troops"} == expected

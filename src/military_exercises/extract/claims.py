@@ -180,7 +180,10 @@ _NUMBER_OF_RE = re.compile(
     re.IGNORECASE,
 )
 _REPRESENT_RE = re.compile(r"\b(?:will\s+|to\s+)?represent(?:s|ed|ing)?\s+(?:the\s+)?")
-_FROM_COUNTRY_RE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
+_FROM_COUNTRY_RE = re.compile(
+    # "130 come from Germany", "1,315 from the Royal Cambodian Armed Forces"
+    r"\s+(?:(?:come|came|are|were)\s+)?(?:from\s+(?:the\s+)?(?:Royal\s+)?|of\s+(?:the\s+)?)"
+)
 _OF_THEM_RE = re.compile(
     r"\s*of\s+(?:them|whom)(?:\s+(?:(?:come|came|are|were)\s+from\s+|from\s+|in\s+|belong(?:ing|s)?\s+to\s+|"
     r"(?:will\s+be|are|were|are\s+being)\s+(?:supplied|provided|contributed|sent|fielded)\s+by\s+)?"
@@ -883,7 +886,7 @@ _GROUP_OF_LEFT = re.compile(
 
 
 _EACH_VERB_LEFT = re.compile(
-    r"\s+(?:will\s+|have\s+|has\s+|had\s+|would\s+)?each\s+(?:[a-z]+\s+){1,2}?(?:up\s+to\s+|about\s+)?$"
+    r"\s+(?:will\s+|have\s+|has\s+|had\s+|would\s+|are\s+|were\s+)?each\s+(?:[a-z]+\s+){1,2}?(?:up\s+to\s+|about\s+)?$"
 )
 
 
@@ -1273,6 +1276,8 @@ def _side_or_subject(
         and not re.search(r"\b(?:said|says)\b", between)
     ):
         return subject.code, (subject.start, subject.end)  # "The Chinese side draws on ...: eight ships, ..."
+    if _REPRESENTED_BY.fullmatch(between):
+        return subject.code, (subject.start, subject.end)  # "The Indonesian Army, represented by 45 soldiers"
     if _WHICH_SENDS.fullmatch(between) and CONTRIBUTION_RE.search(between):
         return subject.code, (subject.start, subject.end)  # "with Chile, which is sending 100 troops"
     if _UNIT_WITH.fullmatch(between):
@@ -1288,6 +1293,10 @@ def _side_or_subject(
 
 _SERVICE_WITH = re.compile(
     r"\s*(?:(?:Navy|Army|Air\s+Force|Marines|Navy\s+and\s+Air\s+Force)\s+)?,?\s*(?:with\s*)?"
+)
+_REPRESENTED_BY = re.compile(
+    r"(?:['’]s)?(?:\s+(?:Army|Navy|Air\s+Force|Armed\s+Forces|Marines|forces|military))?\s*,\s*represented\s+by\s+"
+    r"(?:about\s+|some\s+|around\s+)?"
 )
 _WHICH_SENDS = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:is|are|was|were|will|has|have)\s+)?[a-z]+\s+")
 _UNIT_WITH = re.compile(
