@@ -3962,3 +3962,11 @@ def test_figures_from_a_royal_force_sent_by_each_or_representing_an_army_are_its
     text: str, expected: set[tuple[str | None, int]]
 ) -> None:
     assert {(c["country"], c["value"]) for c in main(text)["claims"] if c["quantity"] == "troops"} == expected
+
+
+def test_a_fronted_with_figure_belongs_to_the_state_that_supplies_it() -> None:
+    text = (
+        "Troops from Germany, the Netherlands and Norway began Northern Coasts 2034. With roughly 800 "
+        "soldiers, Germany supplies the biggest contingent."
+    )
+    assert [(c["country"], c["value"]) for c in main(text)["claims"] if c["quantity"] == "troops"] == [("DEU", 800)]

@@ -978,6 +978,12 @@ def _sender(
         country, span = _side_or_subject(text, num, clause, countries)
         if country is not None:
             return country, span
+    # "With roughly 800 soldiers, Germany supplies the biggest contingent"
+    if _WITH_FRONTED.fullmatch(text, s_start, num.start):
+        after = _FRONTED_SENDER.match(text, noun.end())
+        who = [c for c in countries if after is not None and c.start == after.end() and c.kind == "country"]
+        if who and _FRONTED_VERB.match(text, who[0].end):
+            return who[0].code, (who[0].start, who[0].end)
     # "Russia has about 1,700 soldiers in the drill and China 700"
     has = [c for c in countries if c.kind == "country" and _HAS_RE.fullmatch(text[c.end : num.start])]
     if has and _IN_THE_DRILL_AFTER.match(text, noun.end()):
@@ -1039,6 +1045,15 @@ def _opening(text: str, s_start: int) -> int:
     """Where the sentence's first word after "The" starts."""
     the = re.match(r"\s*(?:The\s+)?", text[s_start:])
     return s_start + (the.end() if the else 0)
+
+
+_WITH_FRONTED = re.compile(
+    r"\W*With\s+(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?"
+)
+_FRONTED_SENDER = re.compile(r"\s*,?\s+(?:the\s+)?")
+_FRONTED_VERB = re.compile(
+    r"(?:['’]s)?(?:\s+[A-Z][\w-]*){0,3}\s+(?:provides|supplies|contributes|fields|sends|makes\s+up|has|is)\b"
+)
 
 
 _SINGLE_NOUN = re.compile(
