@@ -3970,3 +3970,12 @@ def test_a_fronted_with_figure_belongs_to_the_state_that_supplies_it() -> None:
         "soldiers, Germany supplies the biggest contingent."
     )
     assert [(c["country"], c["value"]) for c in main(text)["claims"] if c["quantity"] == "troops"] == [("DEU", 800)]
+
+
+def test_a_russian_military_district_that_speaks_declares_for_russia() -> None:
+    text = (
+        "Russian and Uzbek troops began a joint exercise at Termez. Up to 500 servicemen of the two countries "
+        'are involved, the Central Military District said.'
+    )
+    claim = next(c for c in main(text)["claims"] if c["quantity"] == "troops")
+    assert (claim["basis"], claim["claimant_country"]) == ("declared", "RUS")
