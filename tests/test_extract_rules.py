@@ -3979,3 +3979,11 @@ def test_a_russian_military_district_that_speaks_declares_for_russia() -> None:
     )
     claim = next(c for c in main(text)["claims"] if c["quantity"] == "troops")
     assert (claim["basis"], claim["claimant_country"]) == ("declared", "RUS")
+
+
+def test_states_listed_after_a_count_and_a_colon_take_part() -> None:
+    text = (
+        "Croatia opened Adriatic Strike 2034 near Zadar with 1,000 troops. Among them are some 400 members of "
+        "the forces of 5 allied and partner countries: Albania, Austria, Belgium, Canada and Italy."
+    )
+    assert set(roles(main(text))) == {"HRV", "ALB", "AUT", "BEL", "CAN", "ITA"}

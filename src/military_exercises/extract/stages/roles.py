@@ -122,6 +122,8 @@ _LIST_LEFT = re.compile(
     r"|\bon\s+the\s+[\w-]+\s+side\s+(?:the\s+)?$"
     # "six NATO nations (Canada, ...) and nine partner nations (Armenia, Austria, ...)"
     r"|\b(?:nations|countries|states|members|partners)\s*\(\s*$"
+    # "the forces of 26 allied and partner countries: Albania, Austria, ..."
+    r"|\b\d+\s+(?:[\w-]+\s+){0,3}(?:nations|countries|states)\s*:\s*(?:the\s+)?$"
     # "the other navies in this part were those of Brazil, Canada, ..."
     r"|\b(?:contingents|forces|troops|units|navies|armies|militaries|participants|teams|delegations)\b"
     r"[^.;]{0,40}\b(?:were|are|included|include)\s+those\s+of\s+(?:the\s+)?$",
