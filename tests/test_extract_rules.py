@@ -3987,3 +3987,9 @@ def test_states_listed_after_a_count_and_a_colon_take_part() -> None:
         "the forces of 5 allied and partner countries: Albania, Austria, Belgium, Canada and Italy."
     )
     assert set(roles(main(text))) == {"HRV", "ALB", "AUT", "BEL", "CAN", "ITA"}
+
+
+@pytest.mark.parametrize("name", ["Covid-19", "Yak-52", "Fokker-50", "Su-24"])
+def test_a_disease_or_an_aircraft_with_a_number_is_no_earlier_exercise(name: str) -> None:
+    text = f"India and Singapore held SIMBEX 2034 off Chennai. Planning had been slowed by {name} issues."
+    assert [d.record["start"] for d in extract_records(text, published="2034-06-14") if d.kind == "past"] == []

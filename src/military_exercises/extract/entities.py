@@ -464,8 +464,21 @@ def name_is_plausible(name: str, gaz: Gazetteer) -> bool:
     words = [w.lower() for w in re.split(r"[ -]", name) if w]
     if not words or words[0] in _NAME_STOP or all(w in _NAME_STOP for w in words):
         return False
+    if is_model_or_disease(name):
+        return False
     key = _norm(name)
     return not any(e.kind in ("country", "capital") for e in gaz.entries.get(key, ()))
+
+
+def is_model_or_disease(name: str) -> bool:
+    """ "Covid-19", "Yak-52", "Su-24": a disease or an aircraft, not an edition of a drill."""
+    return _MODEL_OR_DISEASE.fullmatch(name.strip()) is not None
+
+
+_MODEL_OR_DISEASE = re.compile(
+    r"(?i:(?:operation\s+)?(?:covid|sars|mers|yak|su|mig|tu|il|an|ka|mi|fokker|boeing|airbus|kc|mq|rq|ah|uh|ch|mh))"
+    r"[- ]?\d{1,3}"
+)
 
 
 def series_of(name: str) -> str | None:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from military_exercises.extract import dates as dm
+from military_exercises.extract import entities as en
 from military_exercises.extract.sentences import Sentence, inside_name
 
 _PAST_CUE = re.compile(
@@ -134,7 +135,7 @@ def mark_past(
         short = _SHORT_NAME_YEAR.search(text, s, e)
         if short is not None:
             year = dm.two_digit_year(int(short.group("yy")))
-            if year < pub_year and short.group(0) != main_name:
+            if year < pub_year and short.group(0) != main_name and not en.is_model_or_disease(short.group(0)):
                 # "In some ways they repeat Zapad-81": an earlier exercise named with its short year
                 sent.past_name = (short.start(), short.end(), short.group(0))
                 key, start, ev = short.group(0).lower(), str(year), (short.start(), short.end())
