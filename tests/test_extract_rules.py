@@ -3993,3 +3993,24 @@ def test_states_listed_after_a_count_and_a_colon_take_part() -> None:
 def test_a_disease_or_an_aircraft_with_a_number_is_no_earlier_exercise(name: str) -> None:
     text = f"India and Singapore held SIMBEX 2034 off Chennai. Planning had been slowed by {name} issues."
     assert [d.record["start"] for d in extract_records(text, published="2034-06-14") if d.kind == "past"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bulgaria hosted Thracian Sword 2034 with special forces from nine countries in the Novo Selo area of Bulgaria.",
+        "Japan and the US held Resolute Dragon 2034 with training sites in Chugoku, Kyushu and Okinawa prefecture.",
+        "Timor-Leste and Australia held Hari'i Hamutuk 2034 in Baucau, the country's second city.",
+        "NATO held Dynamic Manta 2034 off the east and south coasts of Sicily with ten submarines.",
+    ],
+)
+def test_an_area_of_another_state_the_last_of_a_list_a_city_and_coasts_give_no_admin1(text: str) -> None:
+    assert main(text)["location"]["admin1"] is None
+
+
+def test_an_area_before_the_subject_of_the_next_clause_still_places_the_drill() -> None:
+    text = (
+        "Kazakh servicemen take part in Tsentr 2034, which Russia holds at the Donguz range in the Orenburg "
+        "region, Kazakhstan's defence ministry said."
+    )
+    assert main(text)["location"]["admin1"] == "RU-ORE"

@@ -91,6 +91,7 @@ _QUOTED_REMARK = re.compile(r"[\"“](?:[^\"”]*[,.!?][\"”]|[^\"”]*$)")
 #: Rockhampton in the north-east of Queensland", "the waters off the south-eastern province of Fujian".
 _OFF_A_PLACE_LEFT = re.compile(
     r"\boff\s+the\s+(?:\w+\s+)?(?:coast|port|city|town|island)\s+of\s+[A-Z][\w'’.-]*\s+in\s+(?:[\w'’-]+\s+){0,5}$|"
+    r"\boff\s+the\s+(?:\w+\s+(?:and\s+\w+\s+)?)?coasts?\s+of\s+$|"  # "off the east and south coasts of"
     r"\bwaters\s+off\s+the\s+(?:[\w-]+\s+){0,2}(?:province|state|region|prefecture)\s+of\s+$|"
     # "in the West Sea, west of Taean in South Chungcheong": off a town of the area
     rf"\b{_COMPASS}\s+of\s+(?:[A-Z][\w'’.-]*\s+){{1,3}}in\s+$|"
@@ -189,6 +190,13 @@ _FROM_AREA_TO_LEFT = re.compile(
 _UNIT_HOME_LEFT = re.compile(
     r"\b(?:headquarters|barracks|garrison)\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){1,6}in\s+$"
 )
+_OF_STATE_RIGHT = re.compile(
+    r"(?:\s+(?:area|region|district|municipality))?\s*(?:,|\s+of|\s+in)\s+(?:the\s+)?"
+)
+_LIST_ENDS_LEFT = re.compile(r"[A-Z][\w'’.-]*,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,?\s+and\s+$")
+_CITY_OF_COUNTRY_RIGHT = re.compile(
+    r",\s+(?:the\s+)?(?:country|nation|island)['’]s\s+(?:\w+\s+){0,2}(?:city|town|port)\b", re.IGNORECASE
+)
 _PLURAL_AREA_WORD_RIGHT = re.compile(r"\s+(?:counties|regions|provinces|districts|oblasts|prefectures)\b")
 _TOWN_OF_LEFT = re.compile(r"\b(?:town|city|village|port|towns|cities)\s+of\s+$", re.IGNORECASE)
 #: Where a drill at sea opened or is run from is not where it takes place ("opened in Lagos", "from
@@ -246,6 +254,21 @@ _HOLDING_VERB = re.compile(
     r"began|begin|begins|opened|under\s*way|running|runs|ran)\b",
     re.IGNORECASE,
 )
+
+
+def _area_of_another_state(text: str, sent: Sentence, m: en.Mention, gaz: en.Gazetteer) -> bool:
+    """An area named with a state it is not in: "the Novo Selo area of Bulgaria" (Novo Selo, North
+    Macedonia); not "in the Orenburg region, Kazakhstan's defence ministry said"."""
+    of_state = _OF_STATE_RIGHT.match(text, m.end)
+    if of_state is None:
+        return False
+    other = next((o for o in sent.mentions if o.kind == "country" and o.start == of_state.end()), None)
+    if other is None or other.possessive:
+        return False
+    states = {o.needs_country or gaz.admin1_country(o.code) for o in (m.options or ()) if o.kind == "admin1"}
+    states.add(m.needs_country or gaz.admin1_country(m.code))
+    ends = re.match(r"\s*[.;)]|\s*$", text[other.end :]) is not None
+    return other.code not in states and ("," not in of_state.group(0) or ends)
 
 
 def find_location(
@@ -423,6 +446,10 @@ def _placement(
             and not re.search(r"(?<!\()\b[A-Z][a-z][\w'’.-]*,\s*$", left)
         )
     )
+    if _area_of_another_state(text, sent, m, gaz):
+        return "not"  # "the Novo Selo area of Bulgaria": not North Macedonia's Novo Selo
+    if _LIST_ENDS_LEFT.search(left) or _CITY_OF_COUNTRY_RIGHT.match(text, m.end):
+        return "weak"  # "in Chugoku, Kyushu and Okinawa prefecture"; "Baucau, the country's second city"
     if _PLURAL_AREA_WORD_RIGHT.match(text, m.end):
         return "weak"  # "the Trøndelag counties", "the Batken, Osh and Jalal-Abad regions": several areas
     if city or (town and not area_named):
