@@ -4014,3 +4014,12 @@ def test_an_area_before_the_subject_of_the_next_clause_still_places_the_drill() 
         "region, Kazakhstan's defence ministry said."
     )
     assert main(text)["location"]["admin1"] == "RU-ORE"
+
+
+def test_a_quoted_name_with_a_year_in_another_alphabet_dates_a_report_without_a_publication_date() -> None:
+    text = (
+        'That is the scenario of the exercise "Žaibo kirtis 2034". From today, 28 April, until 7 May, some '
+        "3,000 soldiers are gathering in Marijampole."
+    )
+    record = main(text, published=None)
+    assert (record["start"], record["end"]) == ("2034-04-28", "2034-05-07")

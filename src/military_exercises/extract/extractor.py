@@ -343,8 +343,9 @@ _NEXT_EDITION = re.compile(
 #: Edition years in other spellings: '"Khaan Quest" 2015', "Anakonda-16", "Peacemaker '95",
 #: "Exercise Southern Katipo 17".
 _QUOTED_NAME_YEAR = re.compile(
-    r"[\"“][A-Z][^\"”]{2,40}[\"”]\s+((?:19|20)\d\d)\b|[\"“][A-Z][^\"”]{2,40}?[\s-]((?:19|20)\d\d)[\"”]"
-)  # '"Khaan Quest" 2015', '"Peace Mission - 2021"'
+    r"[\"“][A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻŠŽČŘ][^\"”]{2,40}[\"”]\s+((?:19|20)\d\d)\b"
+    r"|[\"“][A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻŠŽČŘ][^\"”]{2,40}?[\s-]((?:19|20)\d\d)[\"”]"
+)  # '"Khaan Quest" 2015', '"Peace Mission - 2021"', '"Žaibo kirtis 2017"'
 _UP = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻŠŽČŘ"  # "Żbik 15", "Świt-19": names in other Latin alphabets
 _LOW = "a-zß-öø-ÿąćęłńśźżščřěůž"
 _SHORT_EDITION_YEAR = re.compile(
