@@ -4023,3 +4023,11 @@ def test_a_quoted_name_with_a_year_in_another_alphabet_dates_a_report_without_a_
     )
     record = main(text, published=None)
     assert (record["start"], record["end"]) == ("2034-04-28", "2034-05-07")
+
+
+def test_a_drill_that_will_be_completed_on_a_day_ends_that_day() -> None:
+    text = (
+        'The National Guard exercise "Nikitis 2034" begins today, June 6, 2034, and will be completed on '
+        "Friday, June 9, 2034."
+    )
+    assert main(text, published="2034-06-06")["end"] == "2034-06-09"

@@ -27,7 +27,7 @@ _START_CUE = re.compile(
 )
 _END_CUE = re.compile(
     r"\b(?:ended|end|ends|ending|concluded|conclude|concludes|closed|close|closes|wrapped up|wrap up|"
-    r"wraps up|until|till|through|finished|finish|finishes|last until|run until|wound up|"
+    r"wraps up|until|till|through|finished|finish|finishes|last until|run until|wound up|completed|"
     r"(?:run|runs|running|last|lasts|continue|continues)\s+(?:to|through|till|until))\b"
     r"(?:\s+(?:on|in|by))?\s*(?:the\s+)?(?:(?:early|mid|late)[\s-])?"
     # "will run until early April", "until Thursday 13 November"
@@ -35,7 +35,7 @@ _END_CUE = re.compile(
     re.IGNORECASE,
 )
 _END_CUE_FAR = re.compile(
-    r"\b(?:ended|ends|concluded|conclude|concludes|closed|wrapped up|wraps up|wrap up|finished"
+    r"\b(?:ended|ends|concluded|conclude|concludes|closed|wrapped up|wraps up|wrap up|finished|be\s+completed"
     r"|c(?:a|o)me\s+to\s+an\s+end|comes\s+to\s+an\s+end"  # "came to an end in Darwin today"
     r"|closing\s+ceremony"  # "attended the closing ceremony on December 15, 2017"
     # "the flotillas started returning to a naval port ... on 26 October": the drill is over
