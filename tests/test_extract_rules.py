@@ -4031,3 +4031,20 @@ def test_a_drill_that_will_be_completed_on_a_day_ends_that_day() -> None:
         "Friday, June 9, 2034."
     )
     assert main(text, published="2034-06-06")["end"] == "2034-06-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # a dateline alone is when the report was filed ...
+        ("30 August 2034.\n\nExercise Tropic Wing 2034 between Tonga and New Zealand has been cancelled.", "2034"),
+        # ... unless the report says the drill opened that day
+        ("Moscow, 19 August.\n\nThe Russian-Mongolian exercise Selenga 2034 has opened near Choibalsan.",
+         "2034-08-19"),
+        ("Slovakia held Slovak Shield 2034 in November. On 12 November 2034, at its end, a VIP day was held.", "2034-11"),
+        ("US F-16s landed at Elmendorf on March 3, 2034, to take part in Arctic Edge 2034.", "2034"),
+        ("As of 16 August 2034, 2,488 Austrian soldiers were deployed, 400 of them in Alpine Shield 2034.", "2034"),
+    ],
+)
+def test_a_dateline_a_vip_day_a_landing_and_a_tallys_date_are_not_the_start(text: str, start: str) -> None:
+    assert main(text, published=None)["start"] == start

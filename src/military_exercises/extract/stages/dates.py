@@ -71,6 +71,9 @@ def main_dates(
             before = text[max(s, d.start - 100) : d.start]
             if _SPEECH_DATE.search(before) or (d.relative and "last year" in d.text.lower()):
                 continue
+            dateline = _DATELINE_LEAD.fullmatch(text, s, d.start) and _DATELINE_TAIL.fullmatch(text, d.end, e)
+            if (dateline and not (pub is None and _OPENED_THAT_DAY.match(text, e))) or _AS_OF.search(before):
+                continue  # "30 August 2017.", "Moscow, 23 June (TASS).": datelines; "As of 16 August"
             if (
                 (_LATER_PHASE.search(text, s, d.start) or _LATER_PHASE_AFTER.match(text, d.end, e))
                 and (not d.second or _PHASE_SUBJECT.match(text, s, d.start))
@@ -171,8 +174,10 @@ _INCIDENT = re.compile(
 #: during Exercise Talisman Sabre 21", "a landing that formed part of", a visitors' day, observers
 #: watching, a press briefing, a rehearsal, a contingent's first echelon, loading or withdrawal.
 _EVENT_IN_EXERCISE = re.compile(
-    r"\bduring\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:[Ee]xercise|drills?|manoeuvres)\b|"
-    r"\b(?:formed|forms|forming)\s+part\s+of\b|\bvisitors?['’]?\s+day\b|\bas\s+observers\b|"
+    r"\bduring\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:[Ee]xercise|drills?|manoeuvres|phase)\b|"
+    r"\b(?:formed|forms|forming)\s+part\s+of\b|\b(?:visitors?['’]?|VIP|open)\s+day\b|\bas\s+observers\b|"
+    # "the MP ... watched the last phase", "F-16s landed at Elmendorf on March 3 to take part"
+    r"\b(?:watched|inspected|toured)\b(?!\s+by)|\blanded\s+at\b|"
     r"\b(?:met|briefed)\s+the\s+press\b|\bpress\s+conference\s+(?:was\s+)?(?:given|held)\b|\bgroup\s+photo\b|"
     r"\brehearsal\b|\barriv(?:ed|es|ing|al)\b(?![^.;]*\b\w+-day\b)|\breached\s+(?:the\s+)?[A-Z]|"
     r"\bthe\s+first\s+(?:\w+\s+)?(?:group|echelon|contingent|batch)\b|\bwithdrawal\b|"
@@ -214,6 +219,18 @@ _PHASE_SUBJECT = re.compile(
     r"\W*(?:The\s+)?(?:second|third|fourth|final|last|main|active|live|closing|concluding|sea)\s+(?:phase|stage)\b",
     re.IGNORECASE,
 )
+#: A sentence that is only a date, or a place, a date and an agency: the report's dateline.
+_DATELINE_LEAD = re.compile(
+    r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s*)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday),?\s+)?(?:[Oo]n\s+)?"
+)
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*[.\-—–:]?\s*")
+#: The next sentence says the drill opened on the dateline's day: "MOSCOW, 19 August. ... has opened".
+_OPENED_THAT_DAY = re.compile(
+    r"\s*(?:[^.]{0,40}\s-\s)?[^.]{0,160}?\b(?:ha(?:s|ve)\s+(?:opened|begun|started|got\s+under\s+way|kicked\s+off)|"
+    r"(?:began|started|opened)\s+[^.]{0,40}\btoday)\b"
+)
+_AS_OF = re.compile(r"\b[Aa]s\s+(?:of|at)\s+$")
 _FINAL_PHASE = re.compile(r"\b(?:final|last|closing|concluding)\s+(?:phase|stage)\b", re.IGNORECASE)
 _LATER_PHASE_WORDS = (
     r"(?:second|third|fourth|final|last|main|active|live|next|closing|concluding|sea)\s+(?:phase|stage)\b"
