@@ -390,6 +390,9 @@ def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> Non
     assert "| heldback71 (70), first score |" in doc
     assert "| heldback72 (70), first score |" in doc
     assert "| heldback73 (70), first score |" in doc
+    assert "### First scores on the seventy-fifth and seventy-seventh held-back sets (2026-12-08, session 12)" in doc
+    assert "| heldback75 (55), first score |" in doc
+    assert "| heldback77 (70), first score |" in doc
 
 
 def test_two_annotators_agree_above_the_target_on_forty_reports() -> None:
