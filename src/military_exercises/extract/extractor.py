@@ -403,12 +403,11 @@ def _about_another_exercise(text: str, sent: Sentence, main_name: tuple[int, int
     return False
 
 
-_OTHER_EXERCISE_BEFORE = re.compile(
-    r"\b(?:part|participat\w+)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:[Ee]xercise|drills?|manoeuvres)\s+[\"“]?$"
-)
+#: "took part in the joint Exercise", "participated in drills": words before another exercise's name.
+_PART_IN = r"\b(?:part|participat\w+)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+_OTHER_EXERCISE_BEFORE = re.compile(_PART_IN + r"(?:[Ee]xercise|drills?|manoeuvres)\s+[\"“]?$")
 _PART_IN_NAMED = re.compile(
-    r"\b(?:part|participat\w+)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:Exercise|exercise)\s+[\"“]?"
-    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+    _PART_IN + r"[Ee]xercise\s+[\"“]?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
 )
 _OTHER_EXERCISE_AFTER = re.compile(
     r"[\"”]?,\s+(?:which|a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:will|is|was|exercise|drill)\b"
