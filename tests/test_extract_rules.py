@@ -4048,3 +4048,12 @@ def test_a_drill_that_will_be_completed_on_a_day_ends_that_day() -> None:
 )
 def test_a_dateline_a_vip_day_a_landing_and_a_tallys_date_are_not_the_start(text: str, start: str) -> None:
     assert main(text, published=None)["start"] == start
+
+
+def test_bare_numbers_a_force_numbers_from_each_state_are_those_states() -> None:
+    text = (
+        "South Korea and the United States held a combined drill near Pohang. The forces mobilised number "
+        "800 from South Korea and 900 from the US military."
+    )
+    troops = {(c["country"], c["value"]) for c in main(text)["claims"] if c["quantity"] == "troops"}
+    assert {("KOR", 800), ("USA", 900)} <= troops

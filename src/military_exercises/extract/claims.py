@@ -1056,6 +1056,14 @@ _FRONTED_VERB = re.compile(
 )
 
 
+#: A force's size given as bare numbers: "The forces mobilised number 800 from South Korea".
+_FORCES_NUMBER_LEFT = re.compile(
+    r"\b(?:forces|troops|personnel|soldiers|servicemen|participants)\b[^.;]{0,30}\b(?:number|numbered|numbering|"
+    r"total|totalled|came\s+to|comes\s+to)\s+(?:about\s+|some\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+
+
 _SINGLE_NOUN = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>frigate|corvette|destroyer|cruiser|submarine|warship|ship|vessel|"
     r"patrol boat|gunboat|boat|tanker|minesweeper|tank|helicopter|aircraft|jet|fighter|drone)"
@@ -1412,6 +1420,13 @@ def _elliptical(
             return "troops", span, o.code, (o.start, o.end)
         if re.match(r"(?:troops|personnel|participants)\b", unit.group(0), re.IGNORECASE):
             return "troops", span, None, None  # "the troops number more than 8,000": everyone's
+    if not previous and source and _FORCES_NUMBER_LEFT.search(text, clause[0], num.start):
+        # "The forces mobilised number 800 from South Korea and 900 from the US military"
+        forces = _FORCES_OF.match(text, source.end(), clause[1])
+        at = forces.end() if forces else source.end()
+        hit = [c for c in countries if c.start == at and c.kind == "country"]
+        if hit and not _another_state_follows(text, hit[0], countries):
+            return "troops", (num.start, num.end), hit[0].code, (hit[0].start, hit[0].end)
     if not previous:
         joins = _TAKES_PART_WITH.search(text, clause[0], num.start)
         taking = [
