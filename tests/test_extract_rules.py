@@ -4057,3 +4057,12 @@ def test_bare_numbers_a_force_numbers_from_each_state_are_those_states() -> None
     )
     troops = {(c["country"], c["value"]) for c in main(text)["claims"] if c["quantity"] == "troops"}
     assert {("KOR", 800), ("USA", 900)} <= troops
+
+
+def test_a_day_and_month_take_the_year_of_the_last_full_date_without_a_publication_date() -> None:
+    text = (
+        "On 23 February 2034 the Canadian Armed Forces launched Operation Nanook in the Arctic. "
+        "The operation will continue until 9 March and covers the area around Inuvik."
+    )
+    record = main(text, published=None)
+    assert (record["start"], record["end"]) == ("2034-02-23", "2034-03-09")

@@ -121,7 +121,7 @@ def extract_records(
     # is not taken as the report's year ("Iron Magic 19" was held in 2018)
     quoted = _quoted_short_year(text) if hint is None and pub is None else None
     date_hint = quoted[0] if quoted else hint
-    sentences = [analyse(text, span, gaz, pub, date_hint) for span in spans]
+    sentences = _analyse_all(text, spans, gaz, pub, date_hint)
     main_name = find_main_name(sentences, pub, text)
     now = reference_year(text, sentences, pub, main_name[2] if main_name else None, info.title)
     if pub is None and hint is not None and (main_name is None or not re.search(r"\d{4}$", main_name[2])):
@@ -381,6 +381,29 @@ _PLANNED_YEAR = re.compile(
     r"[^.;]{0,60}\b(?:19|20)\d\d\b"
 )
 #: A sentence that goes on about the exercises the sentence before named: "took part in them".
+def _analyse_all(
+    text: str, spans: list[tuple[int, int]], gaz: en.Gazetteer, pub: dt.date | None, hint: int | None
+) -> list[Sentence]:
+    """Every sentence analysed; without a publication date or an edition year, a day and month take
+    the year of the last full date before them ("On 23 February 2025 ... . It will continue until
+    9 March")."""
+    out: list[Sentence] = []
+    running: int | None = None
+    for span in spans:
+        sent = analyse(text, span, gaz, pub, hint if hint is not None or pub is not None else running)
+        out.append(sent)
+        if pub is None and hint is None:
+            full = [
+                d.first for d in sent.dates if d.first and len(d.first) == 10 and _FULL_YEAR.search(d.text)
+            ]
+            if full:
+                running = int(full[-1][:4])
+    return out
+
+
+_FULL_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _about_another_exercise(text: str, sent: Sentence, main_name: tuple[int, int, str] | None) -> bool:
     """A sentence about another named exercise, not the report's: "took part in Exercise Welwitschia",
     "the ships of Mare Aperto, which will involve 6,000 people" (when the main name is elsewhere)."""
