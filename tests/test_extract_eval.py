@@ -398,6 +398,8 @@ def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> Non
     assert "| heldback74 (65), first score |" in doc
     assert "### First score on the seventy-sixth held-back set (2026-12-08, session 12)" in doc
     assert "| heldback76 (70), first score |" in doc
+    assert "### First score on the seventy-eighth held-back set (2026-12-08, session 12)" in doc
+    assert "| heldback78 (27), first score |" in doc
 
 
 def test_two_annotators_agree_above_the_target_on_forty_reports() -> None:
