@@ -402,6 +402,9 @@ def test_every_held_back_split_has_its_first_score_recorded_with_a_date() -> Non
     assert "| heldback76 (70), first score |" in doc
     assert "### First score on the seventy-eighth held-back set (2026-12-08, session 12)" in doc
     assert "| heldback78 (27), first score |" in doc
+    assert "### First scores on the seventy-ninth and eightieth held-back sets (2026-12-08, session 12)" in doc
+    assert "| heldback79 (58), first score |" in doc
+    assert "| heldback80 (68), first score |" in doc
 
 
 def test_two_annotators_agree_above_the_target_on_forty_reports() -> None:
