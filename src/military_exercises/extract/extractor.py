@@ -409,11 +409,11 @@ def _about_another_exercise(text: str, sent: Sentence, main_name: tuple[int, int
     "the ships of Mare Aperto, which will involve 6,000 people" (when the main name is elsewhere)."""
     if main_name is None or main_name[1] > sent.span[0]:
         return False  # only after the main exercise has been named (in an earlier sentence)
-    main_words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", main_name[2])}
-    if main_words & {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text[sent.span[0] : sent.span[1]])}:
+    main_words = _name_words(main_name[2])
+    if main_words & _name_words(text[sent.span[0] : sent.span[1]]):
         return False  # the sentence names the main exercise too ("Sea Breeze", "the Breeze drills")
     for a, b, name in sent.names:
-        words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", name)}
+        words = _name_words(name)
         if not words or words & main_words:
             continue
         before = text[max(sent.span[0], a - 40) : a]
@@ -421,9 +421,14 @@ def _about_another_exercise(text: str, sent: Sentence, main_name: tuple[int, int
         if _OTHER_EXERCISE_BEFORE.search(before) or _OTHER_EXERCISE_AFTER.match(after):
             return True
     for m in _PART_IN_NAMED.finditer(text, *sent.span):  # names the name finder does not take
-        if not {w.lower() for w in re.findall(r"[A-Za-z]{3,}", m.group("name"))} & main_words:
+        if not _name_words(m.group("name")) & main_words:
             return True
     return False
+
+
+def _name_words(text: str) -> set[str]:
+    """The words of three letters or more, lower-cased: what two mentions of one exercise share."""
+    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)}
 
 
 #: "took part in the joint Exercise", "participated in drills": words before another exercise's name.
