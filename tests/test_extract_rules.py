@@ -4066,3 +4066,13 @@ def test_a_day_and_month_take_the_year_of_the_last_full_date_without_a_publicati
     )
     record = main(text, published=None)
     assert (record["start"], record["end"]) == ("2034-02-23", "2034-03-09")
+
+
+def test_figures_from_each_state_after_a_count_of_states_are_people_not_states() -> None:
+    text = (
+        "Exercise Steel Meadow 2034 was held in Georgia. In all, 2,900 servicemen from 6 countries took "
+        "part: 1,100 from Georgia, 1,500 from the United States and three from Turkey."
+    )
+    claims = {(c["quantity"], c["country"], c["value"]) for c in main(text)["claims"]}
+    assert {("troops", "GEO", 1100), ("troops", "USA", 1500), ("troops", "TUR", 3)} <= claims
+    assert ("states", None, 6) in claims and not any(q == "states" and c for q, c, _v in claims)

@@ -1351,16 +1351,19 @@ def _elliptical(
             c_span = (mods[0].start, mods[0].end) if c_code else None
             return quantity_of(m.group("noun")), (m.start("noun"), m.end("noun")), c_code, c_span
     source = _FROM_COUNTRY_RE.match(text, num.end, clause[1])
-    if source and previous:
+    # "2,800 servicemen from 8 countries took part: 1,047 from Georgia, ...": a figure from one state
+    # counts the people before, never the count of states
+    counted = [p for p in previous if p.quantity != "states"]
+    if source and counted:
         # "2,300 from the Armed Forces of the Philippines"
         forces = _FORCES_OF.match(text, source.end(), clause[1])
         at = forces.end() if forces else source.end()
         hit = [c for c in countries if c.start == at and c.kind == "country"]
         if hit and _another_state_follows(text, hit[0], countries):
             # "joined roughly 500 from Thailand and Singapore": the two together
-            return previous[-1].quantity, previous[-1].noun_span, None, None
+            return counted[-1].quantity, counted[-1].noun_span, None, None
         if hit:  # "more than 1,000 servicemen, including about 300 from Russia's ..."
-            return previous[-1].quantity, previous[-1].noun_span, hit[0].code, (hit[0].start, hit[0].end)
+            return counted[-1].quantity, counted[-1].noun_span, hit[0].code, (hit[0].start, hit[0].end)
     if previous and re.match(r"\s+others?\b", text[num.end : clause[1]]) and re.fullmatch(
         r"\s*(?:,|and|,\s*and)\s*", text[previous[-1].noun_span[1] : num.start]
     ):  # "about 204 Mongolian service members and 125 others from Germany, France, ..."
