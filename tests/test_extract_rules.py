@@ -4076,3 +4076,22 @@ def test_figures_from_each_state_after_a_count_of_states_are_people_not_states()
     claims = {(c["quantity"], c["country"], c["value"]) for c in main(text)["claims"]}
     assert {("troops", "GEO", 1100), ("troops", "USA", 1500), ("troops", "TUR", 3)} <= claims
     assert ("states", None, 6) in claims and not any(q == "states" and c for q, c, _v in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # an area named later for an earlier edition, a ceremony or a unit's home leaves the one area ...
+        ("South Africa will stage Exercise Shared Harbour 2034 in Richards Bay in KwaZulu-Natal. In 2032 the exercise "
+         "was held at Lohathla in the Northern Cape.", "ZA-KZN"),
+        ("Exercise Iron Dune 2034 is being held in Saxony-Anhalt. The tank crews came by train from their "
+         "barracks in Thuringia.", "DE-ST"),
+        # ... but a later phase held in another area makes the areas several
+        ("The first phase of the Indian exercise Sky Lance 2034 ended at Sulur in Tamil Nadu. The second phase will be held at "
+         "Jodhpur in Rajasthan.", None),
+    ],
+)
+def test_an_area_named_in_a_later_sentence_makes_several_only_if_the_drill_is_held_there(
+    text: str, admin1: str | None
+) -> None:
+    assert main(text)["location"]["admin1"] == admin1

@@ -256,6 +256,22 @@ _HOLDING_VERB = re.compile(
 )
 
 
+#: A later sentence that holds the drill (or a phase of it) in another area: "The second phase will be
+#: held at Jodhpur in Rajasthan", "As it goes on, the task forces will move south ...".
+_PHASE_OR_MOVE = re.compile(r"\bphases?\b|\bmoves?\s+(?:south|north|east|west|on)\b|\bgoes\s+on\b")
+#: ... but not one on an earlier edition or a ceremony: "In 2017 the exercise was held at Lohathla in the
+#: Northern Cape", "The opening ceremony was held at U-tapao in Rayong province".
+_EARLIER_OR_CEREMONY = re.compile(r"\b(?:earlier|previous|last\s+year|ceremony|[Ii]n\s+(?:19|20)\d\d)\b")
+
+
+def _holds_the_drill_too(text: str, sent: Sentence) -> bool:
+    """Does a sentence after the one that placed the drill hold it in another area as well?"""
+    said = text[sent.span[0] : sent.span[1]]
+    return bool(
+        (_HOLDING_VERB.search(said) or _PHASE_OR_MOVE.search(said)) and not _EARLIER_OR_CEREMONY.search(said)
+    )
+
+
 def _area_of_another_state(text: str, sent: Sentence, m: en.Mention, gaz: en.Gazetteer) -> bool:
     """An area named with a state it is not in: "the Novo Selo area of Bulgaria" (Novo Selo, North
     Macedonia); not "in the Orenburg region, Kazakhstan's defence ministry said"."""
@@ -311,7 +327,12 @@ def find_location(
             if code is not None and loc.admin1 is None:
                 loc.admin1 = (code, Evidence(m.start, m.end, m.text))
                 ashore = _SEA_DRILL_ASHORE_LEFT.search(left) is not None
-            elif code is not None and loc.admin1 is not None and code != loc.admin1[0]:
+            elif (
+                code is not None
+                and loc.admin1 is not None
+                and code != loc.admin1[0]
+                and (sent.span[0] <= loc.admin1[1].start < sent.span[1] or _holds_the_drill_too(text, sent))
+            ):
                 several = True  # "in Meghalaya and Mizoram": no one area
         if loc.sea is None and sent.seas:
             sea = sent.seas[0]
