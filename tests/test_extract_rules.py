@@ -4095,3 +4095,16 @@ def test_an_area_named_in_a_later_sentence_makes_several_only_if_the_drill_is_he
     text: str, admin1: str | None
 ) -> None:
     assert main(text)["location"]["admin1"] == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # English names of areas whose ISO 3166-2 names are in another language (Canarias, Kampong Spueu)
+        ("Spain's air force is holding Ocean Shield 2034 in the Canary Islands this week.", "ES-CN"),
+        ("Cambodia and China opened Golden Lotus 2034 in Kampong Speu province on Monday.", "KH-5"),
+        ("Oman and Britain began Desert Crescent 2034 in Dhofar on Sunday.", "OM-ZU"),
+    ],
+)
+def test_english_names_of_admin1_areas_are_known(text: str, admin1: str) -> None:
+    assert main(text)["location"]["admin1"] == admin1
