@@ -4108,3 +4108,20 @@ def test_an_area_named_in_a_later_sentence_makes_several_only_if_the_drill_is_he
 )
 def test_english_names_of_admin1_areas_are_known(text: str, admin1: str) -> None:
     assert main(text)["location"]["admin1"] == admin1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # idioms and nouns that look like a speaker's verb, and sources that are outlets or no one
+        "Kazakhstan hosts Frontier Watch 2034. All told, about 950 personnel are involved.",
+        "Frontier Watch 2034 in Kazakhstan drew 20 states, 36 ships and 12 aircraft.",
+        "Brazil hosts Frontier Watch 2034. It was officially announced that 1,500 troops would take part.",
+        "Uganda hosts Frontier Watch 2034. According to Kelley's article, about 1,000 troops will take part.",
+        "Uganda hosts Frontier Watch 2034. An estimated 1,000 troops will take part.",
+        "Uganda hosts Frontier Watch 2034. About 1,000 troops will take part, the network said.",
+    ],
+)
+def test_figures_without_a_named_state_or_alliance_behind_them_are_reported(text: str) -> None:
+    claims = main(text)["claims"]
+    assert claims and all((c["basis"], c["claimant_country"]) == ("reported", None) for c in claims), claims

@@ -311,10 +311,11 @@ _COST_ONLY_RE = re.compile(r"cost|worth|budget", re.IGNORECASE)
 CLAUSE_SPLIT_RE = re.compile(r";|,?\s+\b(?:while|whereas)\b|,\s+but\b|,\s+followed by\b", re.IGNORECASE)
 
 _SPEECH = (
-    r"said|says|say|announced|announces|added|adds|reported|reports|told(?:\s+\w+)?|tells|(?<!\ban\s)estimated|"
+    r"said|says|say|announced|announces|added|adds|reported|reports|(?<!\b[Aa]ll\s)told(?:\s+\w+)?|tells|"
+    r"(?<!\b[Aa]n\s)estimated|"
     r"(?:was|were)\s+quoted\s+as\s+saying|"
     r"stressed|emphasi[sz]ed|explained|underlined|gave\s+details|described\s+(?:it|the\s+\w+)\s+as|"
-    r"estimates|estimate|claimed|claims|stated|states(?!\s+(?:among|of|from|and|or|to|in|that\s+(?:take|took|border)|"
+    r"estimates|estimate|claimed|claims|stated|states(?!\s*[,:;.)]|\s+(?:among|of|from|and|or|to|in|that\s+(?:take|took|border)|"
     r"which|who|are|were|have|had|will|taking|involved|participat))|confirmed|confirms|noted|notes|disclosed|"
     r"put\s+(?:the|its|their)\s+(?:own\s+)?(?:number|figure|total|contribution|strength|size)(?:\s+\w+){0,3}?\s+at"
 )

@@ -31,6 +31,7 @@ _MEDIA_WORDS = re.compile(
     r"reporters|reports?|wire|sources?|paper|(?:website|web\s*site)(?!\s+of\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}"
     r"(?:ministry|government|army|navy|forces|military|command|embassy|presidency))|portal|daily|weekly|magazine|journal|"
     r"correspondents?|radio|channel|reporting|forum|times|post|herald|tribune|gazette|express|chronicle|caption|"
+    r"network|article|blog|"
     r"(?:another|a|one)\s+document|"
     r"press(?!\s+(?:service|release|office|secretary|officer|attach|department|cent|bureau)))\b",
     re.IGNORECASE,
@@ -58,6 +59,7 @@ _COREF = re.compile(
 #: various estimates".
 _NO_ONE_NAMED = re.compile(
     r"(?:the\s+)?(?:reports?|report said)|(?:earlier\s+|previously\s+)?it\s+(?:was|has\s+been|had\s+been|is)"
+    r"(?:\s+(?:officially|also|further|widely))?"  # "It was officially announced"
     r"|(?:the\s+)?(?:official\s+)?(?:figures?|data|numbers?)(?:\s+(?:released|published|given|available))?"
     r"|by\s+various(?:\s+estimates)?|various\s+estimates|(?:some|other)\s+estimates"
     r"|official\s+(?:information|figures|data|sources)",
