@@ -4125,3 +4125,20 @@ def test_english_names_of_admin1_areas_are_known(text: str, admin1: str) -> None
 def test_figures_without_a_named_state_or_alliance_behind_them_are_reported(text: str) -> None:
     claims = main(text)["claims"]
     assert claims and all((c["basis"], c["claimant_country"]) == ("reported", None) for c in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # the edition year of a name written "Name - 2034", or of "its 2034 edition", dates a day and month
+        ("Moldova's defence ministry said the Fire Ridge - 2034 exercise will be held from August 4 to 18.",
+         "2034-08-04", "2034-08-18"),
+        ("The air exercise CRUZEX is under way in Natal, Brazil. Its 2034 edition will run until 15 November.",
+         "2034", "2034-11-15"),
+    ],
+)
+def test_an_edition_year_written_apart_from_the_name_dates_days_without_a_publication_date(
+    text: str, start: str, end: str
+) -> None:
+    record = main(text, published=None)
+    assert (record["start"], record["end"]) == (start, end)

@@ -367,8 +367,12 @@ _NAME_AND_TWO_DIGITS = re.compile(
 _NUMBERED_EDITION_YEAR = re.compile(
     r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:-\d{1,2}/|\s+\d{1,3}-)(?P<year>(?:19|20)\d\d)\b"
 )
+#: "Scutul de Foc - 2025", "Cormorant Strike III - 2012": a name, a spaced dash, its edition year
+_SPACED_DASH_YEAR = re.compile(
+    r"\b[A-Z][\w'’]+(?:\s+(?:[A-Z][\w'’]+|de|del|do|da|of|al))*\s[-–]\s(?P<year>(?:19|20)\d\d)(?![\w-])"
+)
 _THIS_EDITION_YEAR = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]his\s+year's)\s+(?P<year>(?:19|20)\d\d)\s+(?:edition|exercise|iteration)\b"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]his\s+year's|[Ii]ts)\s+(?P<year>(?:19|20)\d\d)\s+(?:edition|exercise|iteration)\b"
     # 'its 2025 "Hoguk" exercise', 'held its "2016 Hwarang training"'
     r"|\b(?:[Ii]ts|[Tt]heir)\s+[\"“]?(?P<year2>(?:19|20)\d\d)\s+[\"“]?[A-Z][\w-]*[\"”]?\s+(?:[\w-]+\s+)?"
     r"(?:exercise|training|drills?|manoeuvres)\b"
@@ -501,6 +505,9 @@ def _edition_year_at(text: str, body_start: int, title: str | None) -> tuple[int
         if short is not None:
             g = 1 if short.group(1) else 2
             return dm.two_digit_year(int(short.group(g))), offset + short.start(g), offset + short.end(g)
+        spaced = _SPACED_DASH_YEAR.search(source, start)
+        if spaced is not None:  # "the Scutul de Foc - 2025 exercise"
+            return int(spaced.group("year")), offset + spaced.start("year"), offset + spaced.end("year")
         numbered = _NUMBERED_EDITION_YEAR.search(source, start)
         if numbered is not None:  # "Garuda Shield-11/2017": the 11th edition, of 2017
             return int(numbered.group("year")), offset + numbered.start("year"), offset + numbered.end("year")
