@@ -4142,3 +4142,20 @@ def test_an_edition_year_written_apart_from_the_name_dates_days_without_a_public
 ) -> None:
     record = main(text, published=None)
     assert (record["start"], record["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Exercise Coral Gate 2034 opened in Manila. The United States and the Philippines have sent about "
+         "4,500 and 2,300 personnel respectively.", {("USA", 4500, "about"), ("PHL", 2300, "exact")}),
+        ("Exercise Amber Step 2034 began in Poland. A total of 31,000 soldiers will take part, with Polish "
+         "and American troops forming the core, 12,000 and 14,000 respectively.",
+         {(None, 31000, "exact"), ("POL", 12000, "exact"), ("USA", 14000, "exact")}),
+    ],
+)
+def test_figures_listed_respectively_go_to_the_states_listed_before_them(
+    text: str, expected: set[tuple[str | None, int, str]]
+) -> None:
+    troops = {(c["country"], c["value"], c["qualifier"]) for c in main(text)["claims"] if c["quantity"] == "troops"}
+    assert troops == expected

@@ -788,7 +788,76 @@ def find_raw_claims(
             ):
                 country, country_span = prior.country, prior.country_span
         out.append(RawClaim(num, quantity, noun_span, country, country_span, component))
-    return out
+    return _respectively(text, out, numbers, countries, sentence)
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_PEOPLE_NOUN = re.compile(
+    r"\b(?:troops|soldiers|personnel|servicemen|service\s*members|sailors|marines|airmen|men)\b",
+    re.IGNORECASE,
+)
+
+
+def _respectively(
+    text: str,
+    out: list[RawClaim],
+    numbers: list[NumberMatch],
+    countries: list[Mention],
+    sentence: tuple[int, int],
+) -> list[RawClaim]:
+    """Figures listed with "respectively" go to the states listed before them, in order: "The United
+    States and the Philippines have sent about 4,500 and 2,300 personnel respectively", "Polish and
+    American troops ..., 12,000 and 14,000 respectively"."""
+    s_start, s_end = sentence
+    word = _RESPECTIVELY.search(text, s_start, s_end)
+    if word is None:
+        return out
+    # the figures just before "respectively", with the noun they share if any
+    before_word = sorted(
+        (n for n in numbers if s_start <= n.start and n.end <= word.start()), key=lambda n: n.start
+    )
+    if not before_word:
+        return out
+    noun = _noun_after(text, before_word[-1].end, word.start())
+    tail = text[noun.end() if noun else before_word[-1].end : word.start()]
+    if not re.fullmatch(r"[\s,]*", tail):
+        return out
+    run = [before_word[-1]]
+    for n in reversed(before_word[:-1]):
+        if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", text[n.end : run[-1].start]):
+            break
+        run.append(n)
+    run.reverse()
+    # the states listed before the first figure: "The United States and the Philippines", "Polish and
+    # American"
+    listed: list[Mention] = []
+    for c in sorted((c for c in countries if c.kind == "country"), key=lambda c: -c.start):
+        if not s_start <= c.start < run[0].start:
+            continue
+        if listed and not _LIST_GAP.fullmatch(text[c.end : listed[-1].start]):
+            break
+        listed.append(c)
+    listed.reverse()
+    if len(run) < 2 or len(listed) != len(run) or len({c.code for c in listed}) != len(listed):
+        return out
+    if noun is not None:
+        quantity = quantity_of(noun.group(0))
+        noun_span = (noun.start(), noun.end())
+    else:
+        people = _PEOPLE_NOUN.search(text, listed[-1].end, run[0].start)
+        if people is None:
+            return out
+        quantity, noun_span = "troops", (people.start(), people.end())
+    if quantity is None:
+        return out
+    at = {n.start for n in run}
+    kept = [c for c in out if c.number.start not in at]
+    added = [
+        RawClaim(n, quantity, noun_span, c.code, (c.start, c.end), None)
+        for n, c in zip(run, listed, strict=True)
+    ]
+    return sorted(kept + added, key=lambda c: c.number.start)
 
 
 _OBSERVERS_FROM_LEFT = re.compile(
