@@ -4159,3 +4159,16 @@ def test_figures_listed_respectively_go_to_the_states_listed_before_them(
 ) -> None:
     troops = {(c["country"], c["value"], c["qualifier"]) for c in main(text)["claims"] if c["quantity"] == "troops"}
     assert troops == expected
+
+
+def test_the_year_a_series_began_is_its_first_edition_between_the_same_states() -> None:
+    text = (
+        "The navies of India and Singapore opened SEAGATE 2034 off Visakhapatnam on Monday. SEAGATE was "
+        "first held in 1994 and has since grown from anti-submarine drills into a wider exercise."
+    )
+    drafts = extract_records(text, published="2034-06-14", mappings_dir=MAPS)
+    earlier = [(d.record["name"], d.record["start"], roles(d.record)) for d in drafts[1:]]
+    assert earlier == [("SEAGATE", "1994", {"IND": "participant", "SGP": "participant"})]
+    # a year with nothing to say whose series it was stays no record
+    text = "India and Singapore opened SEAGATE 2034 on Monday. The town's port was first built in 1994."
+    assert len(extract_records(text, published="2034-06-14", mappings_dir=MAPS)) == 1

@@ -172,10 +172,56 @@ def extract_records(
             )
             rec = past.record
             where = any(rec["location"][k] for k in ("country", "admin1", "place", "sea"))
-            if rec["name"] or rec["participants"] or rec["claims"] or where:
-                drafts.append(past)  # a bare year ("first held in 2029") is no record to draft
+            if not (rec["name"] or rec["participants"] or rec["claims"] or where):
+                if not _series_began(text, group, main):
+                    continue  # a bare year ("first held in 2029") is no record to draft
+                # "SIMBEX was first held in 1994": the series' first edition, between the same states
+                rec["name"] = _series_name(main.record["name"])
+                rec["participants"] = [
+                    {"country": p["country"], "role": "participant"}
+                    for p in main.record["participants"]
+                    if p["role"] in ("host", "participant")
+                ]
+            drafts.append(past)
     _unique_ids(drafts)
     return drafts
+
+
+#: The year a series began: "first held in 1994", "The SLINEX series began in 2005", "has been held
+#: every year since 1999", "launched in 2001".
+_SERIES_BEGAN = re.compile(
+    r"\b(?:first\s+(?:held|staged|conducted|organi[sz]ed|took\s+place)|(?:began|started|launched|"
+    r"inaugurated|founded|held)\s+(?:(?:every|each)\s+year\s+|annually\s+|regularly\s+)?(?:in|since)|"
+    r"(?:conducting|holding)\s+(?:this|the)\s+(?:exercise|drills?)\s+since)\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+#: Words that make a sentence about the series itself: "the exercise", "the bilateral exercises".
+_THE_SERIES = re.compile(
+    r"\b(?:the|this|these|its)\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|manoeuvres|maneuvers|series|"
+    r"programme|program)\b",
+    re.IGNORECASE,
+)
+
+
+def _series_began(text: str, group: list[Sentence], main: Draft) -> bool:
+    """Does an earlier-year clause say when the main exercise's series began, between the same
+    states ("SIMBEX was first held in 1994", "The bilateral naval exercise began in 1993")?"""
+    counted = [p for p in main.record["participants"] if p["role"] in ("host", "participant")]
+    if len(counted) < 2 or len(group) != 1:
+        return False
+    said = text[group[0].span[0] : group[0].span[1]]
+    series = _series_name(main.record["name"])
+    return _SERIES_BEGAN.search(said) is not None and (
+        _THE_SERIES.search(said) is not None or (series is not None and series in said)
+    )
+
+
+def _series_name(name: str | None) -> str | None:
+    """A name without its edition year or number: "SIMBEX 2009" -> "SIMBEX", "Sea Breeze-2015"."""
+    if not name:
+        return None
+    bare = re.sub(r"[\s-]*(?:(?:19|20)\d\d|'?\d\d|[IVX]+)$", "", name).strip()
+    return bare or None
 
 
 @dataclass(frozen=True)
