@@ -4172,3 +4172,17 @@ def test_the_year_a_series_began_is_its_first_edition_between_the_same_states() 
     # a year with nothing to say whose series it was stays no record
     text = "India and Singapore opened SEAGATE 2034 on Monday. The town's port was first built in 1994."
     assert len(extract_records(text, published="2034-06-14", mappings_dir=MAPS)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people named by their role are troops; a list after people shares no number with them
+        ("Exercise Blue Sky 2034 in Indonesia: 200 parachutists are taking part.", ("troops", 200)),
+        ("Exercise Blue Sky 2034 in Estonia involved 700 volunteers near the village.", ("troops", 700)),
+        ("Exercise Blue Sky 2034 in Russia: more than 1,700 military personnel, aircraft, helicopters and "
+         "other combat equipment are taking part.", ("troops", 1700)),
+    ],
+)
+def test_people_named_by_role_are_troops_and_keep_their_number(text: str, expected: tuple[str, int]) -> None:
+    assert [(c["quantity"], c["value"]) for c in main(text)["claims"]] == [expected]

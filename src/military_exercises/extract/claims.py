@@ -99,7 +99,8 @@ QUANTITY_NOUNS: tuple[tuple[str, str], ...] = (
         r"military personnel|service ?members|service personnel|servicemen|servicewomen|personnel|troops|"
         r"soldiers|reservists|conscripts|regulars|paratroopers|marines|sailors|airmen|aviators|pilots|officers|"
         r"commandos|special forces|border guards|guardsmen|engineers|participants|members|men|other ranks|"
-        r"combatants|instructors|troop",
+        r"combatants|instructors|troop|parachutists|volunteers|midshipmen|cadets|operators|infantrymen|"
+        r"rangers|gendarmes",
         "troops",
     ),
 )
@@ -1196,6 +1197,8 @@ def _mixed_list(text: str, num: NumberMatch, noun: re.Match[str], quantity: str,
     follow = _AFTER_NOUN_LIST.match(text, noun.end(), limit)
     if follow is None or _HAS_NUMBER_RE.search(text, noun.end(), follow.start("noun")):
         return quantity
+    if quantity == "troops":
+        return quantity  # "more than 1,700 military personnel, aircraft, helicopters and ...": the people
     kinds = {quantity}
     cursor = noun.end()
     while (nxt := _AFTER_NOUN_LIST.match(text, cursor, limit)) and not _HAS_NUMBER_RE.search(
