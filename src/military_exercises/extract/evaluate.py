@@ -129,11 +129,16 @@ SPLITS = (
     "heldback78",
     "heldback79",
     "heldback80",
+    "heldback81",
+    "heldback82",
+    "heldback83",
+    "heldback84",
+    "heldback85",
 )
 #: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback80`` were each scored
 #: once (their first scores are in docs/extraction.md) and became development when the next
 #: held-back set was written, as the blind rounds did.
-HELDBACK = ("heldback",)
+HELDBACK = ("heldback", "heldback81", "heldback82", "heldback83", "heldback84", "heldback85")
 #: Everything the rules may be tuned on.
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 #: Development sets not yet held to the per-field target: they joined development in session 9 with
@@ -505,6 +510,11 @@ TITLES = {
     "heldback78": "Seventy-eighth held-back split (scored once, then development)",
     "heldback79": "Seventy-ninth held-back split (scored once, then development)",
     "heldback80": "Eightieth held-back split (scored once, then development)",
+    "heldback81": "Eighty-first held-back split (never tuned on)",
+    "heldback82": "Eighty-second held-back split (never tuned on)",
+    "heldback83": "Eighty-third held-back split (never tuned on)",
+    "heldback84": "Eighty-fourth held-back split (never tuned on)",
+    "heldback85": "Eighty-fifth held-back split (never tuned on)",
     "development": "Development set (every split but the held-back ones)",
 }
 
