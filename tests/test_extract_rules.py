@@ -4186,3 +4186,12 @@ def test_the_year_a_series_began_is_its_first_edition_between_the_same_states() 
 )
 def test_people_named_by_role_are_troops_and_keep_their_number(text: str, expected: tuple[str, int]) -> None:
     assert [(c["quantity"], c["value"]) for c in main(text)["claims"]] == [expected]
+
+
+def test_people_flown_in_from_a_state_are_its_contingent() -> None:
+    text = (
+        "The United States and Germany held Exercise Iron Bridge 2034 in Bavaria. A total of 17,500 soldiers "
+        "were flown in from the United States."
+    )
+    troops = {(c["country"], c["value"]) for c in main(text)["claims"] if c["quantity"] == "troops"}
+    assert troops == {("USA", 17500)}

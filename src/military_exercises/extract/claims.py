@@ -1223,7 +1223,12 @@ def _mixed_list(text: str, num: NumberMatch, noun: re.Match[str], quantity: str,
 
 #: "troops from Russia", "troops came from the United States", "officers and soldiers of the ...".
 #: "from" or "of" after a noun: "troops from", "officers and soldiers of the".
-_OF_OR_FROM = r"(?:\s+and\s+[a-z]+)?\s+(?:(?:came|come|are|were)\s+)?(?:from|of)\s+(?:the\s+)?"
+_OF_OR_FROM = (
+    r"(?:\s+and\s+[a-z]+)?\s+(?:(?:came|come|are|were)\s+)?"
+    # "17,500 soldiers were flown in from the United States", "troops deployed from Fort Hood"
+    r"(?:(?:were|have\s+been|had\s+been|will\s+be)\s+(?:flown|brought|sent|shipped|airlifted|deployed)"
+    r"(?:\s+in)?\s+)?(?:from|of)\s+(?:the\s+)?"
+)
 _OF_OR_FROM_AFTER_NOUN = re.compile(
     _OF_OR_FROM +
     # "from Team 4 of the Malaysian ...", "of the Armed Forces of the Philippines", "of the Royal Malaysian"
