@@ -4195,3 +4195,18 @@ def test_people_flown_in_from_a_state_are_its_contingent() -> None:
     )
     troops = {(c["country"], c["value"]) for c in main(text)["claims"] if c["quantity"] == "troops"}
     assert troops == {("USA", 17500)}
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # a place and a date before a dash where the report opens are when it was filed ...
+        ("Tunis, 8 November 2034 - Italy's ambassador visited the ship Spica, which takes part in Phoenix "
+         "Express 2034 with Tunisia and the United States.", "2034"),
+        # ... unless the sentence says the drill began that day
+        ("Abu Dhabi, 21 October 2034 - The United Arab Emirates and the United States started the joint "
+         "exercise Iron Magic 34 today.", "2034-10-21"),
+    ],
+)
+def test_a_title_case_dateline_before_a_dash_is_not_the_start(text: str, start: str) -> None:
+    assert main(text, published=None)["start"] == start

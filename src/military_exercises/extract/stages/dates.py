@@ -96,6 +96,13 @@ def main_dates(
                 (_DATELINE_TITLE.fullmatch(text, s, d.start) or not text[s : d.start].strip())
                 and _DATELINE_AGENCY_END.match(text, d.end, e)
                 and len(ordered) > 1  # the sentence dates the event itself; else "have launched" is that day
+            ) or (
+                # "Tunis, 8 November 2024 - Cooperation ...", "China News, 27 November - On the 26th ...":
+                # a place and a date before a dash, where a paragraph opens
+                _DATELINE_TITLE.fullmatch(text, s, d.start)
+                and (s == 0 or text[s - 1] == "\n")
+                and _DASH_AFTER.match(text, d.end, e)
+                and not re.search(r"\b(?:today|this\s+morning)\b", text[d.end : e])  # "... started today"
             ):
                 continue  # "BRUSSELS, 21 May (EUROPA PRESS)": when the report was filed
             opening_day = len(d.first) == 10 and re.fullmatch(r"\s*(?:On\s+)?", text[s : d.start])
@@ -204,6 +211,7 @@ _DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[.\-—–:]")
 #: "Guangzhou, 26 October (Xinhua) -": a place in title case is a dateline when an agency follows.
 _DATELINE_TITLE = re.compile(r"(?:[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s*){1,3}")
 _DATELINE_AGENCY_END = re.compile(r"\s*\([^)]{1,40}\)\s*[.\-—–:]")
+_DASH_AFTER = re.compile(r"\s+[-—–]\s")
 #: A meeting or a deadline dated by the date: "the April 30 to May 4 meeting", "until 23 March to sign up".
 _MEETING = (
     r"(?:conference|meeting|talks|summit|briefing|seminar|forum|congress|symposium|workshop|"
