@@ -4210,3 +4210,18 @@ def test_people_flown_in_from_a_state_are_its_contingent() -> None:
 )
 def test_a_title_case_dateline_before_a_dash_is_not_the_start(text: str, start: str) -> None:
     assert main(text, published=None)["start"] == start
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan and the US opened Resolute Dragon 34 on Monday. Taking part are 220 members of the GSDF and "
+         "10 US Marines.", {("JPN", 220), ("USA", 10)}),
+        ("Cambodia and the United States held Angkor Sentinel 34. Close to 1,000 soldiers took part, more than "
+         "100 of them from the Idaho Army National Guard.", {(None, 1000), ("USA", 100)}),
+        ("Fiji and Australia held Exercise Reef Star 34. In all, 37 members of the RFMF are being hosted by "
+         "an Australian company.", {("FJI", 37)}),
+    ],
+)
+def test_forces_named_without_their_state_bind_their_figures(text: str, expected: set[tuple[str | None, int]]) -> None:
+    assert {(c["country"], c["value"]) for c in main(text)["claims"] if c["quantity"] == "troops"} == expected

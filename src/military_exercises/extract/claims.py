@@ -195,7 +195,16 @@ _OF_THEM_RE = re.compile(
 def _state_of_them(text: str, them: re.Match[str], countries: list[Mention]) -> Mention | None:
     """The one state of "900 of them Spanish", "300 of whom from Kenya"; none when a list of states
     follows ("500 of them from the United States, France, Argentina and Brazil": all of them)."""
-    hit = next((c for c in countries if them.group("who") and c.start == them.start("who")), None)
+    at = them.start("who") if them.group("who") else -1
+    hit = next(
+        (
+            c
+            for c in countries
+            # "100 of them from the Idaho Army National Guard": a force whose name opens with a place
+            if at >= 0 and (c.start == at or re.fullmatch(r"(?:[A-Z][\w'’.]*\s+){1,2}", text[at : c.start]))
+        ),
+        None,
+    )
     if hit is None or _another_state_follows(text, hit, countries):
         return None
     return hit

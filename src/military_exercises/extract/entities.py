@@ -51,6 +51,9 @@ ARMED_FORCES: dict[str, str] = {
     "zahal": "ISR", "pla navy": "CHN", "pla air force": "CHN",
     "tni": "IDN", "jsdf": "JPN", "adf": "AUS", "fardc": "COD", "bundesheer": "AUT",
     "raaf": "AUS", "rnzaf": "NZL", "rcaf": "CAN", "rmn": "MYS", "rmaf": "MYS", "pngdf": "PNG",
+    "gsdf": "JPN", "msdf": "JPN", "asdf": "JPN", "rfmf": "FJI",
+    # only the United States names its reserve forces so ("the Idaho Army National Guard")
+    "army national guard": "USA", "air national guard": "USA",
     # Russia's military districts speak for its forces ("according to the Eastern Military District")
     "eastern military district": "RUS", "western military district": "RUS",
     "southern military district": "RUS", "central military district": "RUS",
