@@ -4225,3 +4225,13 @@ def test_a_title_case_dateline_before_a_dash_is_not_the_start(text: str, start: 
 )
 def test_forces_named_without_their_state_bind_their_figures(text: str, expected: set[tuple[str | None, int]]) -> None:
     assert {(c["country"], c["value"]) for c in main(text)["claims"] if c["quantity"] == "troops"} == expected
+
+
+def test_in_order_to_is_no_procurement_order() -> None:
+    text = (
+        "Germany holds Bastion Lion 2034. The exercise has 4,000 personnel, 1,800 vehicles and 200 drones, "
+        "in order to deter an attack."
+    )
+    assert [(c["quantity"], c["value"]) for c in main(text)["claims"]] == [
+        ("troops", 4000), ("vehicles", 1800), ("drones", 200)
+    ]

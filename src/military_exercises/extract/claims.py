@@ -306,7 +306,7 @@ _OTHER_PEOPLE = re.compile(
 )  # but "21 officers and 245 other ranks": the enlisted of the same contingent
 _SIDE_RE = re.compile(r"\bon\s+the\s+(?P<who>[A-Z][\w'’.]*)\s+side\b")
 _PURCHASE_RE = re.compile(
-    r"\b(?:purchase|purchased|buy|bought|order|ordered|deal|contract|acquire|acquired|procure|budget|"
+    r"\b(?:purchase|purchased|buy|bought|(?<!\bin\s)order(?!\s+to\b)|ordered|deal|contract|acquire|acquired|procure|budget|"
     r"cost|worth|delivered|delivery)\b",
     re.IGNORECASE,
 )
