@@ -4235,3 +4235,10 @@ def test_in_order_to_is_no_procurement_order() -> None:
     assert [(c["quantity"], c["value"]) for c in main(text)["claims"]] == [
         ("troops", 4000), ("vehicles", 1800), ("drones", 200)
     ]
+
+
+def test_a_first_level_unit_that_is_a_town_places_no_area() -> None:
+    # Slovenia's first-level units are municipalities: "in Postojna" is the town
+    text = "The Slovenian Armed Forces today begin Sokol 34 at the central training area in Postojna."
+    location = main(text)["location"]
+    assert location["admin1"] is None

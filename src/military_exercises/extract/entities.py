@@ -123,6 +123,9 @@ class Gazetteer:
     #: (name, ISO 3166-2 code) of admin-1 areas that share their name with a city
     #: (dataset/mappings/admin1_cities.csv): "in Istanbul" is the city.
     admin1_cities: frozenset[tuple[str, str]] = frozenset()
+    #: ISO 3166-2 codes of first-level units that are towns (Slovenia's and Latvia's municipalities,
+    #: Lithuania's district municipalities): named alone, they name the town, not an area.
+    town_admin1: frozenset[str] = frozenset()
 
     def admin1_country(self, code: str) -> str | None:
         """ISO3 of the country an ISO 3166-2 code belongs to."""
@@ -219,10 +222,17 @@ def load_gazetteer(mappings_dir: Path) -> Gazetteer:
     if (mappings_dir / "admin1_cities.csv").exists():
         with (mappings_dir / "admin1_cities.csv").open(encoding="utf-8", newline="") as fh:
             cities = {(row["name"], row["code"]) for row in csv.DictReader(fh)}
+    towns = frozenset(sub.code for sub in pycountry.subdivisions if sub.type in _TOWN_TYPES)
     return Gazetteer(
         maps, frozen, seas, max(1, min(max_tokens, 8)), sea_re, first_tokens, names, orgs, org_re,
-        frozenset(cities),
+        frozenset(cities), towns,
     )  # fmt: skip
+
+
+#: ISO 3166-2 subdivision types that are towns rather than areas.
+_TOWN_TYPES = frozenset(
+    {"Municipality", "District municipality", "Rural municipality", "Urban municipality", "City municipality"}
+)
 
 
 _GENERIC_AREA_NAMES = {

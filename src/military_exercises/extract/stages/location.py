@@ -324,6 +324,9 @@ def find_location(
                 several = True
             before = {o.code for o in sent.mentions if o.kind == "country" and 0 <= m.start - o.end <= 30}
             code = _resolve_admin1(m, context, gaz, before, _AREA_WORD_RIGHT.match(text, m.end) is not None)
+            if code in gaz.town_admin1 and not _AREA_WORD_RIGHT.match(text, m.end):
+                unplaced.append((code, sent.span))  # "the training area in Postojna": the town
+                continue
             if code is not None and loc.admin1 is None:
                 loc.admin1 = (code, Evidence(m.start, m.end, m.text))
                 ashore = _SEA_DRILL_ASHORE_LEFT.search(left) is not None
