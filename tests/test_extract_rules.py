@@ -4242,3 +4242,8 @@ def test_a_first_level_unit_that_is_a_town_places_no_area() -> None:
     text = "The Slovenian Armed Forces today begin Sokol 34 at the central training area in Postojna."
     location = main(text)["location"]
     assert location["admin1"] is None
+
+
+def test_bih_is_bosnia_and_herzegovina() -> None:
+    text = "Bosnia and the US held Quick Response 34. Since Monday, 500 members of the Armed Forces of BiH take part."
+    assert [(c["country"], c["value"]) for c in main(text)["claims"]] == [("BIH", 500)]

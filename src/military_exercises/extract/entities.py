@@ -386,7 +386,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 #: Short aliases that are words, not codes: they may be written in lower case after a capital.
-_SHORT_WORDS = {"lao"}
+_SHORT_WORDS = {"lao", "bih"}  # short names that are no English word: "Lao", "BiH"
 
 
 _CONTINENT_LEFT = re.compile(r"\b(?:North|South|Central|Latin)\s+$")
