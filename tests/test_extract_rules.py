@@ -4247,3 +4247,11 @@ def test_a_first_level_unit_that_is_a_town_places_no_area() -> None:
 def test_bih_is_bosnia_and_herzegovina() -> None:
     text = "Bosnia and the US held Quick Response 34. Since Monday, 500 members of the Armed Forces of BiH take part."
     assert [(c["country"], c["value"]) for c in main(text)["claims"]] == [("BIH", 500)]
+
+
+def test_a_states_forces_that_have_people_taking_part_are_its_contingent() -> None:
+    text = (
+        "Singapore and Indonesia held Safkar Indopura 2034. The Singapore Armed Forces (SAF) has 300 soldiers "
+        "taking part."
+    )
+    assert [(c["country"], c["value"]) for c in main(text)["claims"]] == [("SGP", 300)]

@@ -941,8 +941,14 @@ _CASUALTIES_AFTER = re.compile(
     r"[^.;]{0,50}?\b(?:(?:were|was)\s+(?:injured|wounded|killed|hurt|missing)|died|drowned|lost\s+their\s+lives)\b",
     re.IGNORECASE,
 )
-_HAS_RE = re.compile(r"\s+(?:has|have|had)\s+")
-_IN_THE_DRILL_AFTER = re.compile(r"\s+(?:in|for)\s+the\s+(?:drills?|exercises?|manoeuvres|maneuvers)\b")
+#: "Russia has ...", "The Singapore Armed Forces (SAF) has ...": a state or its forces, then "has"
+_HAS_RE = re.compile(
+    r"(?:\s+(?:Armed\s+Forces|Army|Navy|Air\s+Force|Marines|military|forces))?(?:\s*\([^)]{1,12}\))?"
+    r"\s+(?:has|have|had)\s+"
+)
+_IN_THE_DRILL_AFTER = re.compile(
+    r"\s+(?:(?:in|for)\s+the\s+(?:drills?|exercises?|manoeuvres|maneuvers)|taking\s+part|participating)\b"
+)
 _JOINS_WITH_LEFT = re.compile(
     r"\b(?:(?:will|would)\s+join|joins|joined|(?:will\s+|would\s+)?(?:take|takes|took)\s+part\s+in|"
     r"participat(?:es|ed|e)\s+in)\b"
