@@ -4255,3 +4255,18 @@ def test_a_states_forces_that_have_people_taking_part_are_its_contingent() -> No
         "taking part."
     )
     assert [(c["country"], c["value"]) for c in main(text)["claims"]] == [("SGP", 300)]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # a day on which someone reported or informed is when it was said ...
+        ("On 10 January Armenia informed the CSTO that it would not host Unbreakable Brotherhood 2034.", "2034"),
+        ("On 30 August the Itar-Tass agency reported that Turkmenistan will hold Khazar-2034.", "2034"),
+        # ... but soldiers who reported at a training ground began the drill that day
+        ("On 12 September 2034 more than 600 soldiers from 13 states reported at the Biedrusko training "
+         "ground for Cooperative Bridge 34.", "2034-09-12"),
+    ],
+)
+def test_a_day_something_was_reported_or_informed_is_not_the_start(text: str, start: str) -> None:
+    assert main(text, published=None)["start"] == start

@@ -199,7 +199,9 @@ _MOVING_TO = re.compile(
     re.I,
 )
 _SPEECH_AFTER_DATE = re.compile(
-    r"[^.;]{0,110}?\b(?P<verb>said|says|announced|announces|told|stated|declared|confirmed)\b", re.IGNORECASE
+    r"[^.;]{0,110}?\b(?P<verb>said|says|announced|announces|told|stated|declared|confirmed|reported(?!\s+(?:at|to|for|in|on)\b)|informed|"
+    r"notified|wrote)\b",
+    re.IGNORECASE,
 )
 _ANY_CUE = re.compile(
     r"\b(?:began|begin|begins|started|starts|opened|opens|launched|ended|ends|concluded|closed|held|kicked|"
