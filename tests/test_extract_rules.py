@@ -4270,3 +4270,13 @@ def test_a_states_forces_that_have_people_taking_part_are_its_contingent() -> No
 )
 def test_a_day_something_was_reported_or_informed_is_not_the_start(text: str, start: str) -> None:
     assert main(text, published=None)["start"] == start
+
+
+def test_a_series_named_as_the_subject_began_in_its_first_year() -> None:
+    text = (
+        "Singapore and Indonesia opened Latma Safkar Indopura 37 on Monday. Latma Safkar Indopura has been a "
+        "yearly tradition between the two armies since it was first held in 1988."
+    )
+    drafts = extract_records(text, published="2034-10-08", mappings_dir=MAPS)
+    earlier = [(d.record["name"], d.record["start"], roles(d.record)) for d in drafts[1:]]
+    assert earlier == [("Latma Safkar Indopura", "1988", {"SGP": "participant", "IDN": "participant"})]

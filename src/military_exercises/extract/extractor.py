@@ -172,16 +172,19 @@ def extract_records(
             )
             rec = past.record
             where = any(rec["location"][k] for k in ("country", "admin1", "place", "sea"))
+            whole = _enclosing(sentences, group)
+            began = whole is not None and _series_began(text, whole, main, gaz)
             if not (rec["name"] or rec["participants"] or rec["claims"] or where):
-                if not _series_began(text, group, main):
+                if whole is None or not began:
                     continue  # a bare year ("first held in 2029") is no record to draft
                 # "SIMBEX was first held in 1994": the series' first edition, between the same states
-                rec["name"] = _series_name(main.record["name"])
                 rec["participants"] = [
                     {"country": p["country"], "role": "participant"}
                     for p in main.record["participants"]
                     if p["role"] in ("host", "participant")
                 ]
+            if began and whole is not None and not rec["name"]:
+                rec["name"] = _series_name(main.record["name"]) or _series_subject(text, whole, gaz)
             drafts.append(past)
     _unique_ids(drafts)
     return drafts
@@ -203,17 +206,45 @@ _THE_SERIES = re.compile(
 )
 
 
-def _series_began(text: str, group: list[Sentence], main: Draft) -> bool:
-    """Does an earlier-year clause say when the main exercise's series began, between the same
-    states ("SIMBEX was first held in 1994", "The bilateral naval exercise began in 1993")?"""
+def _enclosing(sentences: list[Sentence], group: list[Sentence]) -> Sentence | None:
+    """The one sentence that holds every clause of a group, if there is one."""
+    lo, hi = min(p.span[0] for p in group), max(p.span[1] for p in group)
+    return next((s for s in sentences if s.span[0] <= lo and hi <= s.span[1]), None)
+
+
+def _series_began(text: str, sent: Sentence, main: Draft, gaz: en.Gazetteer) -> bool:
+    """Does a sentence say when the main exercise's series began, between the same states ("SIMBEX
+    was first held in 1994", "The bilateral naval exercise began in 1993")?"""
     counted = [p for p in main.record["participants"] if p["role"] in ("host", "participant")]
-    if len(counted) < 2 or len(group) != 1:
+    if len(counted) < 2:
         return False
-    said = text[group[0].span[0] : group[0].span[1]]
+    said = text[sent.span[0] : sent.span[1]]
     series = _series_name(main.record["name"])
     return _SERIES_BEGAN.search(said) is not None and (
-        _THE_SERIES.search(said) is not None or (series is not None and series in said)
+        _THE_SERIES.search(said) is not None
+        or (series is not None and series in said)
+        or _series_subject(text, sent, gaz) is not None  # "Latma Safkar Indopura ... first held in 1988"
     )
+
+
+def _series_subject(text: str, sent: Sentence, gaz: en.Gazetteer) -> str | None:
+    """The name a sentence opens on, when it is no state's: "Latma Safkar Indopura has been ..."."""
+    subject = _NAMED_SERIES_SUBJECT.match(text, sent.span[0], sent.span[1])
+    if subject is None:
+        return None
+    name = subject.group("name")
+    a, b = subject.span("name")
+    if any(m.kind != "admin1" and a <= m.start < b for m in sent.mentions):
+        return None  # "Singapore has held ...": a state, not a series
+    return name
+
+
+#: A sentence that opens on a capitalised name and goes on about it ("Latma Safkar Indopura has been a
+#: yearly tradition ... since it was first held in 1988").
+_NAMED_SERIES_SUBJECT = re.compile(
+    r"\s*(?P<name>(?!(?:The|This|It|In|On|At|Since|After|Before|During)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+    r"\s+(?:has|have|was|were|is|are|had)\b"
+)
 
 
 def _series_name(name: str | None) -> str | None:
