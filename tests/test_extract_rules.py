@@ -4280,3 +4280,11 @@ def test_a_series_named_as_the_subject_began_in_its_first_year() -> None:
     drafts = extract_records(text, published="2034-10-08", mappings_dir=MAPS)
     earlier = [(d.record["name"], d.record["start"], roles(d.record)) for d in drafts[1:]]
     assert earlier == [("Latma Safkar Indopura", "1988", {"SGP": "participant", "IDN": "participant"})]
+
+
+def test_a_count_of_states_besides_a_named_one_is_no_count_of_all() -> None:
+    text = (
+        "The opening ceremony of Agile Spirit 2034, in which five countries besides Georgia are taking part "
+        "this year, was held at the Vaziani base."
+    )
+    assert states(main(text)) == []

@@ -482,6 +482,8 @@ _OBSERVING_AFTER = re.compile(
 #: "six South American states, together with those of the United States and Canada"
 _BESIDES_NAMED_AFTER = re.compile(
     r"[^.;]{0,40}?,?\s+(?:together|along)\s+with\s+(?:those\s+of\s+)?(?:the\s+)?[A-Z][a-z]"
+    # "five countries besides Georgia", "19 states in addition to the host"
+    r"|\s+(?:besides|in\s+addition\s+to|apart\s+from|other\s+than|alongside)\s+(?:the\s+)?[A-Z][a-z]"
 )
 _BESIDES_NAMED_LEFT = re.compile(
     r"\b(?:(?:in\s+(?:partnership|cooperation)|together|alongside|jointly|exercises?|drills?|manoeuvres)\s+with"
