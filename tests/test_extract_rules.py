@@ -4288,3 +4288,11 @@ def test_a_count_of_states_besides_a_named_one_is_no_count_of_all() -> None:
         "this year, was held at the Vaziani base."
     )
     assert states(main(text)) == []
+
+
+def test_a_two_digit_year_before_a_quoted_name_dates_the_edition() -> None:
+    text = (
+        'The "34 Doksuri" exercise, the yearly field manoeuvre of the South Korean and US militaries, will be '
+        "held from the 26th until the 6th of next month."
+    )
+    assert main(text, published=None)["start"] == "2034"

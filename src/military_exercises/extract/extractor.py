@@ -435,7 +435,12 @@ _LAST_YEARS = re.compile(rf"\b{LAST_YEAR_WORDS}\b", re.IGNORECASE)
 #: A quoted name ending in a two-digit edition year: '"Blue Defender 21"' (only for a report that
 #: dates nothing else: US names count fiscal years, "Iron Magic 19" was held in October 2018; and
 #: some count editions: "Faisal 10", "Peninsula Shield Joint 10", which this reads as 2010).
-_QUOTED_SHORT_YEAR = re.compile(rf"[\"“][{_UP}][^\"”]{{2,40}}?\s(\d\d)[\"”]")
+_QUOTED_SHORT_YEAR = re.compile(
+    rf"[\"“][{_UP}][^\"”]{{2,40}}?\s(\d\d)[\"”]"
+    # '"98 Doksuri"': the year before the name, in Korean usage (not '"25 April"', a ship's name)
+    rf"|[\"“](\d\d)\s(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    rf"December)\b)[{_UP}][^\"”\d]{{2,40}}[\"”]"
+)
 _NAME_AND_TWO_DIGITS = re.compile(
     r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,}|[A-Z]{5,})\s+(?P<yy>\d\d)(?![\w%/-]|\s*(?:per|%)|"
     r"\s+(?:members|countries|nations|states|ships|aircraft|troops|soldiers|people|personnel|days|years|km)\b)"
@@ -529,7 +534,10 @@ _IN_THEM = re.compile(r"\b(?:in|of|at)\s+(?:them|those\s+(?:drills|exercises|man
 def _quoted_short_year(text: str) -> tuple[int, int, int] | None:
     """(year, start, end) of a quoted name's two-digit edition year in the report's body."""
     m = _QUOTED_SHORT_YEAR.search(text, parse_header(text)[1])
-    return None if m is None else (dm.two_digit_year(int(m.group(1))), m.start(1), m.end(1))
+    if m is None:
+        return None
+    g = 1 if m.group(1) else 2
+    return dm.two_digit_year(int(m.group(g))), m.start(g), m.end(g)
 
 
 def _short_year_of_publication(text: str, pub: dt.date | None) -> tuple[int, int, int] | None:
