@@ -134,11 +134,16 @@ SPLITS = (
     "heldback83",
     "heldback84",
     "heldback85",
+    "heldback86",
+    "heldback87",
+    "heldback88",
+    "heldback89",
+    "heldback90",
 )
 #: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback85`` were each scored
 #: once (their first scores are in docs/extraction.md) and became development when the next
 #: held-back set was written, as the blind rounds did.
-HELDBACK = ("heldback",)
+HELDBACK = ("heldback", "heldback86", "heldback87", "heldback88", "heldback89", "heldback90")
 #: Everything the rules may be tuned on.
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 #: Development sets not yet held to the per-field target: they joined development in session 9 with
@@ -515,6 +520,11 @@ TITLES = {
     "heldback83": "Eighty-third held-back split (scored once, then development)",
     "heldback84": "Eighty-fourth held-back split (scored once, then development)",
     "heldback85": "Eighty-fifth held-back split (scored once, then development)",
+    "heldback86": "Eighty-sixth held-back split (never tuned on)",
+    "heldback87": "Eighty-seventh held-back split (never tuned on)",
+    "heldback88": "Eighty-eighth held-back split (never tuned on)",
+    "heldback89": "Eighty-ninth held-back split (never tuned on)",
+    "heldback90": "Ninetieth held-back split (never tuned on)",
     "development": "Development set (every split but the held-back ones)",
 }
 
