@@ -173,7 +173,7 @@ def extract_records(
             rec = past.record
             where = any(rec["location"][k] for k in ("country", "admin1", "place", "sea"))
             whole = _enclosing(sentences, group)
-            began = whole is not None and _series_began(text, whole, main, gaz)
+            began = whole is not None and _series_began(text, whole, main)
             if not (rec["name"] or rec["participants"] or rec["claims"] or where):
                 if whole is None or not began:
                     continue  # a bare year ("first held in 2029") is no record to draft
@@ -184,7 +184,7 @@ def extract_records(
                     if p["role"] in ("host", "participant")
                 ]
             if began and whole is not None and not rec["name"]:
-                rec["name"] = _series_name(main.record["name"]) or _series_subject(text, whole, gaz)
+                rec["name"] = _series_name(main.record["name"]) or _series_subject(text, whole)
             drafts.append(past)
     _unique_ids(drafts)
     return drafts
@@ -212,7 +212,7 @@ def _enclosing(sentences: list[Sentence], group: list[Sentence]) -> Sentence | N
     return next((s for s in sentences if s.span[0] <= lo and hi <= s.span[1]), None)
 
 
-def _series_began(text: str, sent: Sentence, main: Draft, gaz: en.Gazetteer) -> bool:
+def _series_began(text: str, sent: Sentence, main: Draft) -> bool:
     """Does a sentence say when the main exercise's series began, between the same states ("SIMBEX
     was first held in 1994", "The bilateral naval exercise began in 1993")?"""
     counted = [p for p in main.record["participants"] if p["role"] in ("host", "participant")]
@@ -223,11 +223,11 @@ def _series_began(text: str, sent: Sentence, main: Draft, gaz: en.Gazetteer) -> 
     return _SERIES_BEGAN.search(said) is not None and (
         _THE_SERIES.search(said) is not None
         or (series is not None and series in said)
-        or _series_subject(text, sent, gaz) is not None  # "Latma Safkar Indopura ... first held in 1988"
+        or _series_subject(text, sent) is not None  # "Latma Safkar Indopura ... first held in 1988"
     )
 
 
-def _series_subject(text: str, sent: Sentence, gaz: en.Gazetteer) -> str | None:
+def _series_subject(text: str, sent: Sentence) -> str | None:
     """The name a sentence opens on, when it is no state's: "Latma Safkar Indopura has been ..."."""
     subject = _NAMED_SERIES_SUBJECT.match(text, sent.span[0], sent.span[1])
     if subject is None:
