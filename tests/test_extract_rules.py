@@ -4296,3 +4296,19 @@ def test_a_two_digit_year_before_a_quoted_name_dates_the_edition() -> None:
         "held from the 26th until the 6th of next month."
     )
     assert main(text, published=None)["start"] == "2034"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Morocco and France held Chergui 2034. In all, 2,500 Moroccan and French soldiers and 12 military "
+         "helicopters, 6 from each country, took part.",
+         [("troops", None, 2500), ("helicopters", None, 12), ("helicopters", "MAR", 6), ("helicopters", "FRA", 6)]),
+        ("Russia and India held INDRA 2034. The drill brings together 500 servicemen, 250 from each side, "
+         "together with tanks.", [("troops", None, 500), ("troops", "RUS", 250), ("troops", "IND", 250)]),
+    ],
+)
+def test_a_figure_from_each_side_without_its_noun_goes_to_every_participant(
+    text: str, expected: list[tuple[str, str | None, int]]
+) -> None:
+    assert [(c["quantity"], c["country"], c["value"]) for c in main(text)["claims"]] == expected

@@ -1424,6 +1424,9 @@ _UNIT_WITH = re.compile(
 )
 
 
+_FROM_EACH_RE = re.compile(r"\s+(?:from|of|for)\s+each\s+(?:side|country|nation|navy|army|state)\b", re.I)
+
+
 def _elliptical(
     text: str,
     num: NumberMatch,
@@ -1445,6 +1448,10 @@ def _elliptical(
             c_code = mods[0].code if len({c.code for c in mods}) == 1 else None
             c_span = (mods[0].start, mods[0].end) if c_code else None
             return quantity_of(m.group("noun")), (m.start("noun"), m.end("noun")), c_code, c_span
+    if previous and _FROM_EACH_RE.match(text, num.end, clause[1]):
+        # "12 military helicopters, 6 from each country": the noun before, one figure per state
+        prior = previous[-1]
+        return prior.quantity, prior.noun_span, None, None
     source = _FROM_COUNTRY_RE.match(text, num.end, clause[1])
     # "2,800 servicemen from 8 countries took part: 1,047 from Georgia, ...": a figure from one state
     # counts the people before, never the count of states

@@ -651,8 +651,11 @@ def build_claims(
                 evs["country"] = [evidence_at(text, *country_span)]
             if claimant.evidence is not None:
                 evs["claimant"] = [claimant.evidence]
-            each = _EACH_RE.search(text, clause[0], raw.number.start) or _EACH_AFTER_RE.match(
-                text, raw.noun_span[1], clause[1]
+            each = (
+                _EACH_RE.search(text, clause[0], raw.number.start)
+                or _EACH_AFTER_RE.match(text, raw.noun_span[1], clause[1])
+                # "12 helicopters, 6 from each country": a figure without its own noun
+                or _EACH_AFTER_RE.match(text, raw.number.end, clause[1])
             )
             sides = 2 if each and each.group(0).lower().endswith("side") else 6  # "each side": two
             if country is None and each and 1 < len(counted) <= sides and raw.quantity != "states":
