@@ -4312,3 +4312,23 @@ def test_a_figure_from_each_side_without_its_noun_goes_to_every_participant(
     text: str, expected: list[tuple[str, str | None, int]]
 ) -> None:
     assert [(c["quantity"], c["country"], c["value"]) for c in main(text)["claims"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        # a day within a month of publication is that one, whatever the clause's tense ...
+        ("The Nigerian Army Women Corps has announced a seven-day field training exercise from Aug. 27 to "
+         "Sept. 2 in Abuja.", "2034-08-25", "2034-08-27", "2034-09-02"),
+        ("The brigade said its field training exercise, which has been running since November 8, will end by "
+         "December 23, 2034.", "2034-11-12", "2034-11-08", "2034-12-23"),
+        # ... but not in a sentence about last year
+        ("Cobra Gold 2034 runs in March. Cobra Gold 2033 ran from 9 to 20 February last year with 13,000 "
+         "troops.", "2034-01-25", "2034-03", None),
+    ],
+)
+def test_a_day_near_publication_takes_its_year_whatever_the_tense(
+    text: str, published: str, start: str, end: str | None
+) -> None:
+    record = main(text, published=published)
+    assert (record["start"], record["end"]) == (start, end)

@@ -133,6 +133,9 @@ def _iso(year: int | None, month: int, day: int | None) -> str | None:
         return None
 
 
+_NEAR = dt.timedelta(days=30)
+
+
 def infer_year(
     month: int,
     day: int | None,
@@ -140,6 +143,7 @@ def infer_year(
     tense: str | None = None,
     year_hint: int | None = None,
     until: tuple[int, int | None] | None = None,
+    near: bool = True,
 ) -> int | None:
     """The year of a day or month given without one.
 
@@ -147,7 +151,8 @@ def infer_year(
     in a past clause the last one on or before it; otherwise the nearest one. Without a publication
     date, ``year_hint`` (the edition year of the report's exercise, "Selenga-2018"), else None.
     ``until``: the (month, day) a range ends on ("runs from 1 to 7 September", published on the 3rd:
-    this year's, under way).
+    this year's, under way). ``near``: a day within a month of publication is that one, whatever
+    the tense (not in a sentence that speaks of last year or an earlier year).
     """
     if published is None:
         return year_hint
@@ -162,6 +167,11 @@ def infer_year(
         if last < first:  # "from 28 December to 3 January"
             last = last.replace(year=year + 1)
         candidates.append((year, first, last))
+    # a day within a few weeks of publication is that one, whatever the clause's tense ("has announced
+    # an exercise from Aug. 27", published on 25 August; "running since November 8", on 12 November)
+    close = [y for y, first, last in candidates if first - _NEAR <= published <= last + _NEAR]
+    if near and len(close) == 1 and day is not None:
+        return close[0]
     if tense == "future":
         ahead = [y for y, _f, last in candidates if last >= published]
         if ahead:
@@ -190,6 +200,7 @@ def two_digit_year(two: int) -> int:
     """The year of a two-digit edition number ("Anakonda-16", "Peacemaker '95"): 2000-2040 or 1941-1999."""
     return 2000 + two if two <= 40 else 1900 + two
 _IN_YEAR = re.compile(r"\b[Ii]n\s+((?:19|20)\d\d)\b(?!\s*[-–])")
+_LAST_YEAR_IN = re.compile(r"\blast\s+year\b", re.IGNORECASE)
 
 
 def find_absolute_dates(
@@ -208,6 +219,10 @@ def find_absolute_dates(
     ):
         # "In 2001 the manoeuvre went ahead despite the attacks of 11 September": that year's day
         published, year_hint = None, int(stated.group(1))
+    # "Cobra Gold 2015 ran from 9 to 20 February last year": no nearest day of the report's year
+    near = published is None or not (
+        _LAST_YEAR_IN.search(text, start, end) or any(int(y) < published.year for y in years)
+    )
     for m in ABSOLUTE_RE.finditer(text, start, end):
         g = m.groupdict()
         first: str | None
@@ -222,7 +237,7 @@ def find_absolute_dates(
             tense = _tense(text, start, m.start(), end, default="neutral")
             until = (m2, d2) if d2 is not None else None
             y1 = int(g["a_y1"]) if g["a_y1"] else y2
-            y1 = y1 or infer_year(m1, d1, published, tense, year_hint, until)
+            y1 = y1 or infer_year(m1, d1, published, tense, year_hint, until, near=near)
             first = _iso(y1, m1, d1)
             if d2 is not None:
                 second = _iso(y2 or y1, m2, d2)
@@ -236,7 +251,7 @@ def find_absolute_dates(
             yb = (
                 int(g["b_y"])
                 if g["b_y"]
-                else infer_year(m1b, _day(g["b_d1"]), published, tense, year_hint, until_b)
+                else infer_year(m1b, _day(g["b_d1"]), published, tense, year_hint, until_b, near=near)
             )
             first = _iso(yb, m1b, _day(g["b_d1"]))
             if g["b_d2"]:
@@ -256,7 +271,7 @@ def find_absolute_dates(
                 year = published.year + shift
             else:
                 tense = _tense(text, start, m.start(), end, default="neutral")
-                year = infer_year(mc, None, published, tense, year_hint)
+                year = infer_year(mc, None, published, tense, year_hint, near=near)
             first = _iso(year, mc, None)
             mc2 = _month(g["c_m2"])
             if mc2 is not None and mc2 > mc:
