@@ -4332,3 +4332,8 @@ def test_a_day_near_publication_takes_its_year_whatever_the_tense(
 ) -> None:
     record = main(text, published=published)
     assert (record["start"], record["end"]) == (start, end)
+
+
+def test_people_a_state_sent_are_troops() -> None:
+    text = "Korea and the US held Red Flag 2034. The Korean Air Force sent 147 people to the exercise."
+    assert [(c["quantity"], c["value"]) for c in main(text)["claims"]] == [("troops", 147)]

@@ -229,7 +229,9 @@ _FROM_N_STATES_AFTER = re.compile(
 )
 #: A verb that makes the people after it the drill's: "involved 5,300 people and 900 vehicles".
 _INVOLVES_BEFORE = re.compile(
-    r"\b(?:involv(?:e|es|ed|ing)|brought\s+together|brings\s+together|bringing\s+together|gather(?:s|ed))\b"
+    r"\b(?:involv(?:e|es|ed|ing)|brought\s+together|brings\s+together|bringing\s+together|gather(?:s|ed)|"
+    # "The Korean Air Force sent 147 people"
+    r"sent|sends|sending|deployed|deploys|dispatched|mobili[sz]ed|mobili[sz]es|committed|fielded)\b"
     r"(?:\s+(?:\d[\d,]*|\w+)\s+(?:nations|countries|states)\s+and)?"
     r"\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+|almost\s+)?[\d,.]+(?:\s+(?:thousand|million))?$",
     re.IGNORECASE,
