@@ -139,11 +139,16 @@ SPLITS = (
     "heldback88",
     "heldback89",
     "heldback90",
+    "heldback91",
+    "heldback92",
+    "heldback93",
+    "heldback94",
+    "heldback95",
 )
 #: The held-back splits: scored, never tuned on. ``heldback2`` to ``heldback90`` were each scored
 #: once (their first scores are in docs/extraction.md) and became development when the next
 #: held-back set was written, as the blind rounds did.
-HELDBACK = ("heldback",)
+HELDBACK = ("heldback", "heldback91", "heldback92", "heldback93", "heldback94", "heldback95")
 #: Everything the rules may be tuned on.
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELDBACK)
 #: Development sets not yet held to the per-field target: they joined development in session 9 with
@@ -525,6 +530,11 @@ TITLES = {
     "heldback88": "Eighty-eighth held-back split (scored once, then development)",
     "heldback89": "Eighty-ninth held-back split (scored once, then development)",
     "heldback90": "Ninetieth held-back split (scored once, then development)",
+    "heldback91": "Ninety-first held-back split (never tuned on)",
+    "heldback92": "Ninety-second held-back split (never tuned on)",
+    "heldback93": "Ninety-third held-back split (never tuned on)",
+    "heldback94": "Ninety-fourth held-back split (never tuned on)",
+    "heldback95": "Ninety-fifth held-back split (never tuned on)",
     "development": "Development set (every split but the held-back ones)",
 }
 
