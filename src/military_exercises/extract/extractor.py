@@ -175,7 +175,7 @@ def extract_records(
             whole = _enclosing(sentences, group)
             began = whole is not None and _series_began(text, whole, main)
             if not (rec["name"] or rec["participants"] or rec["claims"] or where):
-                if whole is None or not began:
+                if not began:
                     continue  # a bare year ("first held in 2029") is no record to draft
                 # "SIMBEX was first held in 1994": the series' first edition, between the same states
                 rec["participants"] = [
